@@ -1,0 +1,43 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AccessGuard } from './common/auth';
+import { ProblemFilter } from './common/problem';
+import { dataSourceOptions } from './database/data-source';
+import { CasesModule } from './modules/cases/cases.module';
+import { HealthModule } from './modules/health/health.module';
+import { PolicyModule } from './modules/policy/policy.module';
+import { UsersModule } from './modules/users/users.module';
+
+export interface AppOptions {
+  databaseUrl: string;
+  logLevel: string;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: options.logLevel,
+            redact: ['req.headers.authorization'],
+            autoLogging: { ignore: (req) => req.url === '/health' },
+          },
+        }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl), migrationsRun: true }),
+        HealthModule,
+        UsersModule,
+        PolicyModule,
+        CasesModule,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,16 @@
+import Decimal from 'decimal.js';
+
+// amounts are exact decimals everywhere: 40 significant digits is far more than numeric(20,4) holds
+Decimal.set({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN });
+
+/** A decimal string in JSON: exact, without exponent or trailing zeros ("1200.5"). */
+export function money(value: string | Decimal | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  return new Decimal(value).toFixed();
+}
+
+/** Up to 16 integer digits and 4 decimals, positive or zero: what numeric(20,4) can hold exactly. */
+export const DECIMAL_STRING = /^(0|[1-9]\d{0,15})(\.\d{1,4})?$/;
+export const DECIMAL_MESSAGE = 'must be a decimal string with at most 16 integer digits and 4 decimals, e.g. "1250.50"';
+
+export { Decimal };

@@ -1,0 +1,159 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { DomainError, type ErrorCode, type FieldProblem } from '../domain/errors';
+import { ScoringError } from '../domain/scoring/types';
+
+/** HTTP status per domain error code; the switch is exhaustive so a new code cannot be forgotten. */
+export function statusOf(code: ErrorCode): number {
+  switch (code) {
+    case 'UNAUTHENTICATED':
+      return 401;
+    case 'FORBIDDEN':
+      return 403;
+    case 'NOT_FOUND':
+      return 404;
+    case 'VALIDATION':
+      return 400;
+    case 'PAYLOAD_TOO_LARGE':
+      return 413;
+    case 'STAGE_NOT_ALLOWED':
+    case 'CASE_READ_ONLY':
+    case 'INVALID_TRANSITION':
+    case 'PRECONDITIONS_UNMET':
+    case 'CONFLICT':
+    case 'OFFER_SEALED':
+    case 'ROUND_CLOSED':
+      return 409;
+    case 'WEIGHTS_INVALID':
+    case 'AHP_INCONSISTENT':
+    case 'UNPROCESSABLE':
+      return 422;
+    default: {
+      const exhaustive: never = code;
+      return exhaustive;
+    }
+  }
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  500: 'Internal Server Error',
+};
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  code: string;
+  errors?: FieldProblem[];
+  [extra: string]: unknown;
+}
+
+function problemOf(error: DomainError): Problem {
+  const status = statusOf(error.code);
+  return {
+    type: `urn:problem:${error.code.toLowerCase().replace(/_/g, '-')}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail: error.message,
+    code: error.code,
+    ...error.details,
+  };
+}
+
+/** PostgreSQL errors that bad input can still reach (a race on a unique key, a value out of range). */
+function fromPostgres(err: { code?: string; detail?: string; constraint?: string }): DomainError | null {
+  switch (err.code ?? '') {
+    case '23505':
+      return new DomainError('CONFLICT', `already exists (${err.constraint ?? 'unique'})`);
+    case '23503':
+      return new DomainError('CONFLICT', `refers to something that does not exist (${err.constraint ?? 'foreign key'})`);
+    case '23514':
+    case '22P02':
+    case '22003':
+    case '22007':
+    case '22008':
+    case '22001':
+      return new DomainError('VALIDATION', `a value is out of range or malformed (${err.constraint ?? err.code})`);
+    case '40001':
+    case '40P01':
+    case '55P03':
+      return new DomainError('CONFLICT', 'the case was changed by someone else at the same moment; try again');
+    default:
+      return null;
+  }
+}
+
+export function toProblem(exception: unknown): { problem: Problem; unexpected: boolean } {
+  if (exception instanceof DomainError) return { problem: problemOf(exception), unexpected: false };
+  if (exception instanceof ScoringError) {
+    return { problem: problemOf(new DomainError('UNPROCESSABLE', exception.message, { reason: exception.code })), unexpected: false };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const response = exception.getResponse();
+    const detail = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
+    return {
+      problem: {
+        type: 'about:blank',
+        title: TITLES[status] ?? 'Error',
+        status,
+        detail: Array.isArray(detail) ? detail.join('; ') : String(detail),
+        code: `HTTP_${status}`,
+      },
+      unexpected: false,
+    };
+  }
+  const bodyError = exception as { type?: string; status?: number };
+  if (bodyError?.type === 'entity.too.large') {
+    return { problem: problemOf(new DomainError('PAYLOAD_TOO_LARGE', 'the request body is too large')), unexpected: false };
+  }
+  if (bodyError?.type === 'entity.parse.failed' || bodyError?.type === 'encoding.unsupported' || bodyError?.status === 400) {
+    return {
+      problem: problemOf(
+        new DomainError('VALIDATION', 'the request body is not valid JSON', { errors: [{ field: 'body', message: 'malformed JSON' }] }),
+      ),
+      unexpected: false,
+    };
+  }
+  const pg = fromPostgres(exception as { code?: string });
+  if (pg) return { problem: problemOf(pg), unexpected: false };
+  return {
+    problem: { type: 'about:blank', title: TITLES[500], status: 500, detail: 'an unexpected error occurred', code: 'INTERNAL' },
+    unexpected: true,
+  };
+}
+
+export function sendProblem(res: Response, req: Request, exception: unknown, logger: Logger): void {
+  const { problem, unexpected } = toProblem(exception);
+  if (unexpected) logger.error(exception instanceof Error ? exception.stack : String(exception));
+  res.status(problem.status).type('application/problem+json').send(JSON.stringify({ ...problem, instance: req.originalUrl }));
+}
+
+/** Every error leaves as application/problem+json (RFC 9457). */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    sendProblem(http.getResponse<Response>(), http.getRequest<Request>(), exception, this.logger);
+  }
+}
+
+/** Express error middleware for what fails before Nest routes (body parsing, size limit). */
+export function bodyErrorHandler(logger: Logger) {
+  return (err: unknown, req: Request, res: Response, next: NextFunction): void => {
+    if (res.headersSent) return next(err);
+    sendProblem(res, req, err, logger);
+  };
+}

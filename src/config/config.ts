@@ -1,0 +1,53 @@
+import { plainToInstance } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { resolve } from 'node:path';
+
+/** The environment the service reads, validated once at boot. */
+class Environment {
+  @IsOptional() @IsInt() @Min(0) @Max(65535)
+  PORT?: number;
+
+  @IsOptional() @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional() @IsString()
+  EMBEDDED_PG_DIR?: string;
+
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL?: string;
+
+  @IsOptional() @Matches(/^\d+(kb|mb)$/, { message: 'BODY_LIMIT must look like 256kb or 1mb' })
+  BODY_LIMIT?: string;
+}
+
+export interface AppConfig {
+  port: number;
+  /** set → that PostgreSQL; unset → the embedded server */
+  databaseUrl: string | undefined;
+  embeddedPgDir: string;
+  logLevel: string;
+  bodyLimit: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw = {
+    ...env,
+    PORT: env.PORT === undefined || env.PORT === '' ? undefined : Number(env.PORT),
+    DATABASE_URL: env.DATABASE_URL || undefined,
+  };
+  const parsed = plainToInstance(Environment, raw);
+  const errors = validateSync(parsed, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return {
+    port: parsed.PORT ?? 3000,
+    databaseUrl: parsed.DATABASE_URL,
+    embeddedPgDir: resolve(parsed.EMBEDDED_PG_DIR ?? '.pgdata/service'),
+    logLevel: parsed.LOG_LEVEL ?? 'info',
+    bodyLimit: parsed.BODY_LIMIT ?? '256kb',
+  };
+}

@@ -1,0 +1,85 @@
+import { ACTIVE_STAGES, type CaseRole, type Stage, STAGES } from './stages';
+
+/**
+ * The one permission table: every case action, the case roles that may take it and the stages
+ * in which it is open. `admin: true` lets an org admin take it without a case role (admins read
+ * every case and may cancel; they never see sealed offers, which the negotiation rules enforce).
+ */
+export interface Permission {
+  roles: readonly CaseRole[] | 'any';
+  stages: readonly Stage[];
+  admin?: boolean;
+}
+
+const ANY_ROLE = 'any' as const;
+const from = (stage: Stage): Stage[] => STAGES.slice(STAGES.indexOf(stage), STAGES.indexOf('AWARDED') + 1);
+
+export const PERMISSIONS = {
+  'case.read': { roles: ANY_ROLE, stages: STAGES, admin: true },
+  'case.update': { roles: ['initiator', 'buyer'], stages: ['NEED', 'SPECIFICATION'] },
+  // who may move the case on is decided per stage by the state machine (mayRequestTransition)
+  'case.transition': { roles: ANY_ROLE, stages: ACTIVE_STAGES, admin: true },
+  'members.read': { roles: ANY_ROLE, stages: STAGES, admin: true },
+  'members.manage': { roles: ['initiator', 'buyer'], stages: ACTIVE_STAGES },
+  'audit.read': { roles: ANY_ROLE, stages: STAGES, admin: true },
+  'specification.read': { roles: ANY_ROLE, stages: STAGES, admin: true },
+  'specification.write': { roles: ['prescriber'], stages: ['SPECIFICATION', 'SHORTLISTING', 'NEGOTIATION', 'DECISION'] },
+  'criteria.ahp': { roles: ['prescriber'], stages: ['SPECIFICATION'] },
+  'weights.read': { roles: ANY_ROLE, stages: STAGES, admin: true },
+  'shortlist.read': { roles: ANY_ROLE, stages: STAGES, admin: true },
+  'shortlist.write': { roles: ['buyer'], stages: ['SHORTLISTING'] },
+  'shortlist.approve': { roles: ['gatekeeper'], stages: ['SHORTLISTING'] },
+  'rounds.read': { roles: ANY_ROLE, stages: from('NEGOTIATION'), admin: true },
+  'rounds.manage': { roles: ['buyer'], stages: ['NEGOTIATION'] },
+  'offers.record': { roles: ['buyer'], stages: ['NEGOTIATION'] },
+  'invitations.issue': { roles: ['buyer'], stages: ['NEGOTIATION'] },
+  'rates.write': { roles: ['buyer'], stages: ['SHORTLISTING', 'NEGOTIATION', 'DECISION'] },
+  'rates.read': { roles: ANY_ROLE, stages: STAGES, admin: true },
+  'scores.write': { roles: ['evaluator'], stages: ['DECISION'] },
+  'scores.read': { roles: ANY_ROLE, stages: from('DECISION'), admin: true },
+  'matrix.read': { roles: ANY_ROLE, stages: from('NEGOTIATION'), admin: true },
+  'decision.propose': { roles: ['decider'], stages: ['DECISION'] },
+  'decision.read': { roles: ANY_ROLE, stages: from('DECISION'), admin: true },
+  'approvals.sign': { roles: ['approver'], stages: ['APPROVAL'] },
+  'approvals.read': { roles: ANY_ROLE, stages: STAGES, admin: true },
+  'report.read': { roles: ANY_ROLE, stages: from('DECISION'), admin: true },
+  'performance.record': { roles: ['buyer'], stages: ['AWARDED'] },
+} as const satisfies Record<string, Permission>;
+
+export type CaseAction = keyof typeof PERMISSIONS;
+
+export interface Actor {
+  isAdmin: boolean;
+  /** the actor's roles on this case; empty when not a member */
+  roles: readonly CaseRole[];
+}
+
+export type Authorization =
+  | { allowed: true }
+  | { allowed: false; status: 'not_found' | 'forbidden' | 'wrong_stage'; reason: string };
+
+/**
+ * Decides an action on a case. Order matters: someone with no part in a case learns nothing
+ * about it (not found), a member without the role is forbidden, a right role at the wrong stage
+ * is a conflict with the case's state.
+ */
+export function authorize(action: CaseAction, stage: Stage, actor: Actor): Authorization {
+  const permission: Permission = PERMISSIONS[action];
+  const member = actor.roles.length > 0;
+  if (!member && !actor.isAdmin) return { allowed: false, status: 'not_found', reason: 'case not found' };
+  const roleOk =
+    permission.roles === 'any' ? member : actor.roles.some((r) => (permission.roles as readonly CaseRole[]).includes(r));
+  const adminOk = actor.isAdmin && permission.admin === true;
+  if (!roleOk && !adminOk) {
+    const needed = permission.roles === 'any' ? 'a role on the case' : `one of the roles ${permission.roles.join(', ')}`;
+    return { allowed: false, status: 'forbidden', reason: `${action} needs ${needed}` };
+  }
+  if (!permission.stages.includes(stage)) {
+    return {
+      allowed: false,
+      status: 'wrong_stage',
+      reason: `${action} is not open while the case is ${stage} (open in ${permission.stages.join(', ')})`,
+    };
+  }
+  return { allowed: true };
+}

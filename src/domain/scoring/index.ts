@@ -1,0 +1,37 @@
+export {
+  BUILTIN_RELIABILITY_CRITERION_ID,
+  DEFAULT_STRATEGIC_POLICY,
+  isReliabilityCriterion,
+  ScoringError,
+  type AhpResult,
+  type CriterionKind,
+  type CriterionSensitivity,
+  type CriterionSource,
+  type Direction,
+  type EffectiveWeightItem,
+  type EffectiveWeights,
+  type FieldProblem,
+  type MatrixCell,
+  type MatrixCriterion,
+  type MatrixInput,
+  type MatrixResult,
+  type MatrixSupplier,
+  type Normalization,
+  type PriceCutToWin,
+  type RankedSupplier,
+  type ScoringErrorCode,
+  type SensitivityResult,
+  type StrategicPolicy,
+  type WeightCriterion,
+} from './types';
+export { effectiveWeights, normalizeWeights } from './weights';
+export { ahp, CONSISTENCY_LIMIT, MAX_AHP_CRITERIA, RANDOM_INDEX, validatePairwiseMatrix } from './ahp';
+export { normalizeCriterion, type NormalizableCriterion } from './normalize';
+export { decisionMatrix, TIE_TOLERANCE } from './matrix';
+export {
+  DEFAULT_SENSITIVE_THRESHOLD,
+  sensitivity,
+  sensitivityFromNormalized,
+  type NormalizedProblem,
+  type SensitivityOptions,
+} from './sensitivity';

@@ -1,0 +1,198 @@
+import { BUILTIN_RELIABILITY_CRITERION_ID, DEFAULT_STRATEGIC_POLICY, type EffectiveWeightItem, type EffectiveWeights, isReliabilityCriterion, ScoringError, type StrategicPolicy, type WeightCriterion } from './types';
+
+/** w_k / Σ w. Every weight must be a finite positive number; a criterion of weight 0 is no criterion. */
+export function normalizeWeights(weights: number[]): number[] {
+  if (weights.length === 0) {
+    throw new ScoringError('WEIGHTS_INVALID', 'At least one weight is needed');
+  }
+  const errors = weights.flatMap((w, i) =>
+    Number.isFinite(w) && w > 0
+      ? []
+      : [{ field: `weights[${i}]`, message: `must be a finite number above 0, got ${String(w)}` }],
+  );
+  if (errors.length > 0) {
+    throw new ScoringError('WEIGHTS_INVALID', 'Weights must be positive numbers', { errors });
+  }
+  const sum = weights.reduce((s, w) => s + w, 0);
+  return weights.map((w) => w / sum);
+}
+
+const BUILTIN_CRITERION: Omit<WeightCriterion, 'weight'> = Object.freeze({
+  id: BUILTIN_RELIABILITY_CRITERION_ID,
+  name: 'Supplier reliability',
+  kind: 'reliability',
+  source: 'reliability',
+  direction: 'higher_is_better',
+  normalization: 'scale',
+});
+
+type DecidingTerm = 'multiplier' | 'floor' | 'preponderance' | 'cap';
+
+/**
+ * Base and effective weights. For a strategic case, with w the normalized base weights,
+ * R = Σ w over reliability criteria, N = 1 − R and w_max the largest other weight:
+ *   R' = min(cap, max(m·R, f, w_max / (N + w_max)))
+ * reliability criteria are scaled by R'/R (proportionally when there are several) and the
+ * others by (1 − R')/N. The preponderance term is the least R' with R' ≥ w_max·(1 − R')/N,
+ * i.e. reliability at least as heavy as any other single criterion after scaling.
+ * No reliability criterion: the built-in one is added with base 0 (R = 0, N = 1).
+ * Not strategic, or every criterion a reliability criterion: effective = base.
+ */
+export function effectiveWeights(
+  criteria: WeightCriterion[],
+  strategic: boolean,
+  policy: StrategicPolicy = DEFAULT_STRATEGIC_POLICY,
+): EffectiveWeights {
+  assertPolicy(policy);
+  assertUniqueIds(criteria);
+  const base = normalizeWeights(criteria.map((c) => c.weight));
+  const isReliability = criteria.map(isReliabilityCriterion);
+
+  const unchanged = (rule: string): EffectiveWeights => ({
+    strategic,
+    rule,
+    addedBuiltin: false,
+    items: criteria.map((c, k) => item(c, base[k], base[k])),
+    criteria: criteria.map((c, k) => ({ ...c, weight: base[k] })),
+  });
+
+  if (!strategic) {
+    return unchanged('Not a strategic purchase: the effective weights are the base weights.');
+  }
+  if (isReliability.every(Boolean)) {
+    return unchanged(
+      'Strategic purchase, but every criterion is a reliability criterion: the weights are unchanged.',
+    );
+  }
+
+  const addedBuiltin = !isReliability.some(Boolean);
+  const R = base.reduce((s, w, k) => (isReliability[k] ? s + w : s), 0);
+  const N = 1 - R;
+  let heaviest = -1;
+  for (let k = 0; k < criteria.length; k++) {
+    if (!isReliability[k] && (heaviest < 0 || base[k] > base[heaviest])) heaviest = k;
+  }
+  const wMax = base[heaviest];
+
+  const terms = {
+    multiplier: policy.multiplier * R,
+    floor: policy.floor,
+    preponderance: wMax / (N + wMax),
+  };
+  // Ties (within rounding) name the first term in this order.
+  let term: DecidingTerm = 'multiplier';
+  for (const t of ['floor', 'preponderance'] as const) {
+    if (terms[t] > terms[term] + 1e-12) term = t;
+  }
+  let Rp = terms[term];
+  if (Rp > policy.cap) {
+    term = 'cap';
+    Rp = policy.cap;
+  }
+
+  const reliabilityFactor = addedBuiltin ? 0 : Rp / R;
+  const otherFactor = (1 - Rp) / N;
+  const effective = base.map((w, k) => w * (isReliability[k] ? reliabilityFactor : otherFactor));
+
+  const items = criteria.map((c, k) => item(c, base[k], effective[k]));
+  const scored = criteria.map((c, k) => ({ ...c, weight: effective[k] }));
+  if (addedBuiltin) {
+    items.push(item(BUILTIN_CRITERION, 0, Rp));
+    scored.push({ ...BUILTIN_CRITERION, weight: Rp });
+  }
+
+  return {
+    strategic,
+    rule: strategicRule({
+      R,
+      Rp,
+      N,
+      wMax,
+      heaviestName: criteria[heaviest].name,
+      terms,
+      term,
+      policy,
+      addedBuiltin,
+      reliabilityFactor,
+      otherFactor,
+    }),
+    addedBuiltin,
+    items,
+    criteria: scored,
+  };
+}
+
+function item(c: Omit<WeightCriterion, 'weight'>, base: number, effective: number): EffectiveWeightItem {
+  return { criterionId: c.id, name: c.name, kind: c.kind, base, effective };
+}
+
+function strategicRule(a: {
+  R: number;
+  Rp: number;
+  N: number;
+  wMax: number;
+  heaviestName: string;
+  terms: Record<Exclude<DecidingTerm, 'cap'>, number>;
+  term: DecidingTerm;
+  policy: StrategicPolicy;
+  addedBuiltin: boolean;
+  reliabilityFactor: number;
+  otherFactor: number;
+}): string {
+  const { R, Rp, N, wMax, terms, policy } = a;
+  const m = `${num(policy.multiplier)} × ${pct(R)} = ${pct(terms.multiplier)}`;
+  const f = `${pct(policy.floor)}`;
+  const p = `${pct(wMax)} / (${pct(N)} + ${pct(wMax)}) = ${pct(terms.preponderance)}`;
+  const why: Record<DecidingTerm, string> = {
+    multiplier: `the multiplier (${m}; floor ${f}, preponderance ${p})`,
+    floor: `the floor (${f}; multiplier ${m}, preponderance ${p})`,
+    preponderance:
+      `preponderance, so that reliability weighs at least as much as "${a.heaviestName}" ` +
+      `(${p}; multiplier ${m}, floor ${f})`,
+    cap:
+      `the cap (${pct(policy.cap)}; otherwise max(multiplier ${m}, floor ${f}, ` +
+      `preponderance ${p}) = ${pct(Math.max(terms.multiplier, terms.floor, terms.preponderance))})`,
+  };
+  const scaling = a.addedBuiltin
+    ? `the other criteria are scaled by ${num(a.otherFactor)} (1 − ${pct(Rp)})`
+    : `reliability criteria are scaled by ${num(a.reliabilityFactor)} (${pct(Rp)} / ${pct(R)}) ` +
+      `and the others by ${num(a.otherFactor)} ((1 − ${pct(Rp)}) / ${pct(N)})`;
+  const movement =
+    Math.abs(Rp - R) < 1e-12
+      ? `stays at ${pct(Rp)}`
+      : `${Rp > R ? 'raised' : 'lowered'} from ${pct(R)} to ${pct(Rp)}`;
+  const start = a.addedBuiltin
+    ? 'Strategic purchase with no reliability criterion: the built-in "Supplier reliability" criterion is added and its'
+    : 'Strategic purchase: the';
+  return `${start} reliability weight is ${movement}, decided by ${why[a.term]}; ${scaling}.`;
+}
+
+const pct = (x: number): string => `${+(100 * x).toFixed(2)}%`;
+const num = (x: number): string => `${+x.toFixed(4)}`;
+
+function assertPolicy(policy: StrategicPolicy): void {
+  const { multiplier, floor, cap } = policy;
+  const ok =
+    Number.isFinite(multiplier) && multiplier > 0 && cap > 0 && cap < 1 && floor >= 0 && floor <= cap;
+  if (!ok) {
+    throw new ScoringError(
+      'POLICY_INVALID',
+      'Strategic policy needs multiplier > 0 and 0 ≤ floor ≤ cap < 1',
+      { policy },
+    );
+  }
+}
+
+function assertUniqueIds(criteria: WeightCriterion[]): void {
+  const seen = new Set<string>();
+  const errors = [];
+  for (let k = 0; k < criteria.length; k++) {
+    if (seen.has(criteria[k].id)) {
+      errors.push({ field: `criteria[${k}].id`, message: `duplicate criterion id ${criteria[k].id}` });
+    }
+    seen.add(criteria[k].id);
+  }
+  if (errors.length > 0) {
+    throw new ScoringError('WEIGHTS_INVALID', 'Criterion ids must be unique', { errors });
+  }
+}

@@ -1,0 +1,33 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { createApp } from './app.factory';
+import { ConfigError, loadConfig } from './config/config';
+import { resolveDatabase } from './database/database-url';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig();
+  const logger = new Logger('Bootstrap');
+  const db = await resolveDatabase(config);
+  if (db.embedded) logger.log(`embedded PostgreSQL started (data in ${config.embeddedPgDir})`);
+  const app = await createApp({ databaseUrl: db.url, logLevel: config.logLevel, bodyLimit: config.bodyLimit });
+  const [{ count }] = await app.get(DataSource).query('SELECT count(*)::int AS count FROM users');
+  if (count === 0) {
+    logger.warn('No users yet. Create the first admin and its API token with:');
+    logger.warn('  npm run cli -- user:create --name "Ada Admin" --email ada@example.com --admin');
+  }
+  const shutdown = async () => {
+    await app.close();
+    await db.embedded?.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  await app.listen(config.port);
+  logger.log(`listening on http://localhost:${config.port} (OpenAPI at /docs)`);
+}
+
+bootstrap().catch((err) => {
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
+});

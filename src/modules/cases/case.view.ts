@@ -1,0 +1,33 @@
+import { money } from '../../common/money';
+import { kraljicCategory } from '../../domain/lifecycle/stages';
+import { type Case } from './case.entity';
+
+/** The case as clients see it: money as exact decimal strings, the Kraljic class derived. */
+export function caseView(c: Case) {
+  return {
+    id: c.id,
+    reference: c.reference,
+    title: c.title,
+    businessNeed: c.businessNeed,
+    quantity: Number(c.quantity),
+    unit: c.unit,
+    estimatedBudget: money(c.estimatedBudget),
+    currency: c.currency,
+    neededBy: c.neededBy,
+    category: c.category,
+    purchaseType: c.purchaseType,
+    profitImpact: c.profitImpact,
+    supplyRisk: c.supplyRisk,
+    kraljicCategory: kraljicCategory(c.profitImpact, c.supplyRisk),
+    previousCaseId: c.previousCaseId,
+    stage: c.stage,
+    cancelReason: c.cancelReason,
+    awardedSupplierId: c.awardedSupplierId,
+    awardedAmount: money(c.awardedAmount),
+    awardedAt: c.awardedAt,
+    createdBy: c.createdBy,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+  };
+}
+export type CaseView = ReturnType<typeof caseView>;

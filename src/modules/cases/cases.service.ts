@@ -1,0 +1,204 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { type CaseAccess } from '../../common/auth';
+import { lockCase } from '../../common/case-lock';
+import { type Page } from '../../common/paging';
+import { DomainError } from '../../domain/errors';
+import { edgeProblem, mayRequestTransition, transition } from '../../domain/lifecycle/state-machine';
+import { type Stage } from '../../domain/lifecycle/stages';
+import { AuditService } from '../audit/audit.service';
+import { LifecycleHooks } from '../lifecycle/lifecycle-hooks';
+import { User } from '../users/user.entity';
+import { Case, CaseMember } from './case.entity';
+import { caseView, type CaseView } from './case.view';
+import { AddMemberDto } from './dto/member.dto';
+import { CreateCaseDto, ListCasesQuery, TransitionDto, UpdateCaseDto } from './dto/case.dto';
+
+@Injectable()
+export class CasesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly hooks: LifecycleHooks,
+  ) {}
+
+  async create(dto: CreateCaseDto, user: User): Promise<CaseView> {
+    return this.dataSource.transaction(async (m) => {
+      await this.checkPreviousCase(m, dto, user);
+      const [{ reference }] = await m.query(
+        `SELECT 'PC-' || to_char(now(), 'YYYY') || '-' || lpad(nextval('case_reference_seq')::text, 5, '0') AS reference`,
+      );
+      const created = await m.save(
+        m.create(Case, {
+          ...dto,
+          quantity: String(dto.quantity),
+          previousCaseId: dto.previousCaseId ?? null,
+          reference,
+          stage: 'NEED' as Stage,
+          createdBy: user.id,
+        }),
+      );
+      await m.insert(CaseMember, { caseId: created.id, userId: user.id, roles: ['initiator'] });
+      await this.audit.append(m, created.id, user.id, 'case.created', { ...dto });
+      await this.audit.append(m, created.id, user.id, 'member.added', { userId: user.id, roles: ['initiator'] });
+      return caseView(await m.findOneByOrFail(Case, { id: created.id }));
+    });
+  }
+
+  /** Rebuys build on an earlier case the creator can see; a straight rebuy needs an AWARDED one. */
+  private async checkPreviousCase(m: EntityManager, dto: CreateCaseDto, user: User): Promise<void> {
+    const field = 'previousCaseId';
+    if (dto.purchaseType === 'straight_rebuy' && !dto.previousCaseId) {
+      throw new DomainError('VALIDATION', 'The request is not valid', {
+        errors: [{ field, message: 'a straight rebuy must reference a previous AWARDED case' }],
+      });
+    }
+    if (!dto.previousCaseId) return;
+    if (dto.purchaseType === 'new_task') {
+      throw new DomainError('VALIDATION', 'The request is not valid', {
+        errors: [{ field, message: 'a new_task purchase has no previous case' }],
+      });
+    }
+    const [previous] = await m.query(
+      `SELECT c.stage FROM cases c
+        WHERE c.id = $1 AND ($3 OR EXISTS (SELECT 1 FROM case_members cm WHERE cm.case_id = c.id AND cm.user_id = $2))`,
+      [dto.previousCaseId, user.id, user.orgRole === 'admin'],
+    );
+    if (!previous) {
+      throw new DomainError('VALIDATION', 'The request is not valid', { errors: [{ field, message: 'previous case not found' }] });
+    }
+    if (dto.purchaseType === 'straight_rebuy' && previous.stage !== 'AWARDED') {
+      throw new DomainError('VALIDATION', 'The request is not valid', {
+        errors: [{ field, message: `a straight rebuy needs an AWARDED previous case (it is ${previous.stage})` }],
+      });
+    }
+  }
+
+  async list(query: ListCasesQuery, user: User): Promise<Page<CaseView>> {
+    const qb = this.dataSource.getRepository(Case).createQueryBuilder('c');
+    if (user.orgRole !== 'admin') {
+      qb.andWhere('EXISTS (SELECT 1 FROM case_members cm WHERE cm.case_id = c.id AND cm.user_id = :userId)', { userId: user.id });
+    }
+    if (query.stage) qb.andWhere('c.stage = :stage', { stage: query.stage });
+    if (query.purchaseType) qb.andWhere('c.purchase_type = :purchaseType', { purchaseType: query.purchaseType });
+    if (query.category) qb.andWhere('c.category = :category', { category: query.category });
+    if (query.q) {
+      const q = `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+      qb.andWhere('(c.title ILIKE :q OR c.business_need ILIKE :q OR c.reference ILIKE :q)', { q });
+    }
+    qb.orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'ASC').take(query.limit).skip(query.offset);
+    const [items, total] = await qb.getManyAndCount();
+    return { items: items.map(caseView), total };
+  }
+
+  async get(caseId: string): Promise<CaseView> {
+    return caseView(await this.dataSource.getRepository(Case).findOneByOrFail({ id: caseId }));
+  }
+
+  async update(access: CaseAccess, dto: UpdateCaseDto, user: User): Promise<CaseView> {
+    return this.dataSource.transaction(async (m) => {
+      const c = await lockCase(m, access, 'case.update');
+      const changes = Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined));
+      if (Object.keys(changes).length === 0) {
+        throw new DomainError('VALIDATION', 'The request is not valid', { errors: [{ field: 'body', message: 'no field to change' }] });
+      }
+      const before = Object.fromEntries(Object.keys(changes).map((k) => [k, (c as unknown as Record<string, unknown>)[k]]));
+      Object.assign(c, changes, changes.quantity !== undefined ? { quantity: String(changes.quantity) } : {});
+      await m.save(c);
+      await this.audit.append(m, c.id, user.id, 'case.updated', { before, after: changes });
+      return caseView(await m.findOneByOrFail(Case, { id: c.id }));
+    });
+  }
+
+  async members(caseId: string) {
+    return this.dataSource.query(
+      `SELECT m.user_id AS "userId", u.name, u.email, m.roles, m.added_at AS "addedAt"
+         FROM case_members m JOIN users u ON u.id = m.user_id
+        WHERE m.case_id = $1 ORDER BY m.added_at, u.name`,
+      [caseId],
+    );
+  }
+
+  /** Adds a member, or replaces the roles of one already in the buying center. */
+  async addMember(access: CaseAccess, dto: AddMemberDto, user: User) {
+    await this.dataSource.transaction(async (m) => {
+      const c = await lockCase(m, access, 'members.manage');
+      const exists = await m.query('SELECT 1 FROM users WHERE id = $1', [dto.userId]);
+      if (exists.length === 0) {
+        throw new DomainError('VALIDATION', 'The request is not valid', { errors: [{ field: 'userId', message: 'user not found' }] });
+      }
+      const previous = await m.findOneBy(CaseMember, { caseId: c.id, userId: dto.userId });
+      await m.upsert(CaseMember, { caseId: c.id, userId: dto.userId, roles: dto.roles }, ['caseId', 'userId']);
+      await this.audit.append(m, c.id, user.id, previous ? 'member.roles_changed' : 'member.added', {
+        userId: dto.userId,
+        roles: dto.roles,
+        previousRoles: previous?.roles ?? null,
+      });
+    });
+    return this.members(access.caseId);
+  }
+
+  async removeMember(access: CaseAccess, userId: string, user: User): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const c = await lockCase(m, access, 'members.manage');
+      const previous = await m.findOneBy(CaseMember, { caseId: c.id, userId });
+      if (!previous) throw new DomainError('NOT_FOUND', 'member not found');
+      await m.delete(CaseMember, { caseId: c.id, userId });
+      await this.audit.append(m, c.id, user.id, 'member.removed', { userId, roles: previous.roles });
+    });
+  }
+
+  /**
+   * Moves the case through the one state machine. The case row is locked first, so of two
+   * concurrent requests exactly one moves it; the other then sees the new stage and gets 409.
+   */
+  async transition(access: CaseAccess, dto: TransitionDto, user: User): Promise<CaseView> {
+    return this.dataSource.transaction(async (m) => {
+      const c = await lockCase(m, access, 'case.transition');
+      if (dto.to === 'CANCELLED' && !dto.reason) {
+        throw new DomainError('VALIDATION', 'The request is not valid', {
+          errors: [{ field: 'reason', message: 'a cancellation needs a reason' }],
+        });
+      }
+      if (c.stage === 'APPROVAL' && dto.to !== 'CANCELLED') {
+        throw new DomainError('INVALID_TRANSITION', 'a case leaves APPROVAL by sign-off (POST /approvals), not by a transition', {
+          unmet: [{ code: 'APPROVAL_BY_SIGN_OFF', message: 'approvers sign off the decision' }],
+        });
+      }
+      const edge = edgeProblem(c.stage, dto.to);
+      if (edge) throw new DomainError('INVALID_TRANSITION', edge.message, { unmet: [edge], from: c.stage, to: dto.to });
+      if (!mayRequestTransition(c.stage, dto.to, access.roles, access.isAdmin)) {
+        throw new DomainError('FORBIDDEN', `your roles on this case may not move it from ${c.stage} to ${dto.to}`);
+      }
+      await this.move(m, c, dto.to, user.id, dto.reason);
+      // a straight rebuy's specification is copied and frozen: SPECIFICATION is passed through
+      if (c.purchaseType === 'straight_rebuy' && c.stage === 'SPECIFICATION') {
+        await this.move(m, c, 'SHORTLISTING', user.id, 'straight rebuy: specification copied from the previous case');
+      }
+      return caseView(await m.findOneByOrFail(Case, { id: c.id }));
+    });
+  }
+
+  /** One checked step of the state machine, with its hooks and audit event; used by sign-off too. */
+  async move(m: EntityManager, c: Case, to: Stage, actorId: string, reason?: string): Promise<void> {
+    const from = c.stage;
+    const facts = await this.hooks.facts(m, c);
+    const result = transition(facts, to);
+    if (!result.ok) {
+      const invalid = result.unmet.length === 1 && ['INVALID_TRANSITION', 'CASE_CLOSED'].includes(result.unmet[0].code);
+      throw new DomainError(
+        invalid ? 'INVALID_TRANSITION' : 'PRECONDITIONS_UNMET',
+        invalid ? result.unmet[0].message : `the case cannot move from ${from} to ${to}: preconditions unmet`,
+        { unmet: result.unmet, from, to },
+      );
+    }
+    await this.hooks.left(m, c, actorId, from, to);
+    c.stage = to;
+    if (to === 'CANCELLED') c.cancelReason = reason ?? null;
+    await m.update(Case, { id: c.id }, { stage: to, cancelReason: c.cancelReason });
+    await this.audit.append(m, c.id, actorId, 'case.transition', { from, to, reason: reason ?? null });
+    await this.hooks.entered(m, c, actorId, to);
+  }
+}
+

@@ -1,0 +1,85 @@
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
+
+import { IsIn, IsInt, IsISO4217CurrencyCode, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsPositive, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { PageQuery } from '../../../common/paging';
+import { DECIMAL_MESSAGE, DECIMAL_STRING } from '../../../common/money';
+import { PURCHASE_TYPES, type PurchaseType, type Stage, STAGES } from '../../../domain/lifecycle/stages';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class CreateCaseDto {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200)
+  title: string;
+
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(5000)
+  businessNeed: string;
+
+  @ApiProperty() @IsNumber({ maxDecimalPlaces: 4, allowNaN: false, allowInfinity: false }) @IsPositive() @Max(1e12)
+  quantity: number;
+
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(30)
+  unit: string;
+
+  @ApiProperty({ example: '50000.00' }) @IsString() @Matches(DECIMAL_STRING, { message: `estimatedBudget ${DECIMAL_MESSAGE}` })
+  estimatedBudget: string;
+
+  @ApiProperty({ example: 'EUR' }) @IsISO4217CurrencyCode()
+  currency: string;
+
+  @ApiProperty({ example: '2027-03-31' }) @Matches(ISO_DATE, { message: 'neededBy must be an ISO date (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true })
+  neededBy: string;
+
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100)
+  category: string;
+
+  @ApiProperty({ enum: PURCHASE_TYPES }) @IsIn(PURCHASE_TYPES)
+  purchaseType: PurchaseType;
+
+  @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5)
+  profitImpact: number;
+
+  @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5)
+  supplyRisk: number;
+
+  @ApiPropertyOptional() @IsOptional() @IsUUID()
+  previousCaseId?: string;
+}
+
+export class UpdateCaseDto extends PartialType(
+  PickType(CreateCaseDto, [
+    'title',
+    'businessNeed',
+    'quantity',
+    'unit',
+    'estimatedBudget',
+    'currency',
+    'neededBy',
+    'category',
+    'profitImpact',
+    'supplyRisk',
+  ] as const),
+) {}
+
+export class ListCasesQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: STAGES }) @IsOptional() @IsIn(STAGES)
+  stage?: Stage;
+
+  @ApiPropertyOptional({ enum: PURCHASE_TYPES }) @IsOptional() @IsIn(PURCHASE_TYPES)
+  purchaseType?: PurchaseType;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100)
+  category?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200)
+  q?: string;
+}
+
+export class TransitionDto {
+  @ApiProperty({ enum: STAGES }) @IsIn(STAGES)
+  to: Stage;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(2000)
+  reason?: string;
+}
+

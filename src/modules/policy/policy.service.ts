@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import Decimal from 'decimal.js';
+import { DataSource, EntityManager } from 'typeorm';
+import { DomainError, type FieldProblem } from '../../domain/errors';
+import { DEFAULT_POLICY, type Policy } from '../../domain/policy';
+import { User } from '../users/user.entity';
+import { PolicyDto } from './dto/policy.dto';
+
+export interface PolicyView extends Policy {
+  version: number;
+  updatedAt: Date | null;
+  updatedBy: string | null;
+}
+
+@Injectable()
+export class PolicyService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async current(m: EntityManager = this.dataSource.manager): Promise<PolicyView> {
+    const [row] = await m.query(
+      'SELECT version, data, created_at, created_by FROM policy_versions ORDER BY version DESC LIMIT 1',
+    );
+    if (!row) return { ...structuredClone(DEFAULT_POLICY), version: 0, updatedAt: null, updatedBy: null };
+    return { ...structuredClone(DEFAULT_POLICY), ...row.data, version: row.version, updatedAt: row.created_at, updatedBy: row.created_by };
+  }
+
+  /** Each change is a new, append-only policy version: who, when and what is the policy's audit trail. */
+  async update(dto: PolicyDto, user: User): Promise<PolicyView> {
+    return this.dataSource.transaction(async (m) => {
+      await m.query('LOCK TABLE policy_versions IN EXCLUSIVE MODE');
+      const { version: _v, updatedAt: _u, updatedBy: _b, ...current } = await this.current(m);
+      const next: Policy = { ...current, ...dto } as Policy;
+      const problems = crossFieldProblems(next);
+      if (problems.length > 0) throw new DomainError('VALIDATION', 'The policy is not valid', { errors: problems });
+      await m.query('INSERT INTO policy_versions (data, created_by) VALUES ($1, $2)', [JSON.stringify(next), user.id]);
+      return this.current(m);
+    });
+  }
+}
+
+function crossFieldProblems(policy: Policy): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const { floor, cap } = policy.strategic;
+  if (floor > cap) problems.push({ field: 'strategic.floor', message: 'floor must not exceed cap' });
+  const w = policy.reliability.weights;
+  const sum = w.otif + w.quality + w.certifications + w.financial;
+  if (Math.abs(sum - 1) > 1e-9) problems.push({ field: 'reliability.weights', message: `weights must sum to 1 (they sum to ${sum})` });
+  const bands = policy.approval.bands;
+  bands.forEach((band, i) => {
+    const last = i === bands.length - 1;
+    if (last !== (band.below === null)) {
+      problems.push({ field: `approval.bands.${i}.below`, message: 'only the last band is open-ended (below: null)' });
+    }
+    if (i > 0 && band.below !== null && bands[i - 1].below !== null && !new Decimal(band.below).greaterThan(bands[i - 1].below!)) {
+      problems.push({ field: `approval.bands.${i}.below`, message: 'bands must rise' });
+    }
+  });
+  return problems;
+}
