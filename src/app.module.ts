@@ -9,6 +9,13 @@ import { CasesModule } from './modules/cases/cases.module';
 import { HealthModule } from './modules/health/health.module';
 import { PolicyModule } from './modules/policy/policy.module';
 import { UsersModule } from './modules/users/users.module';
+import { SpecificationModule } from './modules/specification/specification.module';
+import { SuppliersModule } from './modules/suppliers/suppliers.module';
+import { ShortlistModule } from './modules/shortlist/shortlist.module';
+import { NegotiationModule } from './modules/negotiation/negotiation.module';
+import { EvaluationModule } from './modules/evaluation/evaluation.module';
+import { ApprovalModule } from './modules/approval/approval.module';
+import { ReportsModule } from './modules/reports/reports.module';
 
 export interface AppOptions {
   databaseUrl: string;
@@ -33,6 +40,13 @@ export class AppModule {
         UsersModule,
         PolicyModule,
         CasesModule,
+        SpecificationModule,
+        SuppliersModule,
+        ShortlistModule,
+        NegotiationModule,
+        EvaluationModule,
+        ApprovalModule,
+        ReportsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -3,9 +3,29 @@ import { InitialSchema1764270000000 } from '../../migrations/1764270000000-Initi
 import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { Case, CaseMember } from '../modules/cases/case.entity';
 import { ApiToken, User } from '../modules/users/user.entity';
+import { SPECIFICATION_ENTITIES } from '../modules/specification/entities';
+import { SUPPLIERS_ENTITIES } from '../modules/suppliers/entities';
+import { SHORTLIST_ENTITIES } from '../modules/shortlist/entities';
+import { NEGOTIATION_ENTITIES } from '../modules/negotiation/entities';
+import { EVALUATION_ENTITIES } from '../modules/evaluation/entities';
+import { APPROVAL_ENTITIES } from '../modules/approval/entities';
+import { REPORTS_ENTITIES } from '../modules/reports/entities';
 
 /** Entities and migrations are listed, not globbed: the same list works compiled, under Jest and in the CLI. */
-export const ENTITIES = [User, ApiToken, Case, CaseMember, AuditEvent];
+export const ENTITIES = [
+  User,
+  ApiToken,
+  Case,
+  CaseMember,
+  AuditEvent,
+  ...SPECIFICATION_ENTITIES,
+  ...SUPPLIERS_ENTITIES,
+  ...SHORTLIST_ENTITIES,
+  ...NEGOTIATION_ENTITIES,
+  ...EVALUATION_ENTITIES,
+  ...APPROVAL_ENTITIES,
+  ...REPORTS_ENTITIES,
+];
 export const MIGRATIONS = [InitialSchema1764270000000];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

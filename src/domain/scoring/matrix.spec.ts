@@ -1,5 +1,5 @@
 import { decisionMatrix } from './matrix';
-import { MatrixCriterion, MatrixSupplier, ScoringError, WeightCriterion } from './types';
+import { type MatrixCriterion, type MatrixSupplier, ScoringError, type WeightCriterion } from './types';
 import { effectiveWeights } from './weights';
 
 const supplier = (

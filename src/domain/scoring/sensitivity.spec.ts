@@ -1,6 +1,6 @@
 import { decisionMatrix } from './matrix';
 import { sensitivity, sensitivityFromNormalized } from './sensitivity';
-import { MatrixCriterion, MatrixInput, MatrixSupplier } from './types';
+import { type MatrixCriterion, type MatrixInput, type MatrixSupplier } from './types';
 
 // The published worked examples (Triantaphyllou & Sánchez 1997; Triantaphyllou 2000, ch. 8) could
 // not be retrieved, so these scenarios are worked by hand; every δ below follows from
@@ -210,11 +210,16 @@ describe('sensitivity (from the decision matrix)', () => {
   });
 
   it('a tie at the top is maximally sensitive and needs no price cut', () => {
-    // W 100, 6 and R 125, 8 both score .8 (see the matrix tie scenario): δ = 0 on both criteria
+    // W 100, 6 and R 125, 8 both score .8 (see the matrix tie scenario); W is shown first for its
+    // higher reliability, and δ = 0/(n_R − n_W) = 0 on both criteria
     const result = sensitivity({
       criteria: priceAndQuality(0.5),
-      suppliers: [supplier('W', { price: 100, quality: 6 }), supplier('R', { price: 125, quality: 8 })],
+      suppliers: [
+        { ...supplier('W', { price: 100, quality: 6 }), reliability: 80 },
+        supplier('R', { price: 125, quality: 8 }),
+      ],
     });
+    expect([result.winner, result.runnerUp]).toEqual(['W', 'R']);
     expect(result.criteria.map((c) => c.delta)).toEqual([expect.closeTo(0, 12), expect.closeTo(0, 12)]);
     expect(result.sensitive).toBe(true);
     expect(result.priceCutToWin).toMatchObject({ cut: 0, percent: 0 });

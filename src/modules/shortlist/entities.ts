@@ -1,0 +1,2 @@
+/** TypeORM entities of this module, listed for the data source. */
+export const SHORTLIST_ENTITIES: Array<new () => object> = [];

@@ -1,0 +1,2 @@
+/** TypeORM entities of this module, listed for the data source. */
+export const SUPPLIERS_ENTITIES: Array<new () => object> = [];
