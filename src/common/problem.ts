@@ -96,7 +96,12 @@ function fromPostgres(err: { code?: string; detail?: string; constraint?: string
 export function toProblem(exception: unknown): { problem: Problem; unexpected: boolean } {
   if (exception instanceof DomainError) return { problem: problemOf(exception), unexpected: false };
   if (exception instanceof ScoringError) {
-    return { problem: problemOf(new DomainError('UNPROCESSABLE', exception.message, { reason: exception.code })), unexpected: false };
+    // input the scoring core refuses: a field-level problem is the client's (400), the rest is unprocessable (422)
+    const errors = (exception.details as { errors?: FieldProblem[] } | undefined)?.errors;
+    const error = errors
+      ? new DomainError('VALIDATION', exception.message, { errors, reason: exception.code })
+      : new DomainError('UNPROCESSABLE', exception.message, { reason: exception.code });
+    return { problem: problemOf(error), unexpected: false };
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();

@@ -1,5 +1,5 @@
 import { authorize, PERMISSIONS } from './permissions';
-import { type CaseFacts, edgeProblem, exitConditions, mayRequestTransition, transition } from './state-machine';
+import { type CaseFacts, edgeProblem, exitConditions, mayRequestTransition, rejectionTarget, transition } from './state-machine';
 import { CASE_ROLES, kraljicCategory, STAGES } from './stages';
 
 const ready = (over: Partial<CaseFacts> = {}): CaseFacts => ({
@@ -10,6 +10,7 @@ const ready = (over: Partial<CaseFacts> = {}): CaseFacts => ({
   shortlist: { shortlisted: 3, soleSourceJustification: false, approved: true },
   rounds: { open: 0, closedWithCompliantOffer: 1, pendingRateCurrencies: [] },
   decision: { proposed: true, stale: false, missingScores: [] },
+  approvers: { required: 2, executiveRequired: false, eligible: 2, eligibleExecutives: 0 },
   approvals: { complete: true },
   ...over,
 });
@@ -74,6 +75,20 @@ describe('the case state machine', () => {
   it('DECISION needs a current proposal and every qualitative score', () => {
     const facts = ready({ stage: 'DECISION', decision: { proposed: true, stale: true, missingScores: ['Quality for ACME'] } });
     expect(exitConditions(facts).map((u) => u.code)).toEqual(['PROPOSAL_STALE', 'SCORE_MISSING']);
+  });
+
+  it('DECISION → APPROVAL needs enough eligible approvers, and an executive when the amount says so', () => {
+    const facts = ready({
+      stage: 'DECISION',
+      approvers: { required: 3, executiveRequired: true, eligible: 2, eligibleExecutives: 0 },
+    });
+    expect(exitConditions(facts).map((u) => u.code)).toEqual(['APPROVERS_MISSING', 'EXECUTIVE_APPROVER_MISSING']);
+  });
+
+  it('a rejection returns the case to DECISION, or NEGOTIATION when asked', () => {
+    expect(rejectionTarget('APPROVAL', undefined)).toBe('DECISION');
+    expect(rejectionTarget('APPROVAL', 'NEGOTIATION')).toBe('NEGOTIATION');
+    expect(() => rejectionTarget('DECISION', undefined)).toThrow();
   });
 
   it('knows who moves the case on from each stage', () => {

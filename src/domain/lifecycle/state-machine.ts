@@ -11,6 +11,8 @@ export interface CaseFacts {
   shortlist: { shortlisted: number; soleSourceJustification: boolean; approved: boolean };
   rounds: { open: number; closedWithCompliantOffer: number; pendingRateCurrencies: string[] };
   decision: { proposed: boolean; stale: boolean; missingScores: string[] };
+  /** who could sign the proposal: approvers who are neither its proposer nor a buyer of the case */
+  approvers: { required: number; executiveRequired: boolean; eligible: number; eligibleExecutives: number } | null;
   approvals: { complete: boolean };
 }
 
@@ -97,6 +99,19 @@ export function exitConditions(facts: CaseFacts): Unmet[] {
       need(facts.decision.proposed, 'NO_PROPOSAL', 'the decider has not proposed a supplier');
       need(!facts.decision.stale, 'PROPOSAL_STALE', 'the proposal is stale: the matrix changed since it was made');
       for (const missing of facts.decision.missingScores) unmet.push({ code: 'SCORE_MISSING', message: missing });
+      if (facts.decision.proposed && facts.approvers) {
+        const { required, executiveRequired, eligible, eligibleExecutives } = facts.approvers;
+        need(
+          eligible >= required,
+          'APPROVERS_MISSING',
+          `the decision needs ${required} approvers who are neither the proposer nor a buyer; the buying center has ${eligible}`,
+        );
+        need(
+          !executiveRequired || eligibleExecutives >= 1,
+          'EXECUTIVE_APPROVER_MISSING',
+          'the decision needs an approver with the executive flag who is neither the proposer nor a buyer',
+        );
+      }
       break;
     case 'APPROVAL':
       need(facts.approvals.complete, 'APPROVALS_INCOMPLETE', 'the required approvals have not all been given');
@@ -131,7 +146,8 @@ export function transition(facts: CaseFacts, to: Stage): TransitionResult {
   return unmet.length === 0 ? { ok: true, to } : { ok: false, unmet };
 }
 
-/** Where a rejected decision goes back to. */
-export function rejectionTarget(returnTo: 'DECISION' | 'NEGOTIATION' | undefined): Stage {
+/** A rejection in APPROVAL sends the case back: to DECISION unless the approver says NEGOTIATION. */
+export function rejectionTarget(from: Stage, returnTo: 'DECISION' | 'NEGOTIATION' | undefined): Stage {
+  if (from !== 'APPROVAL') throw new Error(`a decision is rejected only in APPROVAL, not ${from}`);
   return returnTo ?? 'DECISION';
 }

@@ -1,5 +1,10 @@
 import { decisionMatrix } from './matrix';
-import { type MatrixCriterion, type MatrixSupplier, ScoringError, type WeightCriterion } from './types';
+import {
+  type MatrixCriterion,
+  type MatrixSupplier,
+  ScoringError,
+  type WeightCriterion,
+} from './types';
 import { effectiveWeights } from './weights';
 
 const supplier = (

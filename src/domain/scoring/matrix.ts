@@ -1,5 +1,12 @@
 import { normalizeCriterion } from './normalize';
-import { type MatrixCell, type MatrixInput, type MatrixResult, type MatrixSupplier, type RankedSupplier, ScoringError } from './types';
+import {
+  type MatrixCell,
+  type MatrixInput,
+  type MatrixResult,
+  type MatrixSupplier,
+  type RankedSupplier,
+  ScoringError,
+} from './types';
 
 /** Totals closer than this (on the 0–1 scale) are a tie. */
 export const TIE_TOLERANCE = 1e-9;

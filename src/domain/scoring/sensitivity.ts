@@ -1,5 +1,11 @@
 import { decisionMatrix, TIE_TOLERANCE } from './matrix';
-import { type CriterionSensitivity, type MatrixInput, type PriceCutToWin, ScoringError, type SensitivityResult } from './types';
+import {
+  type CriterionSensitivity,
+  type MatrixInput,
+  type PriceCutToWin,
+  ScoringError,
+  type SensitivityResult,
+} from './types';
 
 /** A decision whose winner flips under a weight change below 10 percentage points is "sensitive". */
 export const DEFAULT_SENSITIVE_THRESHOLD = 0.1;

@@ -1,4 +1,11 @@
-import { BUILTIN_RELIABILITY_CRITERION_ID, type CriterionKind, type CriterionSource, ScoringError, type StrategicPolicy, type WeightCriterion } from './types';
+import {
+  BUILTIN_RELIABILITY_CRITERION_ID,
+  type CriterionKind,
+  type CriterionSource,
+  ScoringError,
+  type StrategicPolicy,
+  type WeightCriterion,
+} from './types';
 import { effectiveWeights, normalizeWeights } from './weights';
 
 const criterion = (
@@ -67,8 +74,11 @@ describe('effectiveWeights — strategic reliability rule', () => {
       weight: e[BUILTIN_RELIABILITY_CRITERION_ID],
     });
     expect(result.items.find((i) => i.criterionId === BUILTIN_RELIABILITY_CRITERION_ID)?.base).toBe(0);
-    expect(result.rule).toContain('built-in "Supplier reliability"');
-    expect(result.rule).toContain('decided by the floor (30%');
+    expect(result.rule).toBe(
+      'Strategic purchase with no reliability criterion: the built-in "Supplier reliability" criterion ' +
+        'is added with weight 30%, decided by the floor (30%; multiplier 2 × 0% = 0%, preponderance ' +
+        '40% / (100% + 40%) = 28.57%); the other criteria are scaled by 0.7 (1 − 30%).',
+    );
   });
 
   it('R already above the floor: the multiplier decides, two reliability criteria scaled alike', () => {
@@ -180,6 +190,9 @@ describe('effectiveWeights — strategic reliability rule', () => {
     expect(() => effectiveWeights(cs, true, { multiplier: 2, floor: 0.95, cap: 0.9 })).toThrow(
       expect.objectContaining({ code: 'POLICY_INVALID' }),
     );
+    expect(() => effectiveWeights(cs, true, { multiplier: 0.5, floor: 0.3, cap: 0.9 })).toThrow(
+      expect.objectContaining({ code: 'POLICY_INVALID' }),
+    );
     expect(() => effectiveWeights([criterion('a', 1), criterion('a', 2)], true)).toThrow(
       expect.objectContaining({ code: 'WEIGHTS_INVALID' }),
     );
@@ -202,7 +215,7 @@ describe('effectiveWeights — strategic reliability rule', () => {
           : criterion(`c${k}`, 0.01 + random() * 100),
       );
       const cap = 0.5 + random() * 0.49;
-      const policy = { multiplier: 0.5 + random() * 4, floor: random() * cap, cap };
+      const policy = { multiplier: 1 + random() * 4, floor: random() * cap, cap };
       const strategic = random() < 0.8;
       const result = effectiveWeights(cs, strategic, policy);
 

@@ -1,4 +1,13 @@
-import { BUILTIN_RELIABILITY_CRITERION_ID, DEFAULT_STRATEGIC_POLICY, type EffectiveWeightItem, type EffectiveWeights, isReliabilityCriterion, ScoringError, type StrategicPolicy, type WeightCriterion } from './types';
+import {
+  BUILTIN_RELIABILITY_CRITERION_ID,
+  DEFAULT_STRATEGIC_POLICY,
+  type EffectiveWeightItem,
+  type EffectiveWeights,
+  isReliabilityCriterion,
+  ScoringError,
+  type StrategicPolicy,
+  type WeightCriterion,
+} from './types';
 
 /** w_k / Σ w. Every weight must be a finite positive number; a criterion of weight 0 is no criterion. */
 export function normalizeWeights(weights: number[]): number[] {
@@ -157,14 +166,17 @@ function strategicRule(a: {
     ? `the other criteria are scaled by ${num(a.otherFactor)} (1 − ${pct(Rp)})`
     : `reliability criteria are scaled by ${num(a.reliabilityFactor)} (${pct(Rp)} / ${pct(R)}) ` +
       `and the others by ${num(a.otherFactor)} ((1 − ${pct(Rp)}) / ${pct(N)})`;
+  if (a.addedBuiltin) {
+    return (
+      'Strategic purchase with no reliability criterion: the built-in "Supplier reliability" ' +
+      `criterion is added with weight ${pct(Rp)}, decided by ${why[a.term]}; ${scaling}.`
+    );
+  }
   const movement =
     Math.abs(Rp - R) < 1e-12
       ? `stays at ${pct(Rp)}`
       : `${Rp > R ? 'raised' : 'lowered'} from ${pct(R)} to ${pct(Rp)}`;
-  const start = a.addedBuiltin
-    ? 'Strategic purchase with no reliability criterion: the built-in "Supplier reliability" criterion is added and its'
-    : 'Strategic purchase: the';
-  return `${start} reliability weight is ${movement}, decided by ${why[a.term]}; ${scaling}.`;
+  return `Strategic purchase: the reliability weight is ${movement}, decided by ${why[a.term]}; ${scaling}.`;
 }
 
 const pct = (x: number): string => `${+(100 * x).toFixed(2)}%`;
@@ -173,11 +185,11 @@ const num = (x: number): string => `${+x.toFixed(4)}`;
 function assertPolicy(policy: StrategicPolicy): void {
   const { multiplier, floor, cap } = policy;
   const ok =
-    Number.isFinite(multiplier) && multiplier > 0 && cap > 0 && cap < 1 && floor >= 0 && floor <= cap;
+    Number.isFinite(multiplier) && multiplier >= 1 && cap > 0 && cap < 1 && floor >= 0 && floor <= cap;
   if (!ok) {
     throw new ScoringError(
       'POLICY_INVALID',
-      'Strategic policy needs multiplier > 0 and 0 ≤ floor ≤ cap < 1',
+      'Strategic policy needs multiplier ≥ 1 (the rule raises reliability) and 0 ≤ floor ≤ cap < 1',
       { policy },
     );
   }

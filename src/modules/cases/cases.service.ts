@@ -5,7 +5,7 @@ import { type CaseAccess } from '../../common/auth';
 import { lockCase } from '../../common/case-lock';
 import { type Page } from '../../common/paging';
 import { DomainError } from '../../domain/errors';
-import { edgeProblem, mayRequestTransition, transition } from '../../domain/lifecycle/state-machine';
+import { edgeProblem, mayRequestTransition, rejectionTarget, transition } from '../../domain/lifecycle/state-machine';
 import { type Stage } from '../../domain/lifecycle/stages';
 import { AuditService } from '../audit/audit.service';
 import { LifecycleHooks } from '../lifecycle/lifecycle-hooks';
@@ -178,6 +178,17 @@ export class CasesService {
       }
       return caseView(await m.findOneByOrFail(Case, { id: c.id }));
     });
+  }
+
+  /** A rejected decision sends the case back from APPROVAL (the one backward edge of the lifecycle). */
+  async returnFromApproval(m: EntityManager, c: Case, returnTo: 'DECISION' | 'NEGOTIATION' | undefined, actorId: string, reason: string) {
+    const from = c.stage;
+    const to = rejectionTarget(from, returnTo);
+    await this.hooks.left(m, c, actorId, from, to);
+    c.stage = to;
+    await m.update(Case, { id: c.id }, { stage: to, approvalChain: null });
+    await this.audit.append(m, c.id, actorId, 'case.transition', { from, to, reason });
+    await this.hooks.entered(m, c, actorId, to);
   }
 
   /** One checked step of the state machine, with its hooks and audit event; used by sign-off too. */

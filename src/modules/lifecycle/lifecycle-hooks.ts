@@ -45,6 +45,7 @@ export class LifecycleHooks {
       shortlist: { shortlisted: 0, soleSourceJustification: false, approved: false },
       rounds: { open: 0, closedWithCompliantOffer: 0, pendingRateCurrencies: [] },
       decision: { proposed: false, stale: false, missingScores: [] },
+      approvers: null,
       approvals: { complete: false },
     };
     for (const contribute of this.contributors) await contribute(m, c, facts);
