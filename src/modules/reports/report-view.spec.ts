@@ -1,0 +1,204 @@
+import { sampleReportSource } from './fixtures';
+import { ENUM_LABELS, LABELS } from './i18n';
+import { toWinAnsi } from './report-renderer';
+import { buildReportView, niceTicks, ReportFormatter, type BlockView, type ReportSource, type TableView } from './report-view';
+
+const tablesOf = (blocks: BlockView[]): TableView[] => blocks.filter((b): b is TableView => b.kind === 'table');
+const allText = (value: unknown): string => JSON.stringify(value);
+
+describe('ReportFormatter', () => {
+  const en = new ReportFormatter('en');
+  const es = new ReportFormatter('es');
+
+  it('formats exact decimal amounts with the locale separators, without going through floats', () => {
+    // 0.1 + 0.2 style noise would show in the last digit of a 17-digit amount if floats were used
+    expect(en.money('12345678901234.565', 'EUR')).toBe('12,345,678,901,234.57 EUR');
+    expect(es.money('12345678901234.565', 'EUR')).toBe('12.345.678.901.234,57 EUR');
+    expect(en.amount('-1200')).toBe('-1,200.00');
+    expect(en.amount('-0.001')).toBe('0.00');
+    expect(es.amount('999.5')).toBe('999,50');
+  });
+
+  it('formats weights as percentages and weight changes as signed percentage points', () => {
+    expect(en.percentOfOne(0.3077)).toBe('30.77%');
+    expect(es.percentOfOne(0.3077)).toBe('30,77 %');
+    expect(en.percentagePoints(0.2077)).toBe('+20.77 pp');
+    expect(en.percentagePoints(-0.0923)).toBe('-9.23 pp');
+    expect(en.percentagePoints(0)).toBe('0.00 pp');
+    expect(es.percentagePoints(-0.0923)).toBe('-9,23 p.p.');
+  });
+
+  it('prints dates and instants in ISO order, in UTC', () => {
+    expect(en.date('2026-06-30')).toBe('2026-06-30');
+    expect(en.date(new Date('2026-06-30T23:30:00-02:00'))).toBe('2026-07-01');
+    expect(es.instant('2026-03-20T16:45:59.000Z')).toBe('2026-03-20 16:45 UTC');
+    expect(() => en.instant('not a date')).toThrow(/Invalid date/);
+  });
+
+  it('keeps entered quantities and weights as given', () => {
+    expect(en.plain('2')).toBe('2');
+    expect(en.plain(2.5)).toBe('2.5');
+    expect(es.plain('1234.50')).toBe('1.234,5');
+  });
+});
+
+describe('niceTicks', () => {
+  it('covers the range with 1-2-5 steps', () => {
+    expect(niceTicks(80908, 138144)).toEqual([80000, 100000, 120000, 140000]);
+    expect(niceTicks(0, 1)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
+  });
+
+  it('widens a degenerate range instead of dividing by zero', () => {
+    const ticks = niceTicks(500, 500);
+    expect(ticks[0]).toBeLessThan(500);
+    expect(ticks[ticks.length - 1]).toBeGreaterThan(500);
+  });
+});
+
+describe('label tables', () => {
+  it('has every label in both languages, non-empty', () => {
+    for (const lang of ['en', 'es'] as const) {
+      for (const [key, text] of Object.entries(LABELS[lang])) expect({ key, empty: text.trim() === '' }).toEqual({ key, empty: false });
+    }
+    expect(Object.keys(LABELS.es).sort()).toEqual(Object.keys(LABELS.en).sort());
+  });
+
+  it('only uses characters the PDF standard fonts can draw', () => {
+    const strings = [
+      ...Object.values(LABELS.en),
+      ...Object.values(LABELS.es),
+      ...Object.values(ENUM_LABELS).flatMap((table) => Object.values(table).flatMap((v) => [v.en, v.es])),
+    ];
+    for (const text of strings) expect(toWinAnsi(text)).toBe(text);
+  });
+
+  it('writes Spanish with its accents', () => {
+    expect(LABELS.es.specification).toBe('Especificación');
+    expect(LABELS.es.criteria).toBe('Criterios de evaluación');
+    expect(LABELS.es.pageOf).toBe('Página {page} de {pages}');
+    expect(LABELS.es.matrix).toBe('Matriz de decisión');
+  });
+});
+
+describe('buildReportView', () => {
+  const source = sampleReportSource();
+
+  it('lays out the sections of the design in order', () => {
+    expect(buildReportView(source, 'en').sections.map((s) => s.title)).toEqual([
+      '1. Buying center',
+      '2. Specification',
+      '3. Shortlist and exclusions',
+      '4. Negotiation history',
+      '5. Base and effective weights',
+      '6. Decision matrix',
+      '7. Sensitivity of the decision',
+      '8. Proposal',
+      '9. Approvals',
+      '10. Audit trail digest',
+    ]);
+    expect(buildReportView(source, 'es').sections.map((s) => s.title)).toEqual([
+      '1. Centro de compras',
+      '2. Especificación',
+      '3. Preselección y exclusiones',
+      '4. Historial de negociación',
+      '5. Pesos base y efectivos',
+      '6. Matriz de decisión',
+      '7. Sensibilidad de la decisión',
+      '8. Propuesta',
+      '9. Aprobaciones',
+      '10. Resumen del registro de auditoría',
+    ]);
+  });
+
+  it('is plain data: it survives a JSON round trip unchanged (so it can be hashed canonically)', () => {
+    const view = buildReportView(source, 'es');
+    expect(JSON.parse(JSON.stringify(view))).toEqual(view);
+  });
+
+  it('is pure: the same source gives the same view, and the source is not modified', () => {
+    const before = JSON.stringify(source);
+    expect(buildReportView(source, 'en')).toEqual(buildReportView(source, 'en'));
+    expect(JSON.stringify(source)).toBe(before);
+  });
+
+  it('puts the case, its classification and the report hash on the cover', () => {
+    const cover = buildReportView(source, 'es').cover;
+    const field = (label: string): string | undefined => cover.fields.find((f) => f.label === label)?.value;
+    expect(cover.reference).toBe('PC-2026-0001');
+    expect(field('Tipo de compra')).toBe('Compra nueva');
+    expect(field('Clasificación estratégica (Kraljic)')).toBe('Estratégico');
+    expect(field('Estado')).toBe('Aprobación');
+    expect(field('Presupuesto estimado')).toBe('250.000,00 EUR');
+    expect(field('Hash del informe (SHA-256)')).toBe(source.reportHash);
+  });
+
+  it('shows base and effective weights side by side with the strategic rule spelled out', () => {
+    const section = buildReportView(source, 'en').sections[4];
+    const [table] = tablesOf(section.blocks);
+    const reliability = table.rows.find((r) => r.cells[0] === 'Supplier reliability');
+    // fixture: base 10 / 100 = 10%; R' = max(2 × 0.10, 0.30, 0.40 / (0.90 + 0.40)) = 0.3077
+    expect(reliability?.cells.slice(2)).toEqual(['10.00%', '30.77%', '+20.77 pp']);
+    expect(reliability?.emphasis).toBe('strong');
+    expect(allText(section)).toContain('raised from 10.00% to 30.77%');
+    expect(allText(section)).toContain('m = 2 and f = 0.30');
+  });
+
+  it('states a non-strategic case keeps its weights', () => {
+    const plain: ReportSource = { ...source, weights: { ...source.weights!, strategic: false } };
+    expect(allText(buildReportView(plain, 'es').sections[4])).toContain('los pesos efectivos son los pesos base');
+  });
+
+  it('splits the decision matrix into a ranking and a per-criterion table with one column group per criterion', () => {
+    const large = sampleReportSource({ suppliers: 12, criteria: 9, rounds: 2 });
+    const matrix = buildReportView(large, 'en').sections[5];
+    const [ranking, detail] = tablesOf(matrix.blocks);
+    expect(ranking.rows.map((r) => r.cells[0])).toEqual(large.matrix!.ranking.map((r) => String(r.rank)));
+    expect(detail.frozenColumns).toBe(2);
+    expect(detail.columns).toHaveLength(2 + 9 * 3);
+    expect(new Set(detail.columns.slice(2).map((c) => c.group)).size).toBe(9);
+    expect(detail.columns[2].group).toBe('Total cost of ownership (EUR)');
+    // contributions are shown as points, so a row's points add up to its total
+    const winner = detail.rows[0].cells;
+    const points = winner.slice(2).filter((_, i) => i % 3 === 2).map((p) => Number(p.replace(/,/g, '')));
+    expect(points.reduce((a, b) => a + b, 0)).toBeCloseTo(large.matrix!.ranking[0].total, 1);
+    expect(matrix.blocks.some((b) => b.kind === 'barChart')).toBe(true);
+  });
+
+  it('flags an override in visible text, in both languages', () => {
+    const overridden = sampleReportSource({ override: true });
+    const en = allText(buildReportView(overridden, 'en').sections[7]);
+    const es = allText(buildReportView(overridden, 'es').sections[7]);
+    const top = overridden.matrix!.ranking[0].supplierName;
+    expect(en).toContain(`OVERRIDE: the proposed supplier is not the top-ranked supplier (${top})`);
+    expect(es).toContain('ANULACIÓN');
+    expect(allText(buildReportView(source, 'en').sections[7])).not.toContain('OVERRIDE');
+  });
+
+  it('charts each supplier\'s converted price per round, with a gap where it made no offer', () => {
+    const s = sampleReportSource({ suppliers: 10, criteria: 3, rounds: 4 });
+    const chart = buildReportView(s, 'en').sections[3].blocks[0];
+    if (chart.kind !== 'lineChart') throw new Error('expected the price chart first');
+    expect(chart.xLabels).toEqual(['R1', 'R2', 'R3', 'R4']);
+    expect(chart.series.map((x) => x.name)).toEqual(s.rounds[0].offers.map((o) => o.supplierName));
+    const dropped = chart.series.find((x) => x.values.includes(null));
+    expect(dropped?.values.slice(2)).toEqual([null, null]);
+  });
+
+  it('renders every section from an early case where most parts are missing', () => {
+    const early: ReportSource = {
+      ...source,
+      specification: null,
+      shortlist: [],
+      rounds: [],
+      weights: null,
+      matrix: null,
+      sensitivity: null,
+      decision: null,
+      approvals: { required: 1, executiveRequired: false, complete: false, items: [] },
+      audit: { events: 3, headHash: null, valid: true, recent: [] },
+    };
+    const view = buildReportView(early, 'en');
+    expect(view.sections).toHaveLength(10);
+    expect(allText(view)).toContain('No supplier has been proposed yet.');
+  });
+});
