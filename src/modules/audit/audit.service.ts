@@ -39,8 +39,9 @@ export class AuditService {
     return { items, total };
   }
 
-  async verify(caseId: string): Promise<ChainCheck> {
-    const events = await this.dataSource.getRepository(AuditEvent).find({ where: { caseId }, order: { seq: 'ASC' } });
+  /** Recomputes the whole chain; `m` lets a transaction check what it has itself appended. */
+  async verify(caseId: string, m: EntityManager = this.dataSource.manager): Promise<ChainCheck> {
+    const events = await m.getRepository(AuditEvent).find({ where: { caseId }, order: { seq: 'ASC' } });
     if (events.length === 0) return { valid: true, length: 0, headHash: GENESIS_HASH, firstBrokenSeq: null };
     return verifyChain(
       events.map((e) => ({

@@ -30,7 +30,8 @@ export class PolicyService {
     return this.dataSource.transaction(async (m) => {
       await m.query('LOCK TABLE policy_versions IN EXCLUSIVE MODE');
       const { version: _v, updatedAt: _u, updatedBy: _b, ...current } = await this.current(m);
-      const next: Policy = { ...current, ...dto } as Policy;
+      const sections = Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined));
+      const next: Policy = { ...current, ...sections } as Policy;
       const problems = crossFieldProblems(next);
       if (problems.length > 0) throw new DomainError('VALIDATION', 'The policy is not valid', { errors: problems });
       await m.query('INSERT INTO policy_versions (data, created_by) VALUES ($1, $2)', [JSON.stringify(next), user.id]);

@@ -1,4 +1,13 @@
 import { Module } from '@nestjs/common';
+import { SpecificationLifecycle } from './specification-lifecycle.service';
+import { SpecificationController } from './specification.controller';
+import { SpecificationService } from './specification.service';
+import { WeightsService } from './weights.service';
 
-@Module({})
+/** Versioned specifications (requirements, criteria), AHP and effective weights; WeightsService serves evaluation. */
+@Module({
+  controllers: [SpecificationController],
+  providers: [SpecificationService, WeightsService, SpecificationLifecycle],
+  exports: [WeightsService],
+})
 export class SpecificationModule {}

@@ -6,7 +6,7 @@ import { DECIMAL_MESSAGE, DECIMAL_STRING } from '../../../common/money';
 class StrategicPolicyDto {
   @ApiProperty({ example: 2 }) @IsNumber() @Min(1) @Max(10) multiplier: number;
   @ApiProperty({ example: 0.3 }) @IsNumber() @Min(0) @Max(0.9) floor: number;
-  @ApiProperty({ example: 0.9 }) @IsNumber() @Min(0.1) @Max(1) cap: number;
+  @ApiProperty({ example: 0.9 }) @IsNumber() @Min(0.1) @Max(0.99) cap: number;
 }
 
 class SeverityDto {

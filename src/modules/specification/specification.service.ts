@@ -1,0 +1,371 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { type CaseAccess } from '../../common/auth';
+import { lockCase } from '../../common/case-lock';
+import { money } from '../../common/money';
+import { type Page } from '../../common/paging';
+import { DomainError, type FieldProblem, notFound } from '../../domain/errors';
+import { ahp, CONSISTENCY_LIMIT, validatePairwiseMatrix } from '../../domain/scoring';
+import { AuditService } from '../audit/audit.service';
+import { User } from '../users/user.entity';
+import { AhpDto, PutSpecificationDto } from './dto/specification.dto';
+import { SpecificationVersion } from './specification-version.entity';
+import { currentSpecification } from './specification.reader';
+import {
+  assignIds,
+  diffSpecifications,
+  keptAhp,
+  matchKey,
+  normalizedWeights,
+  type SpecificationContent,
+  type SpecificationDiff,
+} from './specification.rules';
+import { type AhpRecord, type Criterion, type SpecificationVersionRow } from './specification.types';
+
+const EMPTY: SpecificationContent = { description: '', deliverables: '', quantity: null, requirements: [], criteria: [] };
+
+function contentOf(row: SpecificationVersionRow): SpecificationContent {
+  return {
+    description: row.description,
+    deliverables: row.deliverables,
+    quantity: money(row.quantity),
+    requirements: row.requirements,
+    criteria: row.criteria,
+  };
+}
+
+function specificationView(row: SpecificationVersionRow, createdBy: { id: string; name: string }) {
+  const base = normalizedWeights(row.criteria);
+  return {
+    id: row.id,
+    caseId: row.caseId,
+    version: row.version,
+    frozen: row.frozenAt !== null,
+    frozenAt: row.frozenAt,
+    description: row.description,
+    deliverables: row.deliverables,
+    quantity: row.quantity === null ? null : Number(row.quantity),
+    requirements: row.requirements,
+    criteria: row.criteria.map((c, k) => ({ ...c, normalizedWeight: base ? base[k] : null })),
+    ahp: row.ahp,
+    reason: row.reason,
+    createdBy,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+export type SpecificationView = ReturnType<typeof specificationView>;
+
+export interface SpecificationVersionSummary {
+  id: string;
+  version: number;
+  frozen: boolean;
+  frozenAt: Date | null;
+  createdBy: { id: string; name: string };
+  createdAt: Date;
+  updatedAt: Date;
+  reason: string | null;
+  criteria: number;
+  requirements: number;
+  /** against the previous version; null for the first */
+  diff: SpecificationDiff | null;
+}
+
+export interface AhpResponse {
+  weights: number[];
+  lambdaMax: number;
+  ci: number;
+  cr: number;
+  consistent: boolean;
+  applied: true;
+  acceptedInconsistency: boolean;
+  specificationVersion: number;
+}
+
+const invalidRequest = (errors: FieldProblem[]) => new DomainError('VALIDATION', 'The request is not valid', { errors });
+
+@Injectable()
+export class SpecificationService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async get(caseId: string, version?: number): Promise<SpecificationView> {
+    const m = this.dataSource.manager;
+    const row = version === undefined ? await currentSpecification(m, caseId) : await this.versionRow(m, caseId, version);
+    if (!row) throw notFound(version === undefined ? 'specification' : `specification version ${version}`);
+    return this.view(m, row);
+  }
+
+  /**
+   * Saves the specification. While the case is in SPECIFICATION this writes the draft (version 1,
+   * or the open draft); once it has been frozen, a change needs a reason and becomes a new frozen
+   * version, and offers made against an older version must be re-confirmed. A PUT of what is
+   * already stored changes nothing (PUT is idempotent).
+   */
+  async save(access: CaseAccess, dto: PutSpecificationDto, user: User): Promise<SpecificationView> {
+    return this.dataSource.transaction(async (m) => {
+      const c = await lockCase(m, access, 'specification.write');
+      const current = await currentSpecification(m, c.id);
+      const revising = c.stage !== 'SPECIFICATION';
+      const content = this.contentFrom(dto, current, revising);
+
+      const diff = diffSpecifications(current ? contentOf(current) : EMPTY, content);
+      if (revising) {
+        if (current && !diff.changed) return this.view(m, current);
+        const version = (current?.version ?? 0) + 1;
+        await m.insert(SpecificationVersion, {
+          caseId: c.id,
+          version,
+          frozenAt: () => 'now()',
+          ...content,
+          ahp: keptAhp(current?.ahp, content.criteria),
+          reason: dto.reason!,
+          createdBy: user.id,
+        });
+        const [{ marked }] = await m.query(
+          `WITH marked AS (
+             UPDATE offers SET needs_reconfirmation = true
+              WHERE specification_version < $2
+                AND round_id IN (SELECT id FROM negotiation_rounds WHERE case_id = $1)
+             RETURNING 1)
+           SELECT count(*)::int AS marked FROM marked`,
+          [c.id, version],
+        );
+        await this.audit.append(m, c.id, user.id, 'specification.revised', {
+          version,
+          previousVersion: current?.version ?? null,
+          reason: dto.reason,
+          diff,
+          offersNeedingReconfirmation: marked,
+        });
+      } else if (current && current.frozenAt === null) {
+        const reason = dto.reason ?? current.reason;
+        if (!diff.changed && reason === current.reason) return this.view(m, current);
+        await m.update(SpecificationVersion, { id: current.id }, {
+          ...content,
+          ahp: keptAhp(current.ahp, content.criteria),
+          reason,
+          updatedAt: () => 'now()',
+        });
+        await this.audit.append(m, c.id, user.id, 'specification.saved', { version: current.version, diff });
+      } else {
+        const version = (current?.version ?? 0) + 1;
+        await m.insert(SpecificationVersion, {
+          caseId: c.id,
+          version,
+          frozenAt: null,
+          ...content,
+          ahp: null,
+          reason: dto.reason ?? null,
+          createdBy: user.id,
+        });
+        await this.audit.append(m, c.id, user.id, 'specification.saved', { version, diff });
+      }
+      const saved = await currentSpecification(m, c.id);
+      return this.view(m, saved!);
+    });
+  }
+
+  /** The stored content for a request, or every problem the request has against the current version. */
+  private contentFrom(dto: PutSpecificationDto, current: SpecificationVersionRow | null, revising: boolean): SpecificationContent {
+    const errors: FieldProblem[] = [];
+    if (revising && dto.reason === undefined) {
+      errors.push({ field: 'reason', message: 'the specification is frozen: a change makes a new version and needs a reason' });
+    }
+    const firstByName = new Map<string, number>();
+    dto.criteria.forEach((criterion, i) => {
+      const key = matchKey(criterion.name);
+      const first = firstByName.get(key);
+      if (first === undefined) firstByName.set(key, i);
+      else errors.push({ field: `criteria.${i}.name`, message: `"${criterion.name}" is already the name of criteria.${first} (names are compared ignoring case)` });
+    });
+    const criteriaIds = assignIds(
+      'criteria',
+      dto.criteria.map((x) => ({ id: x.id, key: matchKey(x.name) })),
+      (current?.criteria ?? []).map((x) => ({ id: x.id, key: matchKey(x.name) })),
+      randomUUID,
+    );
+    const requirementIds = assignIds(
+      'requirements',
+      dto.requirements.map((x) => ({ id: x.id, key: matchKey(x.text) })),
+      (current?.requirements ?? []).map((x) => ({ id: x.id, key: matchKey(x.text) })),
+      randomUUID,
+    );
+    errors.push(...criteriaIds.errors, ...requirementIds.errors);
+    if (errors.length > 0) throw invalidRequest(errors);
+    return {
+      description: dto.description,
+      deliverables: dto.deliverables ?? '',
+      quantity: dto.quantity === undefined || dto.quantity === null ? null : money(String(dto.quantity)),
+      requirements: dto.requirements.map((r, i) => ({
+        id: requirementIds.ids[i],
+        text: r.text.trim(),
+        type: r.type,
+        value: r.type === 'text' ? null : (r.value ?? null),
+      })),
+      criteria: dto.criteria.map(
+        (x, i): Criterion => ({
+          id: criteriaIds.ids[i],
+          name: x.name.trim(),
+          kind: x.kind,
+          direction: x.direction,
+          source: x.source,
+          normalization: x.normalization,
+          weight: x.weight,
+        }),
+      ),
+    };
+  }
+
+  async versions(caseId: string, limit: number, offset: number): Promise<Page<SpecificationVersionSummary>> {
+    const rows: Array<SpecificationVersionRow & { creatorName: string }> = await this.dataSource.query(
+      `SELECT sv.id, sv.case_id AS "caseId", sv.version, sv.frozen_at AS "frozenAt", sv.description, sv.deliverables,
+              sv.quantity, sv.requirements, sv.criteria, sv.ahp, sv.reason, sv.created_by AS "createdBy",
+              sv.created_at AS "createdAt", sv.updated_at AS "updatedAt", u.name AS "creatorName"
+         FROM specification_versions sv JOIN users u ON u.id = sv.created_by
+        WHERE sv.case_id = $1 ORDER BY sv.version`,
+      [caseId],
+    );
+    const items = rows.map(
+      (row, i): SpecificationVersionSummary => ({
+        id: row.id,
+        version: row.version,
+        frozen: row.frozenAt !== null,
+        frozenAt: row.frozenAt,
+        createdBy: { id: row.createdBy, name: row.creatorName },
+        createdAt: row.createdAt,
+        updatedAt: row.updatedAt,
+        reason: row.reason,
+        criteria: row.criteria.length,
+        requirements: row.requirements.length,
+        diff: i === 0 ? null : diffSpecifications(contentOf(rows[i - 1]), contentOf(row)),
+      }),
+    );
+    return { items: items.slice(offset, offset + limit), total: items.length };
+  }
+
+  /**
+   * Derives the draft's weights by AHP (README "Scoring"). A matrix with CR above 0.10 is refused,
+   * naming the judgement furthest from the ratio its own weights imply, unless the prescriber
+   * accepts the inconsistency with a reason.
+   */
+  async applyAhp(access: CaseAccess, dto: AhpDto, user: User): Promise<AhpResponse> {
+    return this.dataSource.transaction(async (m) => {
+      const c = await lockCase(m, access, 'criteria.ahp');
+      const draft = await currentSpecification(m, c.id);
+      if (!draft) throw notFound('specification');
+      if (draft.frozenAt !== null) {
+        throw new DomainError('CONFLICT', `specification version ${draft.version} is frozen; AHP applies to a draft`);
+      }
+      const ids = dto.criteria.map((id) => id.toLowerCase());
+      const errors: FieldProblem[] = [];
+      const byId = new Map(draft.criteria.map((x) => [x.id, x]));
+      const listed = new Set<string>();
+      ids.forEach((id, i) => {
+        if (!byId.has(id)) errors.push({ field: `criteria.${i}`, message: `${id} is not a criterion of the draft` });
+        else if (listed.has(id)) errors.push({ field: `criteria.${i}`, message: `${id} is listed twice` });
+        listed.add(id);
+      });
+      const missing = draft.criteria.filter((x) => !listed.has(x.id));
+      if (missing.length > 0) {
+        errors.push({
+          field: 'criteria',
+          message: `every criterion of the draft must be listed once; missing ${missing.map((x) => `"${x.name}" (${x.id})`).join(', ')}`,
+        });
+      }
+      errors.push(...validatePairwiseMatrix(dto.matrix, ids.length));
+      if (errors.length > 0) throw invalidRequest(errors);
+
+      const result = ahp(dto.matrix);
+      const accepted = !result.consistent && dto.acceptInconsistency === true;
+      if (!result.consistent && !accepted) {
+        const pair = result.mostInconsistentPair;
+        const named = pair && {
+          field: `matrix[${pair.i}][${pair.j}]`,
+          criteria: [pair.i, pair.j].map((k) => ({ criterionId: ids[k], name: byId.get(ids[k])!.name })),
+          judgement: pair.judgement,
+          implied: pair.implied,
+        };
+        throw new DomainError(
+          'AHP_INCONSISTENT',
+          `the judgements are inconsistent: CR ${result.cr.toFixed(3)} is above ${CONSISTENCY_LIMIT}` +
+            (named
+              ? `; the judgement "${named.criteria[0].name}" vs "${named.criteria[1].name}" = ${round(pair.judgement)} deviates most from the ratio ${round(pair.implied)} the weights imply`
+              : '') +
+            '. Revise the judgements, or send acceptInconsistency: true with a reason.',
+          {
+            cr: result.cr,
+            ci: result.ci,
+            lambdaMax: result.lambdaMax,
+            consistencyLimit: CONSISTENCY_LIMIT,
+            weights: result.weights,
+            mostInconsistentPair: named,
+          },
+        );
+      }
+      if (accepted && dto.reason === undefined) {
+        throw invalidRequest([{ field: 'reason', message: `CR ${result.cr.toFixed(3)} is above ${CONSISTENCY_LIMIT}: accepting the inconsistency needs a reason` }]);
+      }
+
+      const weightOf = new Map(ids.map((id, k) => [id, result.weights[k]]));
+      const criteria = draft.criteria.map((x) => ({ ...x, weight: weightOf.get(x.id)! }));
+      const record: AhpRecord = {
+        criteria: ids,
+        matrix: dto.matrix,
+        weights: result.weights,
+        lambdaMax: result.lambdaMax,
+        ci: result.ci,
+        cr: result.cr,
+        consistent: result.consistent,
+        acceptedInconsistency: accepted,
+        reason: accepted ? dto.reason! : (dto.reason ?? null),
+        appliedBy: user.id,
+        appliedAt: new Date().toISOString(),
+      };
+      await m.update(SpecificationVersion, { id: draft.id }, { criteria, ahp: record, updatedAt: () => 'now()' });
+      await this.audit.append(m, c.id, user.id, 'criteria.ahp_applied', {
+        version: draft.version,
+        criteria: ids,
+        matrix: dto.matrix,
+        weights: result.weights,
+        previousWeights: ids.map((id) => byId.get(id)!.weight),
+        cr: result.cr,
+        consistent: result.consistent,
+        acceptedInconsistency: accepted,
+        reason: record.reason,
+        mostInconsistentPair: result.mostInconsistentPair,
+      });
+      return {
+        weights: result.weights,
+        lambdaMax: result.lambdaMax,
+        ci: result.ci,
+        cr: result.cr,
+        consistent: result.consistent,
+        applied: true,
+        acceptedInconsistency: accepted,
+        specificationVersion: draft.version,
+      };
+    });
+  }
+
+  private async versionRow(m: EntityManager, caseId: string, version: number): Promise<SpecificationVersionRow | null> {
+    const [row] = await m.query(
+      `SELECT id, case_id AS "caseId", version, frozen_at AS "frozenAt", description, deliverables, quantity,
+              requirements, criteria, ahp, reason, created_by AS "createdBy", created_at AS "createdAt", updated_at AS "updatedAt"
+         FROM specification_versions WHERE case_id = $1 AND version = $2`,
+      [caseId, version],
+    );
+    return (row as SpecificationVersionRow | undefined) ?? null;
+  }
+
+  private async view(m: EntityManager, row: SpecificationVersionRow): Promise<SpecificationView> {
+    const [creator] = await m.query('SELECT id, name FROM users WHERE id = $1', [row.createdBy]);
+    return specificationView(row, { id: row.createdBy, name: creator?.name ?? '' });
+  }
+}
+
+const round = (x: number) => +x.toPrecision(4);
