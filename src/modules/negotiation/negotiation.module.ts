@@ -1,4 +1,23 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { LifecycleHooks } from '../lifecycle/lifecycle-hooks';
+import { ExchangeRatesService } from './exchange-rates.service';
+import { NegotiationController } from './negotiation.controller';
+import { roundFacts } from './negotiation.facts';
+import { NegotiationReader } from './negotiation.reader';
+import { OffersService } from './offers.service';
+import { RoundsService } from './rounds.service';
+import { SupplierPortalController } from './supplier-portal.controller';
 
-@Module({})
-export class NegotiationModule {}
+/** Negotiation rounds, sealed offers and their revisions, supplier invitations, exchange rates. */
+@Module({
+  controllers: [NegotiationController, SupplierPortalController],
+  providers: [NegotiationReader, RoundsService, OffersService, ExchangeRatesService],
+  exports: [NegotiationReader],
+})
+export class NegotiationModule implements OnModuleInit {
+  constructor(private readonly hooks: LifecycleHooks) {}
+
+  onModuleInit(): void {
+    this.hooks.contributeFacts(roundFacts);
+  }
+}

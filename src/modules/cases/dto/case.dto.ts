@@ -23,7 +23,7 @@ export class CreateCaseDto {
   @ApiProperty({ example: '50000.00' }) @IsString() @Matches(DECIMAL_STRING, { message: `estimatedBudget ${DECIMAL_MESSAGE}` })
   estimatedBudget: string;
 
-  @ApiProperty({ example: 'EUR' }) @IsISO4217CurrencyCode()
+  @ApiProperty({ example: 'EUR' }) @IsISO4217CurrencyCode() @Matches(/^[A-Z]{3}$/, { message: 'currency must be an upper-case ISO 4217 code' })
   currency: string;
 
   @ApiProperty({ example: '2027-03-31' }) @Matches(ISO_DATE, { message: 'neededBy must be an ISO date (YYYY-MM-DD)' })

@@ -1,0 +1,89 @@
+import { isCompliant, missingRateCurrencies, type OfferContent, offerProblems, type SpecificationForOffers } from './offer-rules';
+
+const spec: SpecificationForOffers = {
+  requirements: [{ id: 'r-iso' }, { id: 'r-lead' }],
+  criteria: [
+    { id: 'k-price', source: 'offer.price', normalization: 'ratio' },
+    { id: 'k-energy', source: 'offer.value', normalization: 'ratio' },
+    { id: 'k-noise', source: 'offer.value', normalization: 'minmax' },
+  ],
+};
+const deadline = new Date('2027-01-15T17:00:00Z');
+const offer = (overrides: Partial<OfferContent> = {}): OfferContent => ({
+  totalPrice: '0.3',
+  currency: 'EUR',
+  lineItems: [
+    { description: 'a', quantity: '1', unitPrice: '0.1' },
+    { description: 'b', quantity: '1', unitPrice: '0.2' },
+  ],
+  leadTimeDays: 10,
+  warrantyMonths: 12,
+  paymentDays: 30,
+  validUntil: '2027-01-15',
+  compliance: [
+    { requirementId: 'r-iso', met: true },
+    { requirementId: 'r-lead', met: false, note: 'in 35 days' },
+  ],
+  values: [
+    { criterionId: 'k-energy', value: 4.2 },
+    { criterionId: 'k-noise', value: 0 },
+  ],
+  ...overrides,
+});
+const fields = (o: OfferContent) => offerProblems(o, spec, deadline).map((p) => p.field);
+
+describe('offer rules against the specification', () => {
+  it('accepts a complete offer valid until the deadline date (a minmax value may be 0)', () => {
+    expect(offerProblems(offer(), spec, deadline)).toEqual([]);
+  });
+
+  it('refuses line items that do not add up exactly', () => {
+    expect(fields(offer({ totalPrice: '0.30000001' }))).toEqual(['lineItems']);
+    expect(fields(offer({ totalPrice: '0.31' }))).toEqual(['lineItems']);
+  });
+
+  it('refuses a validity ending before the deadline date', () => {
+    expect(fields(offer({ validUntil: '2027-01-14' }))).toEqual(['validUntil']);
+  });
+
+  it('needs one answer per mandatory requirement and no unknown or repeated ones', () => {
+    expect(fields(offer({ compliance: [{ requirementId: 'r-iso', met: true }] }))).toEqual(['compliance']);
+    expect(
+      fields(
+        offer({
+          compliance: [
+            { requirementId: 'r-iso', met: true },
+            { requirementId: 'r-iso', met: true },
+            { requirementId: 'r-lead', met: true },
+            { requirementId: 'nope', met: true },
+          ],
+        }),
+      ),
+    ).toEqual(['compliance.1.requirementId', 'compliance.3.requirementId']);
+  });
+
+  it('needs a value per offer-sourced criterion; unknown, non-offer and non-positive ratio values are refused', () => {
+    expect(fields(offer({ values: [{ criterionId: 'k-energy', value: 1 }] }))).toEqual(['values']);
+    expect(
+      fields(
+        offer({
+          values: [
+            { criterionId: 'k-energy', value: 0 },
+            { criterionId: 'k-noise', value: 3 },
+            { criterionId: 'k-price', value: 3 },
+            { criterionId: 'ghost', value: 3 },
+          ],
+        }),
+      ),
+    ).toEqual(['values.0.value', 'values.2.criterionId', 'values.3.criterionId']);
+    expect(fields(offer({ values: [{ criterionId: 'k-energy', value: -2 }, { criterionId: 'k-noise', value: 1 }] }))).toEqual([
+      'values.0.value',
+    ]);
+  });
+
+  it('names the currencies with no rate, and judges compliance as all answers met', () => {
+    expect(missingRateCurrencies(['USD', 'EUR', 'GBP', 'USD', 'CHF'], 'EUR', new Set(['CHF']))).toEqual(['GBP', 'USD']);
+    expect(isCompliant([{ met: true }, { met: true }])).toBe(true);
+    expect(isCompliant([{ met: true }, { met: false }])).toBe(false);
+  });
+});

@@ -1,0 +1,419 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { type CaseAccess } from '../../common/auth';
+import { lockCase } from '../../common/case-lock';
+import { type Page, PageQuery } from '../../common/paging';
+import { sha256 } from '../../domain/audit/canonical-json';
+import { DomainError, invalid } from '../../domain/errors';
+import { convertToBase, normalizeAmount } from '../../domain/negotiation/money';
+import { isCompliant, offerProblems } from '../../domain/negotiation/offer-rules';
+import { AuditService } from '../audit/audit.service';
+import { Case } from '../cases/case.entity';
+import { currentSpecification } from '../specification/specification.reader';
+import { type SpecificationVersionRow } from '../specification/specification.types';
+import { User } from '../users/user.entity';
+import { OfferBodyDto, RecordOfferDto } from './dto/offer.dto';
+import { Offer } from './entities';
+import { type ConvertedOffer, normalizeOfferRow, NegotiationReader, OFFER_COLUMNS, type OfferRow, type RoundRow } from './negotiation.reader';
+import { RoundsService } from './rounds.service';
+
+/** What anyone may see of an offer while its round is sealed: who submitted, when, which revision. */
+export interface OfferReceipt {
+  supplierId: string;
+  supplierName: string;
+  submittedAt: Date;
+  revision: number;
+  submittedVia: 'buyer' | 'supplier';
+}
+
+export interface OfferView extends OfferReceipt {
+  totalPrice: string;
+  currency: string;
+  rate: string | null;
+  convertedTotal: string | null;
+  concession: string | null;
+  lineItems: Array<{ description: string; quantity: string; unitPrice: string }> | null;
+  leadTimeDays: number;
+  warrantyMonths: number;
+  paymentDays: number;
+  validUntil: string;
+  compliance: Array<{ requirementId: string; met: boolean; note: string | null }>;
+  values: Array<{ criterionId: string; value: number }>;
+  notes: string | null;
+  submittedBy: string | null;
+  specificationVersion: number;
+  needsReconfirmation: boolean;
+  compliant: boolean;
+  eliminated: boolean;
+}
+
+/** The receipt returned to whoever submits: the round stays sealed, so the contents are not echoed. */
+export interface SubmissionReceipt {
+  round: number;
+  supplierId: string;
+  revision: number;
+  submittedVia: 'buyer' | 'supplier';
+  submittedAt: Date;
+  specificationVersion: number;
+  needsReconfirmation: boolean;
+}
+
+interface Submitter {
+  via: 'buyer' | 'supplier';
+  userId: string | null;
+}
+
+/** What a valid invitation token opens: one supplier's place in one open round. */
+interface PortalSession {
+  c: Case;
+  round: RoundRow;
+  supplierId: string;
+}
+
+const TOKEN_REFUSED = () => new DomainError('UNAUTHENTICATED', 'the invitation token is not valid');
+
+@Injectable()
+export class OffersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly reader: NegotiationReader,
+    private readonly rounds: RoundsService,
+  ) {}
+
+  /** The buyer records an offer on a supplier's behalf; marked as such, with the buyer's id. */
+  async record(access: CaseAccess, number: number, dto: RecordOfferDto, user: User): Promise<SubmissionReceipt> {
+    return this.dataSource.transaction(async (m) => {
+      const c = await lockCase(m, access, 'offers.record');
+      await this.rounds.settleDeadlines(m, c.id);
+      const round = await this.rounds.findRound(m, c.id, number);
+      if (round.status === 'closed') throw new DomainError('ROUND_CLOSED', `round ${number} is closed: no offer is accepted after it`);
+      if (!(await this.isActiveParticipant(m, round.id, dto.supplierId))) {
+        throw invalid('supplierId', `the supplier is not taking part in round ${number}`);
+      }
+      const { supplierId, ...body } = dto;
+      return this.submit(m, c, round, supplierId, body, { via: 'buyer', userId: user.id });
+    });
+  }
+
+  /** The supplier submits or revises its own offer with its invitation token. */
+  async submitWithToken(token: string | null, dto: OfferBodyDto): Promise<SubmissionReceipt> {
+    return this.dataSource.transaction(async (m) => {
+      const session = await this.portalSession(m, token);
+      return this.submit(m, session.c, session.round, session.supplierId, dto, { via: 'supplier', userId: null });
+    });
+  }
+
+  async reconfirm(access: CaseAccess, number: number, supplierId: string, user: User): Promise<SubmissionReceipt> {
+    return this.dataSource.transaction(async (m) => {
+      const c = await lockCase(m, access, 'offers.record');
+      await this.rounds.settleDeadlines(m, c.id);
+      const round = await this.rounds.findRound(m, c.id, number);
+      return this.reconfirmCurrent(m, c, round, supplierId, { via: 'buyer', userId: user.id });
+    });
+  }
+
+  async reconfirmWithToken(token: string | null): Promise<SubmissionReceipt> {
+    return this.dataSource.transaction(async (m) => {
+      const session = await this.portalSession(m, token);
+      return this.reconfirmCurrent(m, session.c, session.round, session.supplierId, { via: 'supplier', userId: null });
+    });
+  }
+
+  /** What the invited supplier needs to answer: its round, the requirements, the criteria it gives values for, its own offer. */
+  async invitation(token: string | null) {
+    return this.dataSource.transaction(async (m) => {
+      const { c, round, supplierId } = await this.portalSession(m, token);
+      const spec = await currentSpecification(m, c.id);
+      const [supplier] = await m.query(`SELECT legal_name AS name FROM suppliers WHERE id = $1`, [supplierId]);
+      const [own] = await this.revisionRows(m, round.id, supplierId, true);
+      return {
+        supplierId,
+        supplierName: supplier.name as string,
+        round: { number: round.number, deadline: round.deadline, bestAndFinal: round.bestAndFinal },
+        baseCurrency: c.currency,
+        specificationVersion: spec?.version ?? null,
+        requirements: (spec?.requirements ?? []).map((r) => ({ id: r.id, text: r.text, type: r.type, value: r.value })),
+        offerCriteria: (spec?.criteria ?? [])
+          .filter((k) => k.source === 'offer.value')
+          .map((k) => ({ id: k.id, name: k.name, direction: k.direction, normalization: k.normalization })),
+        currentOffer: own ? this.ownOffer(own) : null,
+      };
+    });
+  }
+
+  /**
+   * Sealed while the round is open: receipts only, for every role and for admins alike. Once it
+   * is closed: every current offer with its amount converted to the base currency and its
+   * concession against the supplier's previous round.
+   */
+  async list(caseId: string, number: number, page: PageQuery): Promise<Page<OfferReceipt | OfferView> & { sealed: boolean }> {
+    const m = this.dataSource.manager;
+    const round = await this.rounds.findRound(m, caseId, number);
+    if (round.status === 'open') {
+      const receipts = (await this.reader.currentOffers(m, [round.id])).map((o) => this.receipt(o));
+      return { items: receipts.slice(page.offset, page.offset + page.limit), total: receipts.length, sealed: true };
+    }
+    const { offers } = await this.reader.convertedByRound(m, caseId);
+    const { base, rates } = await this.reader.rates(m, caseId);
+    const eliminated = await this.rounds.eliminatedIn(m, round.id);
+    const views = (offers.get(round.id) ?? []).map((o) => this.view(o, base, rates, eliminated.has(o.supplierId)));
+    return { items: views.slice(page.offset, page.offset + page.limit), total: views.length, sealed: false };
+  }
+
+  /** Every revision of one supplier's offer in the round, oldest first; receipts only while sealed. */
+  async revisions(caseId: string, number: number, supplierId: string) {
+    const m = this.dataSource.manager;
+    const round = await this.rounds.findRound(m, caseId, number);
+    const [participant] = await m.query(
+      `SELECT s.legal_name AS name FROM round_participants p JOIN suppliers s ON s.id = p.supplier_id
+        WHERE p.round_id = $1 AND p.supplier_id = $2`,
+      [round.id, supplierId],
+    );
+    if (!participant) throw new DomainError('NOT_FOUND', `the supplier is not a participant of round ${number}`);
+    const rows = await this.revisionRows(m, round.id, supplierId, false);
+    const sealed = round.status === 'open';
+    const { base, rates } = await this.reader.rates(m, caseId);
+    const eliminated = (await this.rounds.eliminatedIn(m, round.id)).has(supplierId);
+    // the concession is the current offer's (against the previous round); earlier revisions have none
+    const current = sealed ? undefined : (await this.reader.convertedByRound(m, caseId)).offers.get(round.id)?.find((o) => o.supplierId === supplierId);
+    return {
+      supplierId,
+      supplierName: participant.name as string,
+      round: number,
+      sealed,
+      items: rows.map((o) =>
+        sealed
+          ? { ...this.receipt(o), isCurrent: o.isCurrent }
+          : {
+              ...this.view(
+                {
+                  ...o,
+                  convertedTotal: convertToBase(o.totalPrice, o.currency, base, rates.get(o.currency)),
+                  concession: o.isCurrent ? (current?.concession ?? null) : null,
+                },
+                base,
+                rates,
+                eliminated,
+              ),
+              isCurrent: o.isCurrent,
+            },
+      ),
+    };
+  }
+
+  private async submit(
+    m: EntityManager,
+    c: Case,
+    round: RoundRow,
+    supplierId: string,
+    body: OfferBodyDto,
+    by: Submitter,
+  ): Promise<SubmissionReceipt> {
+    const spec = await this.specificationOf(m, c.id);
+    const problems = offerProblems(body, spec, round.deadline);
+    if (problems.length > 0) throw new DomainError('VALIDATION', 'The request is not valid', { errors: problems });
+
+    // the one current offer of the supplier in the round becomes history; the revision follows it
+    const [last] = await m.query(
+      `SELECT max(revision)::int AS revision FROM offers WHERE round_id = $1 AND supplier_id = $2`,
+      [round.id, supplierId],
+    );
+    const revision = (last?.revision ?? 0) + 1;
+    await m.update(Offer, { roundId: round.id, supplierId, isCurrent: true }, { isCurrent: false });
+    const saved = await m.save(
+      m.create(Offer, {
+        roundId: round.id,
+        supplierId,
+        revision,
+        isCurrent: true,
+        totalPrice: body.totalPrice,
+        currency: body.currency,
+        lineItems: body.lineItems?.length
+          ? body.lineItems.map((li) => ({ description: li.description, quantity: normalizeAmount(li.quantity), unitPrice: normalizeAmount(li.unitPrice) }))
+          : null,
+        leadTimeDays: body.leadTimeDays,
+        warrantyMonths: body.warrantyMonths,
+        paymentDays: body.paymentDays,
+        validUntil: body.validUntil,
+        compliance: body.compliance.map((a) => ({ requirementId: a.requirementId, met: a.met, note: a.note ?? null })),
+        values: body.values.map((v) => ({ criterionId: v.criterionId, value: v.value })),
+        notes: body.notes ?? null,
+        submittedVia: by.via,
+        submittedBy: by.userId,
+        specificationVersion: spec.version,
+        needsReconfirmation: false,
+      }),
+    );
+    const [stored] = await m.query(`SELECT created_at AS "createdAt" FROM offers WHERE id = $1`, [saved.id]);
+    // sealed: the trail records who, which round and revision, and when; never the contents
+    await this.audit.append(m, c.id, by.userId, 'offer.submitted', {
+      number: round.number,
+      supplierId,
+      revision,
+      submittedVia: by.via,
+      submittedAt: stored.createdAt,
+    });
+    return {
+      round: round.number,
+      supplierId,
+      revision,
+      submittedVia: by.via,
+      submittedAt: stored.createdAt,
+      specificationVersion: spec.version,
+      needsReconfirmation: false,
+    };
+  }
+
+  /**
+   * Confirms the current offer unchanged against the current specification. Answers to
+   * requirements or criteria that the new version dropped are left out; if the new version asks
+   * for something the offer does not answer, it must be revised instead (422 naming what is missing).
+   */
+  private async reconfirmCurrent(m: EntityManager, c: Case, round: RoundRow, supplierId: string, by: Submitter): Promise<SubmissionReceipt> {
+    const [current] = await this.revisionRows(m, round.id, supplierId, true);
+    if (!current) throw new DomainError('NOT_FOUND', `the supplier has no offer in round ${round.number}`);
+    if (!current.needsReconfirmation) {
+      throw new DomainError('CONFLICT', `the offer (revision ${current.revision}) does not need re-confirmation`);
+    }
+    const spec = await this.specificationOf(m, c.id);
+    const requirementIds = new Set(spec.requirements.map((r) => r.id));
+    const offerCriteria = new Set(spec.criteria.filter((k) => k.source === 'offer.value').map((k) => k.id));
+    const compliance = current.compliance.filter((a) => requirementIds.has(a.requirementId));
+    const values = current.values.filter((v) => offerCriteria.has(v.criterionId));
+    const problems = offerProblems({ ...current, compliance, values }, spec, round.deadline).filter(
+      // the validity date was accepted against this round's deadline when the offer was made
+      (p) => p.field !== 'validUntil',
+    );
+    if (problems.length > 0) {
+      throw new DomainError(
+        'UNPROCESSABLE',
+        `the offer does not answer specification version ${spec.version}: revise it instead of re-confirming`,
+        { errors: problems },
+      );
+    }
+    await m.update(
+      Offer,
+      { id: current.id },
+      { needsReconfirmation: false, specificationVersion: spec.version, compliance, values },
+    );
+    await this.audit.append(m, c.id, by.userId, 'offer.reconfirmed', {
+      number: round.number,
+      supplierId,
+      revision: current.revision,
+      submittedVia: by.via,
+      fromSpecificationVersion: current.specificationVersion,
+      specificationVersion: spec.version,
+    });
+    return {
+      round: round.number,
+      supplierId,
+      revision: current.revision,
+      submittedVia: by.via,
+      submittedAt: current.submittedAt,
+      specificationVersion: spec.version,
+      needsReconfirmation: false,
+    };
+  }
+
+  /**
+   * Checks an invitation token and opens its supplier's place in its round, the case locked.
+   * Every failure (unknown, superseded or expired token, closed round, eliminated supplier, case
+   * moved on) is the same 401, so a token never reveals whether a case or round exists.
+   */
+  private async portalSession(m: EntityManager, token: string | null): Promise<PortalSession> {
+    if (!token || token.length > 200) throw TOKEN_REFUSED();
+    const [invitation] = await m.query(
+      `SELECT i.round_id AS "roundId", i.supplier_id AS "supplierId", r.case_id AS "caseId", r.number
+         FROM invitations i JOIN negotiation_rounds r ON r.id = i.round_id
+        WHERE i.token_hash = $1 AND i.expires_at > now()`,
+      [sha256(token)],
+    );
+    if (!invitation) throw TOKEN_REFUSED();
+    const c = await m.findOne(Case, { where: { id: invitation.caseId }, lock: { mode: 'pessimistic_write' } });
+    if (!c || c.stage !== 'NEGOTIATION') throw TOKEN_REFUSED();
+    await this.rounds.settleDeadlines(m, c.id);
+    const round = await this.reader.round(m, c.id, invitation.number);
+    if (!round || round.status !== 'open') throw TOKEN_REFUSED();
+    if (!(await this.isActiveParticipant(m, round.id, invitation.supplierId))) throw TOKEN_REFUSED();
+    return { c, round, supplierId: invitation.supplierId };
+  }
+
+  private async isActiveParticipant(m: EntityManager, roundId: string, supplierId: string): Promise<boolean> {
+    const rows = await m.query(
+      `SELECT 1 FROM round_participants WHERE round_id = $1 AND supplier_id = $2 AND eliminated_at IS NULL`,
+      [roundId, supplierId],
+    );
+    return rows.length > 0;
+  }
+
+  private async specificationOf(m: EntityManager, caseId: string): Promise<SpecificationVersionRow> {
+    const spec = await currentSpecification(m, caseId);
+    if (!spec) throw new DomainError('CONFLICT', 'the case has no specification to answer');
+    return spec;
+  }
+
+  private async revisionRows(m: EntityManager, roundId: string, supplierId: string, currentOnly: boolean): Promise<OfferRow[]> {
+    const rows: OfferRow[] = await m.query(
+      `SELECT ${OFFER_COLUMNS} FROM offers o JOIN suppliers s ON s.id = o.supplier_id
+        WHERE o.round_id = $1 AND o.supplier_id = $2 ${currentOnly ? 'AND o.is_current' : ''} ORDER BY o.revision`,
+      [roundId, supplierId],
+    );
+    return rows.map(normalizeOfferRow);
+  }
+
+  private receipt(o: OfferRow): OfferReceipt {
+    return {
+      supplierId: o.supplierId,
+      supplierName: o.supplierName,
+      submittedAt: o.submittedAt,
+      revision: o.revision,
+      submittedVia: o.submittedVia,
+    };
+  }
+
+  private ownOffer(o: OfferRow) {
+    return {
+      revision: o.revision,
+      submittedAt: o.submittedAt,
+      submittedVia: o.submittedVia,
+      totalPrice: o.totalPrice,
+      currency: o.currency,
+      lineItems: o.lineItems,
+      leadTimeDays: o.leadTimeDays,
+      warrantyMonths: o.warrantyMonths,
+      paymentDays: o.paymentDays,
+      validUntil: o.validUntil,
+      compliance: o.compliance,
+      values: o.values,
+      notes: o.notes,
+      specificationVersion: o.specificationVersion,
+      needsReconfirmation: o.needsReconfirmation,
+    };
+  }
+
+  private view(o: ConvertedOffer, base: string, rates: Map<string, string>, eliminated: boolean): OfferView {
+    return {
+      ...this.receipt(o),
+      totalPrice: o.totalPrice,
+      currency: o.currency,
+      rate: o.currency === base ? null : (rates.get(o.currency) ?? null),
+      convertedTotal: o.convertedTotal,
+      concession: o.concession,
+      lineItems: o.lineItems,
+      leadTimeDays: o.leadTimeDays,
+      warrantyMonths: o.warrantyMonths,
+      paymentDays: o.paymentDays,
+      validUntil: o.validUntil,
+      compliance: o.compliance.map((a) => ({ requirementId: a.requirementId, met: a.met, note: a.note ?? null })),
+      values: o.values,
+      notes: o.notes,
+      submittedBy: o.submittedBy,
+      specificationVersion: o.specificationVersion,
+      needsReconfirmation: o.needsReconfirmation,
+      compliant: isCompliant(o.compliance),
+      eliminated,
+    };
+  }
+}

@@ -1,0 +1,336 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { type CaseAccess } from '../../common/auth';
+import { lockCase } from '../../common/case-lock';
+import { type Page } from '../../common/paging';
+import { sha256 } from '../../domain/audit/canonical-json';
+import { DomainError, invalid } from '../../domain/errors';
+import { compareAmounts } from '../../domain/negotiation/money';
+import { isCompliant, missingRateCurrencies } from '../../domain/negotiation/offer-rules';
+import { AuditService } from '../audit/audit.service';
+import { User } from '../users/user.entity';
+import { EliminationDto, OpenRoundDto } from './dto/round.dto';
+import { Invitation, NegotiationRound, RoundParticipant } from './entities';
+import { NegotiationReader, type RoundRow } from './negotiation.reader';
+
+/** A round may be opened at most this far ahead. */
+const MAX_DEADLINE_MS = 2 * 366 * 24 * 3600 * 1000;
+
+export interface ParticipantView {
+  supplierId: string;
+  supplierName: string;
+  eliminated: boolean;
+  eliminatedAt: Date | null;
+  eliminatedReason: string | null;
+  /** receipt only (who and when): visible while the round is sealed */
+  offerReceived: boolean;
+  submittedAt: Date | null;
+  revision: number | null;
+  submittedVia: 'buyer' | 'supplier' | null;
+}
+
+export interface RoundView {
+  number: number;
+  deadline: Date;
+  bestAndFinal: boolean;
+  status: 'open' | 'closed';
+  /** when it closed: by hand, or at its deadline */
+  closedAt: Date | null;
+  closedBy: string | null;
+  openedBy: string;
+  createdAt: Date;
+  participants: ParticipantView[];
+  offersReceived: number;
+}
+
+export interface ComparisonItem {
+  position: number;
+  supplierId: string;
+  supplierName: string;
+  totalPrice: string;
+  currency: string;
+  rate: string | null;
+  convertedTotal: string | null;
+  concession: string | null;
+  compliant: boolean;
+  eliminated: boolean;
+  needsReconfirmation: boolean;
+  revision: number;
+  submittedAt: Date;
+}
+
+export interface RoundComparison {
+  round: number;
+  baseCurrency: string;
+  /** currencies with no rate on the case: their offers cannot be converted (and ranked) yet */
+  pendingRateCurrencies: string[];
+  items: ComparisonItem[];
+}
+
+/** Rounds: opening, closing (by hand or by deadline), eliminations, comparison and invitations. */
+@Injectable()
+export class RoundsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly reader: NegotiationReader,
+  ) {}
+
+  /**
+   * Persists what the clock already decided: rounds whose deadline has passed are closed at their
+   * deadline. Called under the case lock at the start of every write, so the one-open-round index
+   * and the stored rows agree with what every read computes; audited with no actor.
+   */
+  async settleDeadlines(m: EntityManager, caseId: string): Promise<void> {
+    const closed: Array<{ number: number; deadline: Date }> = await m.query(
+      `WITH closed AS (
+         UPDATE negotiation_rounds SET closed_at = deadline
+          WHERE case_id = $1 AND closed_at IS NULL AND deadline <= now()
+          RETURNING number, deadline)
+       SELECT number, deadline FROM closed ORDER BY number`,
+      [caseId],
+    );
+    for (const r of closed) {
+      await this.audit.append(m, caseId, null, 'round.closed', { number: r.number, closedBy: 'deadline', closedAt: r.deadline });
+    }
+  }
+
+  async findRound(m: EntityManager, caseId: string, number: number): Promise<RoundRow> {
+    const round = await this.reader.round(m, caseId, number);
+    if (!round) throw new DomainError('NOT_FOUND', `round ${number} not found`);
+    return round;
+  }
+
+  async open(access: CaseAccess, dto: OpenRoundDto, user: User): Promise<RoundView> {
+    return this.dataSource.transaction(async (m) => {
+      const c = await lockCase(m, access, 'rounds.manage');
+      await this.settleDeadlines(m, c.id);
+      const deadline = new Date(dto.deadline);
+      const now = Date.now();
+      if (Number.isNaN(deadline.getTime()) || deadline.getTime() <= now) throw invalid('deadline', 'the deadline must be in the future');
+      if (deadline.getTime() > now + MAX_DEADLINE_MS) throw invalid('deadline', 'the deadline must be within two years');
+
+      const rounds = await this.reader.rounds(m, c.id);
+      const stillOpen = rounds.find((r) => r.status === 'open');
+      if (stillOpen) throw new DomainError('CONFLICT', `round ${stillOpen.number} is still open: close it first`);
+      const last = rounds.at(-1);
+      if (last?.bestAndFinal) {
+        throw new DomainError('CONFLICT', `round ${last.number} was the best-and-final round: no round may follow it`);
+      }
+      // the still-active shortlist; after round 1 only those the buyer did not eliminate
+      const participants: Array<{ supplierId: string }> = last
+        ? await m.query(
+            `SELECT p.supplier_id AS "supplierId" FROM round_participants p
+               JOIN shortlist_entries se ON se.case_id = $1 AND se.supplier_id = p.supplier_id AND se.status = 'shortlisted'
+               JOIN suppliers s ON s.id = p.supplier_id AND s.status = 'active'
+              WHERE p.round_id = $2 AND p.eliminated_at IS NULL ORDER BY s.legal_name, p.supplier_id`,
+            [c.id, last.id],
+          )
+        : await m.query(
+            `SELECT se.supplier_id AS "supplierId" FROM shortlist_entries se
+               JOIN suppliers s ON s.id = se.supplier_id AND s.status = 'active'
+              WHERE se.case_id = $1 AND se.status = 'shortlisted' ORDER BY s.legal_name, se.supplier_id`,
+            [c.id],
+          );
+      if (participants.length === 0) {
+        throw new DomainError('CONFLICT', 'no supplier is left to take part: the shortlist is empty or every supplier was eliminated');
+      }
+      const number = (last?.number ?? 0) + 1;
+      const round = await m.save(
+        m.create(NegotiationRound, { caseId: c.id, number, deadline, bestAndFinal: dto.bestAndFinal ?? false, openedBy: user.id }),
+      );
+      await m.insert(
+        RoundParticipant,
+        participants.map((p) => ({ roundId: round.id, supplierId: p.supplierId })),
+      );
+      await this.audit.append(m, c.id, user.id, 'round.opened', {
+        number,
+        deadline: deadline.toISOString(),
+        bestAndFinal: round.bestAndFinal,
+        participants: participants.map((p) => p.supplierId),
+      });
+      return this.view(m, await this.findRound(m, c.id, number));
+    });
+  }
+
+  async list(caseId: string): Promise<Page<RoundView>> {
+    const m = this.dataSource.manager;
+    const rounds = await this.reader.rounds(m, caseId);
+    const items: RoundView[] = [];
+    for (const r of rounds) items.push(await this.view(m, r));
+    return { items, total: items.length };
+  }
+
+  async get(caseId: string, number: number): Promise<RoundView> {
+    const m = this.dataSource.manager;
+    return this.view(m, await this.findRound(m, caseId, number));
+  }
+
+  async close(access: CaseAccess, number: number, user: User): Promise<RoundView & { comparison: RoundComparison }> {
+    return this.dataSource.transaction(async (m) => {
+      const c = await lockCase(m, access, 'rounds.manage');
+      await this.settleDeadlines(m, c.id);
+      const round = await this.findRound(m, c.id, number);
+      if (round.status === 'closed') throw new DomainError('ROUND_CLOSED', `round ${number} is already closed`);
+      const { base, rates } = await this.reader.rates(m, c.id);
+      const currencies: Array<{ currency: string }> = await m.query(
+        `SELECT DISTINCT currency FROM offers WHERE round_id = $1 AND is_current`,
+        [round.id],
+      );
+      const missing = missingRateCurrencies(
+        currencies.map((r) => r.currency),
+        base,
+        rates,
+      );
+      if (missing.length > 0) {
+        // the currencies are named, nothing else: the round is still sealed
+        throw new DomainError(
+          'CONFLICT',
+          `round ${number} cannot close: no exchange rate to ${base} for ${missing.join(', ')}; set it with PUT /cases/:id/exchange-rates`,
+          { currencies: missing },
+        );
+      }
+      await m.update(NegotiationRound, { id: round.id }, { closedAt: () => 'now()', closedBy: user.id });
+      await this.audit.append(m, c.id, user.id, 'round.closed', { number, closedBy: 'buyer' });
+      const closed = await this.findRound(m, c.id, number);
+      return { ...(await this.view(m, closed)), comparison: await this.comparison(m, c.id, closed) };
+    });
+  }
+
+  async eliminate(access: CaseAccess, number: number, dto: EliminationDto, user: User): Promise<RoundView> {
+    return this.dataSource.transaction(async (m) => {
+      const c = await lockCase(m, access, 'rounds.manage');
+      await this.settleDeadlines(m, c.id);
+      const round = await this.findRound(m, c.id, number);
+      if (round.status === 'open') {
+        throw new DomainError('CONFLICT', `round ${number} is still open: suppliers are eliminated after it closes`);
+      }
+      const next = await this.reader.round(m, c.id, number + 1);
+      if (next) throw new DomainError('CONFLICT', `round ${number + 1} has already been opened: eliminations for it are over`);
+      const participant = await m.findOneBy(RoundParticipant, { roundId: round.id, supplierId: dto.supplierId });
+      if (!participant) throw invalid('supplierId', `the supplier is not a participant of round ${number}`);
+      if (participant.eliminatedAt) throw new DomainError('CONFLICT', `the supplier was already eliminated in round ${number}`);
+      await m.update(
+        RoundParticipant,
+        { roundId: round.id, supplierId: dto.supplierId },
+        { eliminatedAt: () => 'now()', eliminatedReason: dto.reason },
+      );
+      await this.audit.append(m, c.id, user.id, 'round.supplier_eliminated', { number, supplierId: dto.supplierId, reason: dto.reason });
+      return this.view(m, round);
+    });
+  }
+
+  async comparisonOf(caseId: string, number: number): Promise<RoundComparison> {
+    const m = this.dataSource.manager;
+    const round = await this.findRound(m, caseId, number);
+    if (round.status === 'open') throw new DomainError('OFFER_SEALED', `round ${number} is open: its offers are sealed until it closes`);
+    return this.comparison(m, caseId, round);
+  }
+
+  /** The closed round's current offers by converted total, cheapest first (unconvertible last). */
+  async comparison(m: EntityManager, caseId: string, round: RoundRow): Promise<RoundComparison> {
+    const { offers } = await this.reader.convertedByRound(m, caseId);
+    const { base, rates } = await this.reader.rates(m, caseId);
+    const eliminated = await this.eliminatedIn(m, round.id);
+    const items = [...(offers.get(round.id) ?? [])]
+      .sort((a, b) => compareAmounts(a.convertedTotal, b.convertedTotal) || a.supplierName.localeCompare(b.supplierName))
+      .map((o, i) => ({
+        position: i + 1,
+        supplierId: o.supplierId,
+        supplierName: o.supplierName,
+        totalPrice: o.totalPrice,
+        currency: o.currency,
+        rate: o.currency === base ? null : (rates.get(o.currency) ?? null),
+        convertedTotal: o.convertedTotal,
+        concession: o.concession,
+        compliant: isCompliant(o.compliance),
+        eliminated: eliminated.has(o.supplierId),
+        needsReconfirmation: o.needsReconfirmation,
+        revision: o.revision,
+        submittedAt: o.submittedAt,
+      }));
+    return {
+      round: round.number,
+      baseCurrency: base,
+      pendingRateCurrencies: missingRateCurrencies(
+        items.map((o) => o.currency),
+        base,
+        rates,
+      ),
+      items,
+    };
+  }
+
+  async eliminatedIn(m: EntityManager, roundId: string): Promise<Set<string>> {
+    const rows: Array<{ supplierId: string }> = await m.query(
+      `SELECT supplier_id AS "supplierId" FROM round_participants WHERE round_id = $1 AND eliminated_at IS NOT NULL`,
+      [roundId],
+    );
+    return new Set(rows.map((r) => r.supplierId));
+  }
+
+  async view(m: EntityManager, round: RoundRow): Promise<RoundView> {
+    const participants: ParticipantView[] = await m.query(
+      `SELECT p.supplier_id AS "supplierId", s.legal_name AS "supplierName", p.eliminated_at IS NOT NULL AS eliminated,
+              p.eliminated_at AS "eliminatedAt", p.eliminated_reason AS "eliminatedReason", o.id IS NOT NULL AS "offerReceived",
+              o.created_at AS "submittedAt", o.revision, o.submitted_via AS "submittedVia"
+         FROM round_participants p JOIN suppliers s ON s.id = p.supplier_id
+         LEFT JOIN offers o ON o.round_id = p.round_id AND o.supplier_id = p.supplier_id AND o.is_current
+        WHERE p.round_id = $1 ORDER BY s.legal_name, p.supplier_id`,
+      [round.id],
+    );
+    return {
+      number: round.number,
+      deadline: round.deadline,
+      bestAndFinal: round.bestAndFinal,
+      status: round.status,
+      closedAt: round.closedAt ?? (round.status === 'closed' ? round.deadline : null),
+      closedBy: round.closedBy,
+      openedBy: round.openedBy,
+      createdAt: round.createdAt,
+      participants,
+      offersReceived: participants.filter((p) => p.offerReceived).length,
+    };
+  }
+
+  /**
+   * One token per participant still in the round, valid for that supplier and round until the
+   * deadline. Stored as SHA-256 only; the response is the one time each token is seen. Issuing
+   * again supersedes the round's earlier tokens (they expire now).
+   */
+  async issueInvitations(
+    access: CaseAccess,
+    number: number,
+    user: User,
+  ): Promise<Array<{ supplierId: string; supplierName: string; token: string; expiresAt: Date }>> {
+    return this.dataSource.transaction(async (m) => {
+      const c = await lockCase(m, access, 'invitations.issue');
+      if (!c.shortlistApprovedAt) {
+        throw new DomainError('CONFLICT', 'invitations need the gatekeeper’s approval of the shortlist, which has not been given');
+      }
+      await this.settleDeadlines(m, c.id);
+      const round = await this.findRound(m, c.id, number);
+      if (round.status === 'closed') throw new DomainError('ROUND_CLOSED', `round ${number} is closed`);
+      const participants: Array<{ supplierId: string; supplierName: string }> = await m.query(
+        `SELECT p.supplier_id AS "supplierId", s.legal_name AS "supplierName"
+           FROM round_participants p JOIN suppliers s ON s.id = p.supplier_id
+          WHERE p.round_id = $1 AND p.eliminated_at IS NULL ORDER BY s.legal_name, p.supplier_id`,
+        [round.id],
+      );
+      await m.query(`UPDATE invitations SET expires_at = now() WHERE round_id = $1 AND expires_at > now()`, [round.id]);
+      const issued = participants.map((p) => ({ ...p, token: `inv_${randomBytes(32).toString('base64url')}`, expiresAt: round.deadline }));
+      await m.insert(
+        Invitation,
+        issued.map((i) => ({ roundId: round.id, supplierId: i.supplierId, tokenHash: sha256(i.token), expiresAt: i.expiresAt, createdBy: user.id })),
+      );
+      await this.audit.append(m, c.id, user.id, 'invitations.issued', {
+        number,
+        suppliers: issued.map((i) => i.supplierId),
+        expiresAt: round.deadline,
+      });
+      return issued;
+    });
+  }
+}
