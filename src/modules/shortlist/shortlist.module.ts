@@ -1,4 +1,12 @@
 import { Module } from '@nestjs/common';
+import { SuppliersModule } from '../suppliers/suppliers.module';
+import { ShortlistController } from './shortlist.controller';
+import { ShortlistService } from './shortlist.service';
 
-@Module({})
+/** Suggestions, the shortlist, sole-source justification and the gatekeeper's approval; fills `facts.shortlist`. */
+@Module({
+  imports: [SuppliersModule],
+  controllers: [ShortlistController],
+  providers: [ShortlistService],
+})
 export class ShortlistModule {}

@@ -1,0 +1,58 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Access, type CaseAccess, CaseActionOf, CurrentUser } from '../../common/auth';
+import { PageQuery } from '../../common/paging';
+import { uuidPipe } from '../../common/validation';
+import { User } from '../users/user.entity';
+import { AddToShortlistDto, JustificationDto, ShortlistApprovalDto, UpdateShortlistEntryDto } from './dto/shortlist.dto';
+import { ShortlistService } from './shortlist.service';
+
+@ApiTags('shortlist')
+@ApiBearerAuth()
+@Controller('cases/:id/shortlist')
+export class ShortlistController {
+  constructor(private readonly shortlist: ShortlistService) {}
+
+  @Get('suggestions')
+  @CaseActionOf('shortlist.read')
+  suggestions(@Access() access: CaseAccess, @Query() page: PageQuery) {
+    return this.shortlist.suggestions(access, page);
+  }
+
+  @Get()
+  @CaseActionOf('shortlist.read')
+  list(@Access() access: CaseAccess) {
+    return this.shortlist.list(access.caseId);
+  }
+
+  @Post()
+  @CaseActionOf('shortlist.write')
+  add(@Access() access: CaseAccess, @Body() dto: AddToShortlistDto, @CurrentUser() user: User) {
+    return this.shortlist.add(access, dto, user);
+  }
+
+  @Post('justification')
+  @HttpCode(200)
+  @CaseActionOf('shortlist.write')
+  justify(@Access() access: CaseAccess, @Body() dto: JustificationDto, @CurrentUser() user: User) {
+    return this.shortlist.justify(access, dto, user);
+  }
+
+  @Post('approval')
+  @HttpCode(200)
+  @CaseActionOf('shortlist.approve')
+  approve(@Access() access: CaseAccess, @Body() dto: ShortlistApprovalDto, @CurrentUser() user: User) {
+    return this.shortlist.approve(access, dto, user);
+  }
+
+  @Patch(':supplierId')
+  @CaseActionOf('shortlist.write')
+  setStatus(
+    @Access() access: CaseAccess,
+    @Param('supplierId', uuidPipe('supplierId')) supplierId: string,
+    @Body() dto: UpdateShortlistEntryDto,
+    @CurrentUser() user: User,
+  ) {
+    return this.shortlist.setStatus(access, supplierId, dto, user);
+  }
+}

@@ -1,0 +1,264 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { type CaseAccess } from '../../common/auth';
+import { lockCase } from '../../common/case-lock';
+import { type PageQuery } from '../../common/paging';
+import { DomainError, notFound } from '../../domain/errors';
+import { SHORTLIST_MINIMUM } from '../../domain/lifecycle/stages';
+import { AuditService } from '../audit/audit.service';
+import { Case } from '../cases/case.entity';
+import { LifecycleHooks } from '../lifecycle/lifecycle-hooks';
+import { currentSpecification } from '../specification/specification.reader';
+import { todayUtc } from '../suppliers/dto/validators';
+import { ReliabilityService } from '../suppliers/reliability.service';
+import { type SupplierCertification } from '../suppliers/supplier.entity';
+import { User } from '../users/user.entity';
+import { certificationFailures } from './certification-check';
+import { AddToShortlistDto, JustificationDto, ShortlistApprovalDto, UpdateShortlistEntryDto } from './dto/shortlist.dto';
+import { ShortlistEntry } from './shortlist-entry.entity';
+
+const ENTRY_COLUMNS = `e.supplier_id AS "supplierId", s.legal_name AS "legalName", s.country, s.status AS "supplierStatus",
+  e.status, e.reason, e.added_by AS "addedBy", e.created_at AS "createdAt", e.updated_at AS "updatedAt"`;
+
+/**
+ * The suppliers considered for a case: suggestions from the registry, the buyer's shortlist with
+ * exclusions and their reasons, a sole-source justification, and the gatekeeper's approval, which
+ * any later change clears. Each change is audited on the case.
+ */
+@Injectable()
+export class ShortlistService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly hooks: LifecycleHooks,
+    private readonly reliability: ReliabilityService,
+  ) {}
+
+  onModuleInit(): void {
+    this.hooks.contributeFacts(async (m, c, facts) => {
+      const [row] = await m.query(
+        `SELECT (SELECT count(*)::int FROM shortlist_entries WHERE case_id = c.id AND status = 'shortlisted') AS shortlisted,
+                coalesce(c.sole_source_justification, '') <> '' AS justified,
+                c.shortlist_approved_at IS NOT NULL AS approved
+           FROM cases c WHERE c.id = $1`,
+        [c.id],
+      );
+      facts.shortlist = { shortlisted: row.shortlisted, soleSourceJustification: row.justified, approved: row.approved };
+    });
+  }
+
+  /**
+   * Active suppliers of the case's category ranked by reliability (today), each with the mandatory
+   * certification requirements of the current specification it fails, and whether it is already on
+   * the shortlist.
+   */
+  async suggestions(access: CaseAccess, page: PageQuery) {
+    return this.dataSource.transaction('REPEATABLE READ', async (m) => {
+      const c = await m.findOneByOrFail(Case, { id: access.caseId });
+      const today = todayUtc();
+      const candidates: Array<{ id: string; legalName: string; country: string; certifications: SupplierCertification[]; entryStatus: string | null }> =
+        await m.query(
+          `SELECT s.id, s.legal_name AS "legalName", s.country, s.certifications, e.status AS "entryStatus"
+             FROM suppliers s LEFT JOIN shortlist_entries e ON e.case_id = $2 AND e.supplier_id = s.id
+            WHERE s.status = 'active' AND s.categories @> ARRAY[lower(trim($1))]::text[]`,
+          [c.category, c.id],
+        );
+      const scores = await this.reliability.forSuppliers(m, candidates.map((s) => s.id), today);
+      const requirements = (await currentSpecification(m, c.id))?.requirements ?? [];
+      const incumbent = await this.incumbentOf(m, c);
+      const ranked = candidates
+        .map((s) => {
+          const reliability = scores.get(s.id)!;
+          const fails = certificationFailures(requirements, s.certifications, today);
+          return {
+            supplierId: s.id,
+            legalName: s.legalName,
+            country: s.country,
+            score: reliability.score,
+            parts: reliability.parts,
+            fails,
+            eligible: fails.length === 0 && (incumbent === undefined || incumbent === s.id),
+            incumbent: incumbent === s.id,
+            alreadyShortlisted: s.entryStatus !== null,
+            shortlistStatus: s.entryStatus,
+          };
+        })
+        .sort((a, b) => b.score - a.score || a.legalName.localeCompare(b.legalName) || a.supplierId.localeCompare(b.supplierId));
+      return { items: ranked.slice(page.offset, page.offset + page.limit), total: ranked.length, category: c.category, asOf: today };
+    });
+  }
+
+  async list(caseId: string) {
+    return this.view(this.dataSource.manager, caseId);
+  }
+
+  async add(access: CaseAccess, dto: AddToShortlistDto, user: User) {
+    return this.dataSource.transaction(async (m) => {
+      const c = await lockCase(m, access, 'shortlist.write');
+      const [supplier] = await m.query('SELECT id, legal_name AS "legalName", status, blocked_reason AS "blockedReason" FROM suppliers WHERE id = $1', [
+        dto.supplierId,
+      ]);
+      if (!supplier) {
+        throw new DomainError('VALIDATION', 'The request is not valid', { errors: [{ field: 'supplierId', message: 'supplier not found' }] });
+      }
+      refuseBlocked(supplier);
+      const incumbent = await this.incumbentOf(m, c);
+      if (incumbent !== undefined && incumbent !== supplier.id) {
+        throw new DomainError('UNPROCESSABLE', 'a straight rebuy shortlists only the incumbent supplier of the previous case', {
+          errors: [
+            {
+              field: 'supplierId',
+              message: incumbent
+                ? `only the incumbent (supplier ${incumbent}) may be shortlisted in a straight rebuy`
+                : 'the previous case names no awarded supplier, so nobody may be shortlisted',
+            },
+          ],
+          incumbentSupplierId: incumbent,
+        });
+      }
+      const existing = await m.findOneBy(ShortlistEntry, { caseId: c.id, supplierId: supplier.id });
+      if (existing) {
+        throw new DomainError('CONFLICT', `${supplier.legalName} is already on the shortlist (${existing.status}); change it with PATCH`, {
+          errors: [{ field: 'supplierId', message: 'already on the shortlist' }],
+        });
+      }
+      await m.insert(ShortlistEntry, { caseId: c.id, supplierId: supplier.id, status: 'shortlisted', reason: dto.reason ?? null, addedBy: user.id });
+      await this.audit.append(m, c.id, user.id, 'shortlist.supplier_added', {
+        supplierId: supplier.id,
+        legalName: supplier.legalName,
+        reason: dto.reason ?? null,
+      });
+      await this.clearApproval(m, c, user, 'supplier added');
+      return this.entry(m, c.id, supplier.id);
+    });
+  }
+
+  /** Excludes or reinstates a supplier of the shortlist, always with a reason. */
+  async setStatus(access: CaseAccess, supplierId: string, dto: UpdateShortlistEntryDto, user: User) {
+    return this.dataSource.transaction(async (m) => {
+      const c = await lockCase(m, access, 'shortlist.write');
+      const entry = await m.findOneBy(ShortlistEntry, { caseId: c.id, supplierId });
+      if (!entry) throw notFound('shortlist entry');
+      if (dto.status === 'shortlisted') {
+        const [supplier] = await m.query('SELECT legal_name AS "legalName", status, blocked_reason AS "blockedReason" FROM suppliers WHERE id = $1', [
+          supplierId,
+        ]);
+        refuseBlocked(supplier);
+      }
+      const from = entry.status;
+      await m.update(ShortlistEntry, { caseId: c.id, supplierId }, { status: dto.status, reason: dto.reason });
+      const action = from === dto.status ? 'shortlist.reason_changed' : dto.status === 'excluded' ? 'shortlist.supplier_excluded' : 'shortlist.supplier_reinstated';
+      await this.audit.append(m, c.id, user.id, action, { supplierId, from, to: dto.status, reason: dto.reason, previousReason: entry.reason });
+      await this.clearApproval(m, c, user, action);
+      return this.entry(m, c.id, supplierId);
+    });
+  }
+
+  /** The written reason a shortlist below the purchase type's minimum is enough (sole source). */
+  async justify(access: CaseAccess, dto: JustificationDto, user: User) {
+    return this.dataSource.transaction(async (m) => {
+      const c = await lockCase(m, access, 'shortlist.write');
+      const previous = c.soleSourceJustification;
+      await m.update(Case, { id: c.id }, { soleSourceJustification: dto.text });
+      await this.audit.append(m, c.id, user.id, 'shortlist.justification_set', { text: dto.text, previous });
+      await this.clearApproval(m, c, user, 'justification changed');
+      return this.view(m, c.id);
+    });
+  }
+
+  /** The gatekeeper approves the shortlist as it stands; the approval records who and when. */
+  async approve(access: CaseAccess, dto: ShortlistApprovalDto, user: User) {
+    return this.dataSource.transaction(async (m) => {
+      const c = await lockCase(m, access, 'shortlist.approve');
+      if (c.shortlistApprovedAt) {
+        throw new DomainError('CONFLICT', 'the shortlist is already approved; a change to it clears the approval');
+      }
+      const entries: Array<{ supplierId: string; status: string; legalName: string; supplierStatus: string }> = await m.query(
+        `SELECT e.supplier_id AS "supplierId", e.status, s.legal_name AS "legalName", s.status AS "supplierStatus"
+           FROM shortlist_entries e JOIN suppliers s ON s.id = e.supplier_id
+          WHERE e.case_id = $1 ORDER BY e.created_at, e.supplier_id`,
+        [c.id],
+      );
+      const shortlisted = entries.filter((e) => e.status === 'shortlisted');
+      if (shortlisted.length === 0) {
+        throw new DomainError('PRECONDITIONS_UNMET', 'there is no shortlisted supplier to approve', {
+          unmet: [{ code: 'SHORTLIST_EMPTY', message: 'no supplier is shortlisted' }],
+        });
+      }
+      // a supplier blocked in the registry after it was shortlisted must be excluded before invitations go out
+      const blocked = shortlisted.filter((e) => e.supplierStatus === 'blocked');
+      if (blocked.length > 0) {
+        throw new DomainError('UNPROCESSABLE', 'the shortlist holds a blocked supplier; exclude it first', {
+          errors: blocked.map((e) => ({ field: 'shortlist', message: `${e.legalName} (${e.supplierId}) is blocked` })),
+        });
+      }
+      await m.update(Case, { id: c.id }, { shortlistApprovedAt: () => 'now()', shortlistApprovedBy: user.id });
+      await this.audit.append(m, c.id, user.id, 'shortlist.approved', {
+        entries: entries.map((e) => ({ supplierId: e.supplierId, status: e.status })),
+        soleSourceJustification: c.soleSourceJustification,
+        comment: dto.comment ?? null,
+      });
+      return this.view(m, c.id);
+    });
+  }
+
+  /** What the gatekeeper approved is what goes out: any change after the approval withdraws it. */
+  private async clearApproval(m: EntityManager, c: Case, user: User, cause: string): Promise<void> {
+    if (!c.shortlistApprovedAt) return;
+    await m.update(Case, { id: c.id }, { shortlistApprovedAt: null, shortlistApprovedBy: null });
+    await this.audit.append(m, c.id, user.id, 'shortlist.approval_cleared', {
+      cause,
+      approvedAt: c.shortlistApprovedAt,
+      approvedBy: c.shortlistApprovedBy,
+    });
+    c.shortlistApprovedAt = null;
+    c.shortlistApprovedBy = null;
+  }
+
+  /**
+   * A straight rebuy admits one supplier: the incumbent its previous case was awarded to (null when
+   * that case names none, so nobody is admissible). Other purchase types: undefined, no restriction.
+   */
+  private async incumbentOf(m: EntityManager, c: Case): Promise<string | null | undefined> {
+    if (c.purchaseType !== 'straight_rebuy') return undefined;
+    if (!c.previousCaseId) return null;
+    const [previous] = await m.query('SELECT awarded_supplier_id AS "awardedSupplierId" FROM cases WHERE id = $1', [c.previousCaseId]);
+    return previous?.awardedSupplierId ?? null;
+  }
+
+  private async entry(m: EntityManager, caseId: string, supplierId: string) {
+    const [row] = await m.query(
+      `SELECT ${ENTRY_COLUMNS} FROM shortlist_entries e JOIN suppliers s ON s.id = e.supplier_id WHERE e.case_id = $1 AND e.supplier_id = $2`,
+      [caseId, supplierId],
+    );
+    return row;
+  }
+
+  private async view(m: EntityManager, caseId: string) {
+    const c = await m.findOneByOrFail(Case, { id: caseId });
+    const items: Array<{ status: string }> = await m.query(
+      `SELECT ${ENTRY_COLUMNS} FROM shortlist_entries e JOIN suppliers s ON s.id = e.supplier_id
+        WHERE e.case_id = $1 ORDER BY e.created_at, s.legal_name, e.supplier_id`,
+      [caseId],
+    );
+    const shortlisted = items.filter((e) => e.status === 'shortlisted').length;
+    return {
+      items,
+      total: items.length,
+      shortlisted,
+      excluded: items.length - shortlisted,
+      minimum: SHORTLIST_MINIMUM[c.purchaseType],
+      soleSourceJustification: c.soleSourceJustification,
+      approval: { approved: c.shortlistApprovedAt !== null, approvedAt: c.shortlistApprovedAt, approvedBy: c.shortlistApprovedBy },
+    };
+  }
+}
+
+function refuseBlocked(supplier: { legalName: string; status: string; blockedReason: string | null }): void {
+  if (supplier.status === 'blocked') {
+    throw new DomainError('UNPROCESSABLE', `${supplier.legalName} is blocked and cannot be shortlisted`, {
+      errors: [{ field: 'supplierId', message: `supplier is blocked: ${supplier.blockedReason}` }],
+    });
+  }
+}

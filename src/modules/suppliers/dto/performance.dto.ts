@@ -1,0 +1,61 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { IsIsoDate, NotInFuture, OnlyFor, Trim } from './validators';
+
+export const PERFORMANCE_TYPES = ['delivery', 'incident'] as const;
+export const SEVERITIES = ['minor', 'major', 'critical'] as const;
+
+const isDelivery = (o: PerformanceEventDto) => o.type === 'delivery';
+const isIncident = (o: PerformanceEventDto) => o.type === 'incident';
+
+/**
+ * One body, two variants told apart by `type`: a delivery `{date, onTime, inFull, caseId?}` or an
+ * incident `{date, severity, description}`. A field of the other variant is refused by name.
+ */
+export class PerformanceEventDto {
+  @ApiProperty({ enum: PERFORMANCE_TYPES }) @IsIn(PERFORMANCE_TYPES)
+  type: 'delivery' | 'incident';
+
+  @ApiProperty({ example: '2026-03-02', description: 'not in the future (UTC)' }) @IsIsoDate() @NotInFuture()
+  date: string;
+
+  @ApiPropertyOptional({ description: 'delivery only' })
+  @ValidateIf((o: PerformanceEventDto, v) => isDelivery(o) || v !== undefined)
+  @OnlyFor('type', 'delivery')
+  @IsBoolean()
+  onTime?: boolean;
+
+  @ApiPropertyOptional({ description: 'delivery only' })
+  @ValidateIf((o: PerformanceEventDto, v) => isDelivery(o) || v !== undefined)
+  @OnlyFor('type', 'delivery')
+  @IsBoolean()
+  inFull?: boolean;
+
+  @ApiPropertyOptional({ description: 'delivery only: the AWARDED case it was delivered under' })
+  @ValidateIf((_: PerformanceEventDto, v) => v !== undefined)
+  @OnlyFor('type', 'delivery')
+  @IsUUID()
+  caseId?: string;
+
+  @ApiPropertyOptional({ enum: SEVERITIES, description: 'incident only' })
+  @ValidateIf((o: PerformanceEventDto, v) => isIncident(o) || v !== undefined)
+  @OnlyFor('type', 'incident')
+  @IsIn(SEVERITIES)
+  severity?: 'minor' | 'major' | 'critical';
+
+  @ApiPropertyOptional({ description: 'incident only' })
+  @ValidateIf((o: PerformanceEventDto, v) => isIncident(o) || v !== undefined)
+  @OnlyFor('type', 'incident')
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5000)
+  description?: string;
+}
+
+export class ReliabilityQuery {
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'default today (UTC); events after it are ignored' })
+  @ValidateIf((_: ReliabilityQuery, v) => v !== undefined)
+  @IsIsoDate()
+  asOf?: string;
+}

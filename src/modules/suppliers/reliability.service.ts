@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { notFound } from '../../domain/errors';
+import {
+  type ReliabilityDelivery,
+  type ReliabilityIncident,
+  type ReliabilityResult,
+  reliabilityScore,
+  type Severity,
+} from '../../domain/reliability';
+import { PolicyService } from '../policy/policy.service';
+import { todayUtc } from './dto/validators';
+import { type SupplierCertification } from './supplier.entity';
+
+/**
+ * Supplier reliability (README "Supplier reliability score"): loads the record and hands it to the
+ * pure `reliabilityScore` with the organization's policy constants. Other modules (shortlist
+ * suggestions, the decision matrix) score many suppliers at once through `forSuppliers`.
+ */
+@Injectable()
+export class ReliabilityService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: PolicyService,
+  ) {}
+
+  /**
+   * Scores of the given suppliers as of `asOf` (YYYY-MM-DD, default today UTC), inside the caller's
+   * transaction: one query for the suppliers, one for all their events up to `asOf`.
+   * Unknown ids are absent from the map.
+   */
+  async forSuppliers(m: EntityManager, supplierIds: string[], asOf: string = todayUtc()): Promise<Map<string, ReliabilityResult>> {
+    const results = new Map<string, ReliabilityResult>();
+    const ids = [...new Set(supplierIds)];
+    if (ids.length === 0) return results;
+    const { reliability } = await this.policy.current(m);
+    const suppliers: Array<{ id: string; certifications: SupplierCertification[]; financialRisk: string }> = await m.query(
+      'SELECT id, certifications, financial_risk AS "financialRisk" FROM suppliers WHERE id = ANY ($1::uuid[])',
+      [ids],
+    );
+    const events: Array<{ supplierId: string; type: 'delivery' | 'incident'; date: string; onTime: boolean; inFull: boolean; severity: Severity }> =
+      await m.query(
+        `SELECT supplier_id AS "supplierId", type, date::text AS date, on_time AS "onTime", in_full AS "inFull", severity
+           FROM performance_events WHERE supplier_id = ANY ($1::uuid[]) AND date <= $2::date`,
+        [ids, asOf],
+      );
+    const records = new Map(suppliers.map((s) => [s.id, { deliveries: [] as ReliabilityDelivery[], incidents: [] as ReliabilityIncident[] }]));
+    for (const e of events) {
+      const record = records.get(e.supplierId)!;
+      if (e.type === 'delivery') record.deliveries.push({ date: e.date, onTime: e.onTime, inFull: e.inFull });
+      else record.incidents.push({ date: e.date, severity: e.severity });
+    }
+    for (const s of suppliers) {
+      const record = records.get(s.id)!;
+      results.set(
+        s.id,
+        reliabilityScore(
+          {
+            asOf,
+            deliveries: record.deliveries,
+            incidents: record.incidents,
+            certifications: s.certifications.map((c) => ({ name: c.name, issuedOn: c.issuedOn ?? null, expiresOn: c.expiresOn ?? null })),
+            financialRisk: Number(s.financialRisk),
+          },
+          reliability,
+        ),
+      );
+    }
+    return results;
+  }
+
+  /** GET /suppliers/:id/reliability */
+  async forSupplier(supplierId: string, asOf?: string): Promise<ReliabilityResult> {
+    const result = (await this.forSuppliers(this.dataSource.manager, [supplierId], asOf)).get(supplierId);
+    if (!result) throw notFound('supplier');
+    return result;
+  }
+}

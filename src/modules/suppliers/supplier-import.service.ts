@@ -1,0 +1,172 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { parse } from 'csv-parse';
+import { Readable } from 'node:stream';
+import { DataSource, EntityManager } from 'typeorm';
+import { DomainError, invalid } from '../../domain/errors';
+import { type CsvColumn, type ImportRow, lineBreaksIn, readHeader, readRow, type RowProblem, slices } from './supplier-csv';
+import { normalizeTaxId } from './tax-id';
+
+/** Rows per INSERT: 8 parameters each keeps a batch far below PostgreSQL's 65,535 parameters. */
+const BATCH = 1000;
+/** A hopeless file still gets a readable answer: the first this-many problems are listed. */
+const MAX_PROBLEMS = 10_000;
+
+export interface ImportResult {
+  created: number;
+  updated: number;
+}
+
+interface CsvRecord {
+  line: number;
+  fields: string[];
+}
+
+/**
+ * Bulk import of the registry from CSV, all or nothing. The body is read twice by a streaming
+ * parser, never copied whole: the first pass validates every row (keeping only the problems and
+ * the tax ids seen), the second upserts the rows in batches inside one transaction.
+ */
+@Injectable()
+export class SupplierImportService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async import(body: unknown): Promise<ImportResult> {
+    if (typeof body !== 'string') throw invalid('body', 'send the CSV file as the request body with Content-Type: text/csv');
+    const { columns, problems, rows } = await this.validate(body);
+    if (problems.length > 0) {
+      const listed = problems.slice(0, MAX_PROBLEMS);
+      throw new DomainError('VALIDATION', `the file has ${problems.length} problem(s); nothing was imported`, {
+        errors: listed.map((p) => ({ line: p.line, column: p.column, reason: p.reason, field: p.column ?? 'row', message: p.reason })),
+        problemCount: problems.length,
+        truncated: problems.length > listed.length,
+      });
+    }
+    if (rows === 0) throw invalid('body', 'the file has a header but no supplier rows');
+    return this.dataSource.transaction(async (m) => {
+      const result: ImportResult = { created: 0, updated: 0 };
+      let batch: ImportRow[] = [];
+      let header = true;
+      for await (const record of records(body)) {
+        if (header) {
+          header = false;
+          continue;
+        }
+        // validated by the first pass: only read now
+        const { row } = readRow(record.fields, columns, record.line, false);
+        batch.push(row!);
+        if (batch.length === BATCH) {
+          await upsert(m, batch, columns, result);
+          batch = [];
+        }
+      }
+      if (batch.length > 0) await upsert(m, batch, columns, result);
+      return result;
+    });
+  }
+
+  /** Pass one: every problem of every row, and the file's duplicate tax ids. */
+  private async validate(body: string): Promise<{ columns: Map<CsvColumn, number>; problems: RowProblem[]; rows: number }> {
+    const problems: RowProblem[] = [];
+    let columns: Map<CsvColumn, number> | null = null;
+    const firstLine = new Map<string, number>();
+    let rows = 0;
+    for await (const record of records(body, problems)) {
+      if (columns === null) {
+        const header = readHeader(record.fields, record.line);
+        if (header.problems.length > 0) return { columns: header.columns, problems: header.problems, rows };
+        columns = header.columns;
+        continue;
+      }
+      rows++;
+      const { row, problems: rowProblems } = readRow(record.fields, columns, record.line);
+      problems.push(...rowProblems);
+      if (row) {
+        const key = `${row.country}|${normalizeTaxId(row.taxId)}`;
+        const seen = firstLine.get(key);
+        if (seen !== undefined) {
+          problems.push({ line: record.line, column: 'taxId', reason: `tax id ${normalizeTaxId(row.taxId)} (${row.country}) is already on line ${seen}` });
+        } else {
+          firstLine.set(key, record.line);
+        }
+      }
+      if (problems.length > MAX_PROBLEMS) break;
+    }
+    if (columns === null) return { columns: new Map(), problems: [{ line: 1, column: null, reason: 'the file is empty: expected a header row' }], rows };
+    problems.sort((a, b) => a.line - b.line);
+    return { columns, problems, rows };
+  }
+}
+
+/**
+ * Records of the file with the line each starts on. Records the parser cannot read (wrong number
+ * of fields, bad quoting) become problems when `problems` is given.
+ */
+async function* records(body: string, problems?: RowProblem[]): AsyncGenerator<CsvRecord> {
+  const parser = parse({
+    bom: true,
+    info: true,
+    trim: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    on_skip: (err) => {
+      problems?.push({ line: Number((err as { lines?: number } | undefined)?.lines ?? 0), column: null, reason: err?.message ?? 'unreadable record' });
+      return undefined;
+    },
+  });
+  const source = Readable.from(slices(body));
+  source.on('error', (err) => parser.destroy(err));
+  source.pipe(parser);
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      yield { line: info.lines - lineBreaksIn(record), fields: record };
+    }
+  } catch (err) {
+    const e = err as { lines?: number; message?: string };
+    if (!problems) throw err;
+    problems.push({ line: e.lines ?? 0, column: null, reason: e.message ?? 'the file cannot be read as CSV' });
+  } finally {
+    source.destroy();
+  }
+}
+
+/** One multi-row INSERT … ON CONFLICT per batch; `xmax = 0` tells a fresh row from an updated one. */
+async function upsert(m: EntityManager, batch: ImportRow[], columns: Map<CsvColumn, number>, result: ImportResult): Promise<void> {
+  const params: unknown[] = [];
+  const values = batch.map((row) => {
+    const at = params.length;
+    params.push(
+      row.legalName,
+      row.taxId,
+      normalizeTaxId(row.taxId),
+      row.country,
+      row.categories,
+      JSON.stringify(row.contacts),
+      JSON.stringify(row.certifications),
+      row.financialRisk,
+    );
+    return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}::text[], $${at + 6}::jsonb, $${at + 7}::jsonb, $${at + 8}::numeric)`;
+  });
+  // a column the file leaves out keeps the stored value; the row's contact replaces the stored one
+  // with the same email and the others stay
+  const updates = ['legal_name = EXCLUDED.legal_name', 'tax_id = EXCLUDED.tax_id', 'updated_at = now()'];
+  if (columns.has('categories')) updates.push('categories = EXCLUDED.categories');
+  if (columns.has('certifications')) updates.push('certifications = EXCLUDED.certifications');
+  if (columns.has('financialRisk')) updates.push('financial_risk = EXCLUDED.financial_risk');
+  if (columns.has('contactName') || columns.has('contactEmail')) {
+    updates.push(`contacts = CASE WHEN jsonb_array_length(EXCLUDED.contacts) = 0 THEN suppliers.contacts
+      ELSE EXCLUDED.contacts || coalesce((SELECT jsonb_agg(c) FROM jsonb_array_elements(suppliers.contacts) c
+                                           WHERE lower(c->>'email') <> lower(EXCLUDED.contacts->0->>'email')), '[]'::jsonb) END`);
+  }
+  const rows: Array<{ inserted: boolean }> = await m.query(
+    `INSERT INTO suppliers (legal_name, tax_id, tax_id_normalized, country, categories, contacts, certifications, financial_risk)
+     VALUES ${values.join(', ')}
+     ON CONFLICT (country, tax_id_normalized) DO UPDATE SET ${updates.join(', ')}
+     RETURNING (xmax = 0) AS inserted`,
+    params,
+  );
+  for (const { inserted } of rows) {
+    if (inserted) result.created++;
+    else result.updated++;
+  }
+}

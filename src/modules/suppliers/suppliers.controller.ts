@@ -1,0 +1,80 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '../../common/auth';
+import { PageQuery } from '../../common/paging';
+import { uuidPipe } from '../../common/validation';
+import { User } from '../users/user.entity';
+import { PerformanceEventDto, ReliabilityQuery } from './dto/performance.dto';
+import { CreateSupplierDto, ListSuppliersQuery, UpdateSupplierDto } from './dto/supplier.dto';
+import { PerformanceService } from './performance.service';
+import { ReliabilityService } from './reliability.service';
+import { SupplierImportService } from './supplier-import.service';
+import { SupplierWriterGuard } from './supplier-writer.guard';
+import { SuppliersService } from './suppliers.service';
+
+/** The supplier registry: everyone authenticated reads it; admins and buyers write it. */
+@ApiTags('suppliers')
+@ApiBearerAuth()
+@Controller('suppliers')
+export class SuppliersController {
+  constructor(
+    private readonly suppliers: SuppliersService,
+    private readonly importer: SupplierImportService,
+    private readonly performance: PerformanceService,
+    private readonly reliability: ReliabilityService,
+  ) {}
+
+  @Post()
+  @UseGuards(SupplierWriterGuard)
+  create(@Body() dto: CreateSupplierDto) {
+    return this.suppliers.create(dto);
+  }
+
+  @Get()
+  list(@Query() query: ListSuppliersQuery) {
+    return this.suppliers.list(query);
+  }
+
+  /** CSV, all or nothing; see README "Supplier CSV import" for the columns. */
+  @Post('import')
+  @HttpCode(200)
+  @UseGuards(SupplierWriterGuard)
+  @ApiConsumes('text/csv')
+  @ApiBody({
+    schema: {
+      type: 'string',
+      example: 'legalName,taxId,country,categories,contactName,contactEmail,contactPhone,certifications,financialRisk\n' +
+        'ACME GmbH,DE123456789,DE,compressors|pumps,Jane Doe,jane@acme.example,,ISO 9001:2015:2024-01-15:2027-01-14,0.2',
+    },
+  })
+  import(@Body() csv: string) {
+    return this.importer.import(csv);
+  }
+
+  @Get(':id')
+  get(@Param('id', uuidPipe('id')) id: string) {
+    return this.suppliers.get(id);
+  }
+
+  @Patch(':id')
+  @UseGuards(SupplierWriterGuard)
+  update(@Param('id', uuidPipe('id')) id: string, @Body() dto: UpdateSupplierDto) {
+    return this.suppliers.update(id, dto);
+  }
+
+  @Post(':id/performance')
+  @UseGuards(SupplierWriterGuard)
+  recordPerformance(@Param('id', uuidPipe('id')) id: string, @Body() dto: PerformanceEventDto, @CurrentUser() user: User) {
+    return this.performance.record(id, dto, user);
+  }
+
+  @Get(':id/performance')
+  listPerformance(@Param('id', uuidPipe('id')) id: string, @Query() page: PageQuery) {
+    return this.performance.list(id, page.limit, page.offset);
+  }
+
+  @Get(':id/reliability')
+  reliabilityOf(@Param('id', uuidPipe('id')) id: string, @Query() query: ReliabilityQuery) {
+    return this.reliability.forSupplier(id, query.asOf);
+  }
+}

@@ -1,0 +1,142 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { type Page } from '../../common/paging';
+import { DomainError, type FieldProblem, invalid, notFound } from '../../domain/errors';
+import { CreateSupplierDto, ListSuppliersQuery, UpdateSupplierDto } from './dto/supplier.dto';
+import { Supplier } from './supplier.entity';
+import { supplierView, type SupplierView } from './supplier.view';
+import { normalizeTaxId } from './tax-id';
+
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+
+/** The organization-wide supplier registry. Changes are org-level: no case audit, `updated_at` kept. */
+@Injectable()
+export class SuppliersService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async create(dto: CreateSupplierDto): Promise<SupplierView> {
+    return this.dataSource.transaction(async (m) => {
+      const status = dto.status ?? 'active';
+      const blockedReason = checkBlocking(status, dto.blockedReason ?? null, dto.blockedReason !== undefined);
+      const taxIdNormalized = normalizeTaxId(dto.taxId);
+      await this.checkTaxIdFree(m, dto.country, taxIdNormalized, null);
+      const created = await this.saveUnique(
+        m,
+        m.create(Supplier, {
+          legalName: dto.legalName,
+          taxId: dto.taxId,
+          taxIdNormalized,
+          country: dto.country,
+          categories: dto.categories ?? [],
+          contacts: (dto.contacts ?? []).map(contact),
+          certifications: (dto.certifications ?? []).map(certification),
+          financialRisk: String(dto.financialRisk ?? 0),
+          status,
+          blockedReason,
+        }),
+      );
+      return supplierView(await m.findOneByOrFail(Supplier, { id: created.id }));
+    });
+  }
+
+  async list(query: ListSuppliersQuery): Promise<Page<SupplierView>> {
+    if (query.validOn && !query.certification) throw invalid('validOn', 'validOn needs certification: the certification valid on that date');
+    const qb = this.dataSource.getRepository(Supplier).createQueryBuilder('s');
+    if (query.q) {
+      const taxQ = normalizeTaxId(query.q);
+      qb.andWhere(taxQ ? '(s.legal_name ILIKE :q OR s.tax_id_normalized LIKE :taxQ)' : 's.legal_name ILIKE :q', {
+        q: likePattern(query.q),
+        taxQ: likePattern(taxQ),
+      });
+    }
+    if (query.category) qb.andWhere('s.categories @> ARRAY[lower(:category)]::text[]', { category: query.category.trim() });
+    if (query.country) qb.andWhere('s.country = :country', { country: query.country });
+    if (query.status) qb.andWhere('s.status = :status', { status: query.status });
+    if (query.certification) {
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM jsonb_array_elements(s.certifications) cert
+                  WHERE lower(cert->>'name') = lower(:certification)
+                    AND (CAST(:validOn AS date) IS NULL
+                         OR ((cert->>'issuedOn')::date <= CAST(:validOn AS date) AND CAST(:validOn AS date) <= (cert->>'expiresOn')::date)))`,
+        { certification: query.certification.trim(), validOn: query.validOn ?? null },
+      );
+    }
+    qb.orderBy('s.legal_name', 'ASC').addOrderBy('s.id', 'ASC').take(query.limit).skip(query.offset);
+    const [items, total] = await qb.getManyAndCount();
+    return { items: items.map(supplierView), total };
+  }
+
+  async get(id: string): Promise<SupplierView> {
+    const found = await this.dataSource.getRepository(Supplier).findOneBy({ id });
+    if (!found) throw notFound('supplier');
+    return supplierView(found);
+  }
+
+  async update(id: string, dto: UpdateSupplierDto): Promise<SupplierView> {
+    return this.dataSource.transaction(async (m) => {
+      const s = await m.findOne(Supplier, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!s) throw notFound('supplier');
+      const given = Object.entries(dto).filter(([, v]) => v !== undefined);
+      if (given.length === 0) throw invalid('body', 'no field to change');
+
+      const status = dto.status ?? s.status;
+      // back to active: the reason for the block no longer applies
+      const keptReason = status === 'active' ? null : s.blockedReason;
+      s.blockedReason = checkBlocking(status, dto.blockedReason ?? keptReason, dto.blockedReason !== undefined);
+      s.status = status;
+      if (dto.legalName !== undefined) s.legalName = dto.legalName;
+      if (dto.taxId !== undefined) s.taxId = dto.taxId;
+      if (dto.country !== undefined) s.country = dto.country;
+      if (dto.taxId !== undefined || dto.country !== undefined) {
+        s.taxIdNormalized = normalizeTaxId(s.taxId);
+        await this.checkTaxIdFree(m, s.country, s.taxIdNormalized, s.id);
+      }
+      if (dto.categories !== undefined) s.categories = dto.categories;
+      if (dto.contacts !== undefined) s.contacts = dto.contacts.map(contact);
+      if (dto.certifications !== undefined) s.certifications = dto.certifications.map(certification);
+      if (dto.financialRisk !== undefined) s.financialRisk = String(dto.financialRisk);
+      s.updatedAt = new Date();
+      await this.saveUnique(m, s);
+      return supplierView(await m.findOneByOrFail(Supplier, { id }));
+    });
+  }
+
+  private async checkTaxIdFree(m: EntityManager, country: string, taxIdNormalized: string, exceptId: string | null): Promise<void> {
+    const [clash] = await m.query(
+      'SELECT id FROM suppliers WHERE country = $1 AND tax_id_normalized = $2 AND id IS DISTINCT FROM $3',
+      [country, taxIdNormalized, exceptId],
+    );
+    if (clash) throw taxIdTaken(country, taxIdNormalized, clash.id);
+  }
+
+  /** The pre-check reads before writing; two writers racing on one tax id still meet the unique index. */
+  private async saveUnique(m: EntityManager, s: Supplier): Promise<Supplier> {
+    try {
+      return await m.save(s);
+    } catch (err) {
+      if ((err as { code?: string }).code === '23505') throw taxIdTaken(s.country, s.taxIdNormalized, null);
+      throw err;
+    }
+  }
+}
+
+function taxIdTaken(country: string, taxIdNormalized: string, existingId: string | null): DomainError {
+  return new DomainError('CONFLICT', `a supplier with tax id ${taxIdNormalized} in ${country} is already registered`, {
+    errors: [{ field: 'taxId', message: `tax id ${taxIdNormalized} is already registered in ${country}` }],
+    existingSupplierId: existingId,
+  });
+}
+
+/** A blocked supplier carries the reason it was blocked; an active one has none. */
+function checkBlocking(status: string, reason: string | null, reasonGiven: boolean): string | null {
+  const problems: FieldProblem[] = [];
+  if (status === 'blocked' && !reason) problems.push({ field: 'blockedReason', message: 'blockedReason is required when status is blocked' });
+  if (status === 'active' && reasonGiven) problems.push({ field: 'blockedReason', message: 'blockedReason is only for a blocked supplier' });
+  if (problems.length > 0) throw new DomainError('VALIDATION', 'The request is not valid', { errors: problems });
+  return status === 'blocked' ? reason : null;
+}
+
+// stored as plain JSON, with only the documented keys
+const contact = (c: { name: string; email: string; phone?: string }) => ({ name: c.name, email: c.email, ...(c.phone ? { phone: c.phone } : {}) });
+const certification = (c: { name: string; issuedOn: string; expiresOn: string }) => ({ name: c.name, issuedOn: c.issuedOn, expiresOn: c.expiresOn });
