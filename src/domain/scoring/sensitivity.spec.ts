@@ -4,7 +4,7 @@ import { type MatrixCriterion, type MatrixInput, type MatrixSupplier } from './t
 
 // The published worked examples (Triantaphyllou & Sánchez 1997; Triantaphyllou 2000, ch. 8) could
 // not be retrieved, so these scenarios are worked by hand; every δ below follows from
-//   δ = (S_W − S_j) / (n_jk − n_Wk),  feasible when 0 ≤ w_k + δ ≤ 1.
+//   δ = (S_W − S_j) / (n_jk − n_Wk),  feasible when 0 ≤ w_k + δ (the weights are renormalized after).
 
 const supplier = (supplierId: string, raw: Record<string, number | null>): MatrixSupplier => ({
   supplierId,
@@ -111,6 +111,27 @@ describe('sensitivityFromNormalized', () => {
     const beyondRenormalized = beyond.map((w) => w / (1 - 1.01 / 30));
     expect(total(beyond, n.B)).toBeGreaterThan(total(beyond, n.A));
     expect(total(beyondRenormalized, n.B)).toBeGreaterThan(total(beyondRenormalized, n.A));
+  });
+
+  it('a change that takes the raw weight above 1 is still feasible: renormalizing keeps it a valid weighting', () => {
+    // w = (.5, .5); A (1, .2): S = .6 ← winner;  B (.3, .8): S = .55
+    // C1: .05/(.3 − 1) = −.071429 (w 0.5 → .428571, feasible)
+    // C2: .05/(.8 − .2) = .083333 (w .5 → .583333)
+    // and with a tiny gap on C2 only: A (1, .5) .75 vs B (.2, .52) .36 → C2 δ = .39/.02 = 19.5:
+    // w_2 + δ = 20 > 1, renormalized (.5, 20)/20.5 → B: (.1 + 10.4)/20.5 = .512195 = A: (.5 + 10)/20.5 = .512195
+    const wide = sensitivityFromNormalized({
+      criteria: ['C1', 'C2'],
+      weights: [0.5, 0.5],
+      alternatives: [
+        { id: 'A', normalized: [1, 0.5] },
+        { id: 'B', normalized: [0.2, 0.52] },
+      ],
+    });
+    expect(wide.criteria[1]).toMatchObject({ feasible: true, overtakenBy: 'B' });
+    expect(wide.criteria[1].delta).toBeCloseTo(19.5, 10);
+    expect(wide.criteria[1].percent).toBeCloseTo(3900, 8);
+    const w = [0.5 / 20.5, 20 / 20.5];
+    expect(w[0] * 0.2 + w[1] * 0.52).toBeCloseTo(w[0] * 1 + w[1] * 0.5, 12);
   });
 
   it('a single alternative: nothing can overtake it', () => {

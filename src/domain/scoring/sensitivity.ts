@@ -55,7 +55,9 @@ export function sensitivityFromNormalized(
       if (difference === 0) continue; // this criterion cannot separate them
       const delta = (totals[top] - totals[j]) / difference;
       const changed = weights[k] + delta;
-      if (changed < -1e-12 || changed > 1 + 1e-12) continue;
+      // DESIGN §4.6: feasible when w_k + δ ≥ 0. The weights are renormalized afterwards, so a raw
+      // w_k + δ above 1 is still a valid weighting ((w_k + δ)/(1 + δ) < 1).
+      if (changed < -1e-12) continue;
       if (best === null || Math.abs(delta) < Math.abs(best.delta)) best = { delta, j };
     }
     if (best === null) {

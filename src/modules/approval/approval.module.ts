@@ -1,4 +1,13 @@
 import { Module } from '@nestjs/common';
+import { EvaluationModule } from '../evaluation/evaluation.module';
+import { NegotiationModule } from '../negotiation/negotiation.module';
+import { ApprovalController } from './approval.controller';
+import { ApprovalService } from './approval.service';
 
-@Module({})
+@Module({
+  imports: [EvaluationModule, NegotiationModule],
+  controllers: [ApprovalController],
+  providers: [ApprovalService],
+  exports: [ApprovalService],
+})
 export class ApprovalModule {}

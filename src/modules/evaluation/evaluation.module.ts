@@ -1,4 +1,17 @@
 import { Module } from '@nestjs/common';
+import { NegotiationModule } from '../negotiation/negotiation.module';
+import { SpecificationModule } from '../specification/specification.module';
+import { SuppliersModule } from '../suppliers/suppliers.module';
+import { DecisionService } from './decision.service';
+import { EvaluationController } from './evaluation.controller';
+import { MatrixService } from './matrix.service';
+import { ScoresService } from './scores.service';
 
-@Module({})
+/** Evaluator scores, the weighted decision matrix and its sensitivity, and the decider's proposal. */
+@Module({
+  imports: [SpecificationModule, SuppliersModule, NegotiationModule],
+  controllers: [EvaluationController],
+  providers: [ScoresService, MatrixService, DecisionService],
+  exports: [MatrixService, DecisionService],
+})
 export class EvaluationModule {}

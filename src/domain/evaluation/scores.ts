@@ -1,0 +1,93 @@
+/**
+ * Evaluator scores (0–10, two decimals) of one criterion for one supplier, summarized the way the
+ * matrix and the consensus discussion read them. Pure. Scores are counted in exact hundredths
+ * (integers), so the sum never depends on order and the mean is one correctly rounded division.
+ */
+
+/** Scores for one supplier on one criterion further apart than this (max − min) call for a consensus discussion. */
+export const CONSENSUS_SPREAD = 3;
+
+export interface ScoreSummary {
+  /** null when nobody has scored */
+  mean: number | null;
+  count: number;
+  /** max − min; null when nobody has scored */
+  spread: number | null;
+  consensusNeeded: boolean;
+}
+
+/** A score as PostgreSQL gives it ("7.50") or as validated input (7.5), in hundredths; scores have at most 2 decimals. */
+const hundredths = (score: string | number): number => Math.round(Number(score) * 100);
+
+export function summarizeScores(scores: ReadonlyArray<string | number>): ScoreSummary {
+  if (scores.length === 0) return { mean: null, count: 0, spread: null, consensusNeeded: false };
+  let sum = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const score of scores) {
+    const h = hundredths(score);
+    sum += h;
+    if (h < min) min = h;
+    if (h > max) max = h;
+  }
+  return {
+    mean: sum / (100 * scores.length),
+    count: scores.length,
+    spread: (max - min) / 100,
+    consensusNeeded: max - min > CONSENSUS_SPREAD * 100,
+  };
+}
+
+export interface ScoreRecord {
+  evaluatorId: string;
+  supplierId: string;
+  criterionId: string;
+  score: string | number;
+}
+
+export const scoreKey = (criterionId: string, supplierId: string) => `${criterionId}|${supplierId}`;
+
+/** Summaries by (criterion, supplier): one pass over the stored scores. */
+export function summarizeAll(scores: readonly ScoreRecord[]): Map<string, ScoreSummary> {
+  const grouped = new Map<string, Array<string | number>>();
+  for (const s of scores) {
+    const key = scoreKey(s.criterionId, s.supplierId);
+    const list = grouped.get(key);
+    if (list) list.push(s.score);
+    else grouped.set(key, [s.score]);
+  }
+  return new Map([...grouped].map(([key, values]) => [key, summarizeScores(values)]));
+}
+
+/**
+ * Independent scoring: the criteria for which this evaluator has scored every ranked supplier.
+ * Only for those may the evaluator see what the others gave (with no ranked supplier, nothing is
+ * left to bias, so every criterion counts as done).
+ */
+export function criteriaCompletedBy(
+  evaluatorId: string,
+  scores: readonly ScoreRecord[],
+  criterionIds: readonly string[],
+  rankedSupplierIds: readonly string[],
+): Set<string> {
+  const own = new Set(scores.filter((s) => s.evaluatorId === evaluatorId).map((s) => scoreKey(s.criterionId, s.supplierId)));
+  return new Set(criterionIds.filter((c) => rankedSupplierIds.every((s) => own.has(scoreKey(c, s)))));
+}
+
+/**
+ * The DECISION exit precondition: every evaluator-scored criterion has at least one score for every
+ * ranked supplier. One line per gap, "<criterion> for <supplier>", in criterion then supplier order.
+ */
+export function missingScores(
+  criteria: ReadonlyArray<{ id: string; name: string }>,
+  rankedSuppliers: ReadonlyArray<{ id: string; name: string }>,
+  summaries: ReadonlyMap<string, ScoreSummary>,
+): string[] {
+  const missing: string[] = [];
+  for (const c of criteria) {
+    for (const s of rankedSuppliers) {
+      if ((summaries.get(scoreKey(c.id, s.id))?.count ?? 0) === 0) missing.push(`${c.name} for ${s.name}`);
+    }
+  }
+  return missing;
+}

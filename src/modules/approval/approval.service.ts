@@ -1,0 +1,286 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import type { CaseAccess } from '../../common/auth';
+import { lockCase } from '../../common/case-lock';
+import { money } from '../../common/money';
+import { approvalRequirement, type ApprovalRequirement, chainComplete } from '../../domain/approval/approval-chain';
+import { DomainError } from '../../domain/errors';
+import type { ApprovalChain, Case } from '../cases/case.entity';
+import { Case as CaseEntity } from '../cases/case.entity';
+import { AuditService } from '../audit/audit.service';
+import { CasesService } from '../cases/cases.service';
+import { DecisionService } from '../evaluation/decision.service';
+import { LifecycleHooks } from '../lifecycle/lifecycle-hooks';
+import { NegotiationReader } from '../negotiation/negotiation.reader';
+import { PolicyService } from '../policy/policy.service';
+import type { User } from '../users/user.entity';
+import { Approval } from './approval.entity';
+import type { SignDto } from './dto/approval.dto';
+
+interface Approver {
+  userId: string;
+  name: string;
+  executive: boolean;
+  roles: string[];
+}
+
+/** The current proposal of a case with what it would cost: what an approval chain is computed from. */
+interface ProposalFacts {
+  decisionId: string;
+  supplierId: string;
+  proposedBy: string;
+  snapshotHash: string;
+  stale: boolean;
+  currentHash: string;
+  amount: string;
+}
+
+@Injectable()
+export class ApprovalService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly cases: CasesService,
+    private readonly decisions: DecisionService,
+    private readonly negotiation: NegotiationReader,
+    private readonly policy: PolicyService,
+    private readonly hooks: LifecycleHooks,
+  ) {}
+
+  onModuleInit(): void {
+    this.hooks.contributeFacts(async (m, c, facts) => {
+      if (c.stage === 'DECISION') {
+        const proposal = await this.proposal(m, c.id);
+        if (!proposal) return;
+        const requirement = await this.requirementFor(m, proposal.amount);
+        const eligible = (await this.approvers(m, c.id)).filter((a) => this.ineligibility(a, proposal) === null);
+        facts.approvers = {
+          ...requirement,
+          eligible: eligible.length,
+          eligibleExecutives: eligible.filter((a) => a.executive).length,
+        };
+      }
+      if (c.stage === 'APPROVAL') facts.approvals = { complete: (await this.state(m, c)).complete };
+    });
+    // entering APPROVAL fixes the chain from the proposed supplier's converted amount
+    this.hooks.onEnter('APPROVAL', async (m, c, actorId) => {
+      const proposal = await this.proposal(m, c.id);
+      if (!proposal) throw new DomainError('PRECONDITIONS_UNMET', 'no proposal to approve');
+      const requirement = await this.requirementFor(m, proposal.amount);
+      const chain: ApprovalChain = { ...requirement, amount: proposal.amount, currency: c.currency };
+      await m.update(CaseEntity, { id: c.id }, { approvalChain: chain });
+      c.approvalChain = chain;
+      await this.audit.append(m, c.id, actorId, 'approval.chain_set', { ...chain, decisionId: proposal.decisionId });
+    });
+    this.hooks.onEnter('AWARDED', async (m, c, actorId) => {
+      const proposal = await this.proposal(m, c.id);
+      if (!proposal) throw new DomainError('PRECONDITIONS_UNMET', 'no proposal to award');
+      const awardedAt = new Date();
+      await m.update(CaseEntity, { id: c.id }, { awardedSupplierId: proposal.supplierId, awardedAmount: proposal.amount, awardedAt });
+      Object.assign(c, { awardedSupplierId: proposal.supplierId, awardedAmount: proposal.amount, awardedAt });
+      await this.audit.append(m, c.id, actorId, 'case.awarded', {
+        supplierId: proposal.supplierId,
+        amount: proposal.amount,
+        currency: c.currency,
+        snapshotHash: proposal.snapshotHash,
+      });
+    });
+  }
+
+  private async proposal(m: EntityManager, caseId: string): Promise<ProposalFacts | null> {
+    const current = await this.decisions.current(m, caseId);
+    if (!current) return null;
+    const round = await this.negotiation.decisionRound(m, caseId);
+    const offer = round?.offers.find((o) => o.supplierId === current.decision.supplierId);
+    if (!offer?.convertedTotal) throw new DomainError('CONFLICT', 'the proposed supplier has no converted offer amount');
+    return {
+      decisionId: current.decision.id,
+      supplierId: current.decision.supplierId,
+      proposedBy: current.decision.proposedBy,
+      snapshotHash: current.decision.snapshotHash,
+      stale: current.stale,
+      currentHash: current.currentHash,
+      amount: money(offer.convertedTotal)!,
+    };
+  }
+
+  private async requirementFor(m: EntityManager, amount: string): Promise<ApprovalRequirement> {
+    const policy = await this.policy.current(m);
+    return approvalRequirement(amount, policy.approval.bands);
+  }
+
+  private async approvers(m: EntityManager, caseId: string): Promise<Approver[]> {
+    return m.query(
+      `SELECT u.id AS "userId", u.name, u.executive, cm.roles
+         FROM case_members cm JOIN users u ON u.id = cm.user_id
+        WHERE cm.case_id = $1 AND 'approver' = ANY (cm.roles)
+        ORDER BY u.name`,
+      [caseId],
+    );
+  }
+
+  /** Segregation of duties: nobody approves a decision they proposed, nor one where they are the buyer. */
+  private ineligibility(approver: Pick<Approver, 'userId' | 'roles'>, proposal: Pick<ProposalFacts, 'proposedBy'>): string | null {
+    if (approver.userId === proposal.proposedBy) return 'you proposed this decision and cannot approve it';
+    if (approver.roles.includes('buyer')) return 'you are a buyer of this case and cannot approve its decision';
+    return null;
+  }
+
+  /**
+   * The chain's state. Only approvals that signed the current snapshot count: if the snapshot
+   * changed (a policy or a back-dated record moved the matrix), earlier signatures have lapsed.
+   */
+  async state(m: EntityManager, c: Case) {
+    const proposal = await this.proposal(m, c.id);
+    const chain = c.approvalChain;
+    const rows: Array<Approval & { approverName: string; executive: boolean }> = await m.query(
+          `SELECT a.id, a.approver_id AS "approverId", u.name AS "approverName", u.executive, a.verdict, a.comment,
+                  a.return_to AS "returnTo", a.snapshot_hash AS "snapshotHash", a.created_at AS "createdAt", a.lapsed_at AS "lapsedAt",
+                  a.decision_id AS "decisionId"
+             FROM approvals a JOIN users u ON u.id = a.approver_id
+            WHERE a.case_id = $1 ORDER BY a.created_at, a.id`,
+      [c.id],
+    );
+    const approvals = rows.map((a) => ({
+      ...a,
+      lapsed: a.lapsedAt !== null || a.decisionId !== proposal?.decisionId || a.snapshotHash !== proposal?.currentHash,
+    }));
+    const live = approvals.filter((a) => !a.lapsed);
+    const complete =
+      chain !== null &&
+      proposal !== null &&
+      !proposal.stale &&
+      chainComplete(
+        chain,
+        live.map((a) => ({ approverId: a.approverId, executive: a.executive, verdict: a.verdict })),
+      );
+    return {
+      required: chain?.required ?? null,
+      executiveRequired: chain?.executiveRequired ?? null,
+      amount: chain?.amount ?? null,
+      currency: chain?.currency ?? c.currency,
+      snapshotHash: proposal?.currentHash ?? null,
+      stale: proposal?.stale ?? false,
+      approvals,
+      complete,
+    };
+  }
+
+  async list(caseId: string) {
+    return this.dataSource.transaction(async (m) => this.state(m, await m.findOneByOrFail(CaseEntity, { id: caseId })));
+  }
+
+  /**
+   * One signature. The case row is locked: of two approvers completing the chain at once, the
+   * first awards the case and the second finds it AWARDED (409), so there is one award event.
+   */
+  async sign(access: CaseAccess, dto: SignDto, user: User) {
+    return this.dataSource.transaction(async (m) => {
+      const c = await lockCase(m, access, 'approvals.sign');
+      if (dto.returnTo && dto.verdict !== 'reject') {
+        throw new DomainError('VALIDATION', 'The request is not valid', {
+          errors: [{ field: 'returnTo', message: 'returnTo goes with a rejection' }],
+        });
+      }
+      const proposal = await this.proposal(m, c.id);
+      if (!proposal) throw new DomainError('CONFLICT', 'there is no proposal to sign');
+      const reason = this.ineligibility({ userId: user.id, roles: access.roles }, proposal);
+      if (reason) throw new DomainError('FORBIDDEN', reason, { reason });
+      if (dto.verdict === 'approve' && proposal.stale) {
+        throw new DomainError('CONFLICT', 'the decision snapshot changed since it was proposed: earlier approvals lapsed; reject it to send it back', {
+          signedHash: proposal.snapshotHash,
+          currentHash: proposal.currentHash,
+        });
+      }
+      const existing = await m.findOneBy(Approval, {
+        decisionId: proposal.decisionId,
+        approverId: user.id,
+        snapshotHash: proposal.currentHash,
+        lapsedAt: IsNull(),
+      });
+      if (existing && existing.verdict === 'approve' && dto.verdict === 'approve') {
+        // one person counts once: a repeated approval is answered with the first, nothing is added
+        return { ...existing, repeated: true, caseStage: c.stage };
+      }
+      const approval = await m.save(
+        m.create(Approval, {
+          caseId: c.id,
+          decisionId: proposal.decisionId,
+          approverId: user.id,
+          verdict: dto.verdict,
+          comment: dto.comment ?? null,
+          returnTo: dto.verdict === 'reject' ? (dto.returnTo ?? 'DECISION') : null,
+          snapshotHash: proposal.currentHash,
+        }),
+      );
+      await this.audit.append(m, c.id, user.id, `approval.${dto.verdict}`, {
+        approvalId: approval.id,
+        decisionId: proposal.decisionId,
+        snapshotHash: proposal.currentHash,
+        comment: dto.comment ?? null,
+      });
+      if (dto.verdict === 'reject') {
+        await this.rejectDecision(m, c, proposal, user.id, dto);
+      } else if ((await this.state(m, c)).complete) {
+        await this.cases.move(m, c, 'AWARDED', user.id, 'approval chain complete');
+      }
+      return { ...approval, repeated: false, caseStage: c.stage };
+    });
+  }
+
+  /** A rejection lapses every other signature, retires the proposal and sends the case back. */
+  private async rejectDecision(m: EntityManager, c: Case, proposal: ProposalFacts, actorId: string, dto: SignDto) {
+    const now = new Date();
+    await m.update(Approval, { caseId: c.id, lapsedAt: IsNull() }, { lapsedAt: now });
+    await m.query('UPDATE decisions SET superseded_at = $2 WHERE id = $1 AND superseded_at IS NULL', [proposal.decisionId, now]);
+    await this.audit.append(m, c.id, actorId, 'approvals.lapsed', { decisionId: proposal.decisionId, reason: 'decision rejected' });
+    await this.cases.returnFromApproval(m, c, dto.returnTo, actorId, `rejected: ${dto.comment}`);
+  }
+
+  /** Cases waiting for the caller's signature, with what an approver needs to judge them. */
+  async pending(user: User) {
+    return this.dataSource.transaction(async (m) => {
+      const cases: CaseEntity[] = await m
+        .getRepository(CaseEntity)
+        .createQueryBuilder('c')
+        .where(`c.stage = 'APPROVAL'`)
+        .andWhere(
+          `EXISTS (SELECT 1 FROM case_members cm WHERE cm.case_id = c.id AND cm.user_id = :userId AND 'approver' = ANY (cm.roles)
+                    AND NOT 'buyer' = ANY (cm.roles))`,
+          { userId: user.id },
+        )
+        .orderBy('c.updated_at', 'ASC')
+        .getMany();
+      const items = [];
+      for (const c of cases) {
+        const state = await this.state(m, c);
+        const current = await this.decisions.current(m, c.id);
+        if (!current || current.decision.proposedBy === user.id) continue;
+        if (state.approvals.some((a) => !a.lapsed && a.approverId === user.id)) continue;
+        const summary = await this.decisions.summary(m, c.id);
+        items.push({
+          caseId: c.id,
+          reference: c.reference,
+          title: c.title,
+          amount: state.amount,
+          currency: state.currency,
+          required: state.required,
+          executiveRequired: state.executiveRequired,
+          approvalsGiven: state.approvals.filter((a) => !a.lapsed && a.verdict === 'approve').length,
+          proposal: {
+            supplierId: current.decision.supplierId,
+            justification: current.decision.justification,
+            override: current.decision.override,
+            snapshotHash: current.decision.snapshotHash,
+            stale: current.stale,
+          },
+          override: current.decision.override,
+          ranking: summary.ranking,
+          sensitive: summary.sensitive,
+        });
+      }
+      return { items, total: items.length };
+    });
+  }
+}

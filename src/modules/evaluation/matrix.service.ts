@@ -1,0 +1,298 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Decimal } from '../../common/money';
+import { DomainError } from '../../domain/errors';
+import { assembleMatrixInput } from '../../domain/evaluation/matrix-input';
+import { type CertificationHeld, failedRequirements, type FailedRequirement } from '../../domain/evaluation/requirements';
+import { type ScoreRecord, scoreKey, type ScoreSummary, summarizeAll } from '../../domain/evaluation/scores';
+import { decisionSnapshot, type DecisionSnapshot } from '../../domain/evaluation/snapshot';
+import type { ReliabilityResult } from '../../domain/reliability';
+import {
+  decisionMatrix,
+  type EffectiveWeights,
+  type MatrixInput,
+  type MatrixResult,
+  sensitivity,
+  type SensitivityResult,
+} from '../../domain/scoring';
+import { NegotiationReader, type OfferForMatrix } from '../negotiation/negotiation.reader';
+import { PolicyService } from '../policy/policy.service';
+import { type SpecificationVersionRow } from '../specification/specification.types';
+import { WeightsService } from '../specification/weights.service';
+import { ReliabilityService } from '../suppliers/reliability.service';
+
+/** What the matrix stands on, before reliability and scores: enough to know who is ranked. */
+export interface MatrixBasis {
+  caseId: string;
+  baseCurrency: string;
+  /**
+   * The calendar date (UTC) the decision round closed. Reliability decays with time and
+   * certifications expire, so both are evaluated as of this date, never "today": a proposal must
+   * not go stale by itself overnight, only when its inputs change.
+   */
+  asOf: string;
+  round: { id: string; number: number; bestAndFinal: boolean; closedAt: Date };
+  specification: SpecificationVersionRow;
+  weights: EffectiveWeights;
+  /** current offers of the suppliers still in the decision round, by supplier name */
+  offers: OfferForMatrix[];
+  certifications: Map<string, CertificationHeld[]>;
+  /** failed mandatory requirements by supplier id; absent = passes them all */
+  failed: Map<string, FailedRequirement[]>;
+  /** offers of the suppliers that pass every mandatory requirement, by supplier name */
+  ranked: OfferForMatrix[];
+}
+
+/** The decision matrix of a case as the pure core computed it, with everything it was computed from. */
+export interface MatrixBuild extends MatrixBasis {
+  reliability: Map<string, ReliabilityResult>;
+  /** evaluator score summaries by scoreKey(criterionId, supplierId) */
+  scores: Map<string, ScoreSummary>;
+  input: MatrixInput;
+  result: MatrixResult;
+}
+
+/** What the API says about `asOf`. */
+export const AS_OF_BASIS =
+  'reliability scores and certification validity are evaluated as of the UTC date the decision round closed, so the matrix does not change by itself as days pass';
+
+/**
+ * Builds the weighted decision matrix of a case (README "Decision matrix"): the suppliers still in
+ * the last closed round with their current offers, effective weights, reliability scores, evaluator
+ * means and mandatory requirements, through `decisionMatrix`. Used by the matrix, sensitivity and
+ * decision endpoints, and by the approval and report modules.
+ */
+@Injectable()
+export class MatrixService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly weightsService: WeightsService,
+    private readonly reliabilityService: ReliabilityService,
+    private readonly negotiation: NegotiationReader,
+    private readonly policy: PolicyService,
+  ) {}
+
+  /** Throws 409 CONFLICT while no negotiation round has closed. */
+  async basis(m: EntityManager, caseId: string): Promise<MatrixBasis> {
+    const decision = await this.negotiation.decisionRound(m, caseId);
+    if (!decision) {
+      throw new DomainError('CONFLICT', 'no negotiation round has closed yet: the decision matrix needs a closed round', {
+        reason: 'NO_CLOSED_ROUND',
+      });
+    }
+    const { specification, effective } = await this.weightsService.forCase(m, caseId);
+    const [c] = await m.query('SELECT currency FROM cases WHERE id = $1', [caseId]);
+    // decisionRound gives the manual close time, or the deadline when the deadline closed it (never null in practice)
+    const closedAt = decision.round.closedAt === null ? new Date() : new Date(decision.round.closedAt);
+    const asOf = closedAt.toISOString().slice(0, 10);
+    const offers = decision.offers;
+    const certifications = await this.certifications(
+      m,
+      offers.map((o) => o.supplierId),
+    );
+    const failed = new Map<string, FailedRequirement[]>();
+    for (const offer of offers) {
+      const f = failedRequirements(specification.requirements, offer, certifications.get(offer.supplierId) ?? [], asOf);
+      if (f.length > 0) failed.set(offer.supplierId, f);
+    }
+    return {
+      caseId,
+      baseCurrency: c.currency,
+      asOf,
+      round: { ...decision.round, closedAt },
+      specification,
+      weights: effective,
+      offers,
+      certifications,
+      failed,
+      ranked: offers.filter((o) => !failed.has(o.supplierId)),
+    };
+  }
+
+  async build(m: EntityManager, caseId: string): Promise<MatrixBuild> {
+    const basis = await this.basis(m, caseId);
+    const ids = basis.offers.map((o) => o.supplierId);
+    const reliability = ids.length === 0 ? new Map<string, ReliabilityResult>() : await this.reliabilityService.forSuppliers(m, ids, basis.asOf);
+    const rows: ScoreRecord[] = await m.query(
+      `SELECT evaluator_id AS "evaluatorId", supplier_id AS "supplierId", criterion_id AS "criterionId", score::text AS score
+         FROM scores WHERE case_id = $1`,
+      [caseId],
+    );
+    const scores = summarizeAll(rows);
+    const input = assembleMatrixInput({
+      criteria: basis.weights.criteria,
+      requirements: basis.specification.requirements,
+      offers: basis.offers,
+      reliability: new Map([...reliability].map(([id, r]) => [id, r.score])),
+      scores,
+      certifications: basis.certifications,
+      asOf: basis.asOf,
+    });
+    return { ...basis, reliability, scores, input, result: decisionMatrix(input) };
+  }
+
+  /** The snapshot a proposal of `proposal` would be made on, from a build. */
+  snapshot(b: MatrixBuild, proposal: { supplierId: string; justification: string; override: boolean }): DecisionSnapshot {
+    return decisionSnapshot({
+      caseId: b.caseId,
+      baseCurrency: b.baseCurrency,
+      asOf: b.asOf,
+      round: b.round,
+      input: b.input,
+      offers: b.offers,
+      weights: b.weights,
+      result: b.result,
+      proposal,
+    });
+  }
+
+  async matrix(caseId: string): Promise<MatrixView> {
+    return this.dataSource.transaction('REPEATABLE READ', async (m) => matrixView(await this.build(m, caseId)));
+  }
+
+  async sensitivity(caseId: string): Promise<SensitivityView> {
+    return this.dataSource.transaction('REPEATABLE READ', async (m) => {
+      const built = await this.build(m, caseId);
+      const threshold = (await this.policy.current(m)).sensitivity.threshold;
+      return sensitivityView(built, sensitivity(built.input, { sensitiveThreshold: threshold }), threshold);
+    });
+  }
+
+  private async certifications(m: EntityManager, supplierIds: string[]): Promise<Map<string, CertificationHeld[]>> {
+    if (supplierIds.length === 0) return new Map();
+    const rows: Array<{ id: string; certifications: Array<Partial<CertificationHeld>> | null }> = await m.query(
+      'SELECT id, certifications FROM suppliers WHERE id = ANY($1::uuid[])',
+      [supplierIds],
+    );
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        (r.certifications ?? []).map((c) => ({ name: String(c.name ?? ''), issuedOn: c.issuedOn ?? null, expiresOn: c.expiresOn ?? null })),
+      ]),
+    );
+  }
+}
+
+export type MatrixView = ReturnType<typeof matrixView>;
+
+/** The matrix as the API shows it: the contract's fields, plus names, exact amounts and consensus flags. */
+export function matrixView(b: MatrixBuild) {
+  const offers = new Map(b.offers.map((o) => [o.supplierId, o]));
+  const criteria = new Map(b.weights.criteria.map((c) => [c.id, c]));
+  const requirements = new Map(b.specification.requirements.map((r) => [r.id, r]));
+  const warnings = b.ranked
+    .filter((o) => o.convertedTotal === null)
+    .map((o) => `no exchange rate for ${o.currency}: the price of ${o.supplierName} is missing and normalizes to 0`);
+  return {
+    caseId: b.caseId,
+    currency: b.baseCurrency,
+    asOf: b.asOf,
+    asOfBasis: AS_OF_BASIS,
+    round: { number: b.round.number, bestAndFinal: b.round.bestAndFinal, closedAt: b.round.closedAt },
+    specificationVersion: b.specification.version,
+    strategic: b.weights.strategic,
+    rule: b.weights.rule,
+    weights: b.weights.items.map((i) => {
+      const c = criteria.get(i.criterionId);
+      return {
+        criterionId: i.criterionId,
+        name: i.name,
+        kind: i.kind,
+        source: c?.source ?? null,
+        direction: c?.direction ?? null,
+        normalization: c?.normalization ?? null,
+        base: i.base,
+        effective: i.effective,
+      };
+    }),
+    ranking: b.result.ranking.map((r) => {
+      const offer = offers.get(r.supplierId)!;
+      return {
+        supplierId: r.supplierId,
+        supplierName: offer.supplierName,
+        rank: r.rank,
+        total: r.total,
+        tie: r.tie,
+        reliability: b.reliability.get(r.supplierId)?.score ?? null,
+        totalPrice: offer.totalPrice,
+        offerCurrency: offer.currency,
+        convertedTotal: offer.convertedTotal,
+        needsReconfirmation: offer.needsReconfirmation,
+        cells: r.cells.map((cell) => {
+          const criterion = criteria.get(cell.criterionId);
+          const summary = criterion?.source === 'evaluator' ? b.scores.get(scoreKey(cell.criterionId, r.supplierId)) : undefined;
+          return {
+            criterionId: cell.criterionId,
+            raw: cell.raw,
+            normalized: cell.normalized,
+            contribution: cell.contribution,
+            ...(criterion?.source === 'offer.price' ? { rawAmount: offer.convertedTotal } : {}),
+            ...(criterion?.source === 'evaluator'
+              ? {
+                  scoreCount: summary?.count ?? 0,
+                  scoreSpread: summary?.spread ?? null,
+                  consensusNeeded: summary?.consensusNeeded ?? false,
+                }
+              : {}),
+          };
+        }),
+      };
+    }),
+    excluded: b.result.excluded.map((e) => ({
+      supplierId: e.supplierId,
+      supplierName: offers.get(e.supplierId)?.supplierName ?? null,
+      requirementId: e.requirementId,
+      requirement: requirements.get(e.requirementId)?.text ?? null,
+      reason: e.reason,
+    })),
+    warnings,
+  };
+}
+
+export type SensitivityView = ReturnType<typeof sensitivityView>;
+
+/** Weight changes on the 0–1 scale; the price cut in exact decimal strings of the base currency. */
+export function sensitivityView(b: MatrixBuild, s: SensitivityResult, threshold: number) {
+  const names = new Map(b.weights.items.map((i) => [i.criterionId, i.name]));
+  const suppliers = new Map(b.offers.map((o) => [o.supplierId, o.supplierName]));
+  let priceCutToWin = null;
+  if (s.priceCutToWin) {
+    const cut = s.priceCutToWin;
+    const from = b.offers.find((o) => o.supplierId === cut.supplierId)?.convertedTotal ?? String(cut.fromPrice);
+    // the bisection's price is a double; rounded down to cents it still wins (a lower price only helps)
+    const to = cut.cut === 0 ? new Decimal(from) : Decimal.min(new Decimal(from), new Decimal(cut.toPrice).toDecimalPlaces(2, Decimal.ROUND_DOWN));
+    const amount = new Decimal(from).minus(to);
+    priceCutToWin = {
+      supplierId: cut.supplierId,
+      supplierName: suppliers.get(cut.supplierId) ?? null,
+      criterionId: cut.criterionId,
+      currency: b.baseCurrency,
+      fromPrice: new Decimal(from).toFixed(),
+      toPrice: to.toFixed(),
+      cut: amount.toFixed(),
+      percent: amount.div(from).times(100).toNumber(),
+    };
+  }
+  return {
+    caseId: b.caseId,
+    asOf: b.asOf,
+    threshold,
+    winner: s.winner,
+    winnerName: s.winner ? (suppliers.get(s.winner) ?? null) : null,
+    runnerUp: s.runnerUp,
+    runnerUpName: s.runnerUp ? (suppliers.get(s.runnerUp) ?? null) : null,
+    criteria: s.criteria.map((c) => ({
+      criterionId: c.criterionId,
+      name: names.get(c.criterionId) ?? null,
+      delta: c.delta,
+      percent: c.percent,
+      feasible: c.feasible,
+      overtakenBy: c.overtakenBy,
+      overtakenByName: c.overtakenBy ? (suppliers.get(c.overtakenBy) ?? null) : null,
+    })),
+    mostCritical: s.mostCritical,
+    priceCutToWin,
+    sensitive: s.sensitive,
+  };
+}

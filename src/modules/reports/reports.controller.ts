@@ -1,0 +1,39 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import type { Response } from 'express';
+import { Access, type CaseAccess, CaseActionOf } from '../../common/auth';
+import { REPORT_LANGS, type ReportLang, ReportsService } from './reports.service';
+
+export class ReportQuery {
+  @ApiPropertyOptional({ enum: REPORT_LANGS }) @IsOptional() @IsIn(REPORT_LANGS)
+  lang?: ReportLang;
+}
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('cases/:id')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get('report.pdf')
+  @ApiProduces('application/pdf')
+  @CaseActionOf('report.read')
+  async pdf(@Access() access: CaseAccess, @Query() query: ReportQuery, @Res() res: Response): Promise<void> {
+    const report = await this.reports.report(access.caseId, query.lang ?? 'en');
+    res
+      .status(200)
+      .type('application/pdf')
+      .setHeader('X-Report-SHA256', report.sha256)
+      .setHeader('X-Report-Stored', String(report.stored))
+      .setHeader('Content-Disposition', `inline; filename="${report.reference}-${query.lang ?? 'en'}.pdf"`)
+      .send(report.pdf);
+  }
+
+  /** The stored final reports of an AWARDED case, with their SHA-256. */
+  @Get('reports')
+  @CaseActionOf('report.read')
+  stored(@Access() access: CaseAccess) {
+    return this.reports.stored(access.caseId);
+  }
+}
