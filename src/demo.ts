@@ -241,7 +241,8 @@ async function main(): Promise<void> {
     const sens = await decider.api.call<{ sensitive: boolean; mostCritical: string | null }>('GET', on('/sensitivity'));
     const name = (id: string) => suppliers.find((s) => s.id === id)?.legalName ?? id;
     for (const r of matrix.ranking) say(`  rank ${r.rank}: ${name(r.supplierId)} ${r.total.toFixed(2)}`);
-    say(`sensitivity: ${sens.sensitive ? 'sensitive' : 'robust'}; most critical criterion ${String(sens.mostCritical)}`);
+    const criterionName = (id: string | null) => spec.criteria.find((k) => k.id === id)?.name ?? (id ? 'Supplier reliability' : 'none');
+    say(`sensitivity: ${sens.sensitive ? 'sensitive' : 'robust'}; most critical criterion: ${criterionName(sens.mostCritical)}`);
     const winner = matrix.ranking[0].supplierId;
     await decider.api.call('POST', on('/decision'), {
       supplierId: winner,
