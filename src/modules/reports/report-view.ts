@@ -8,6 +8,8 @@
  */
 import Decimal from 'decimal.js';
 
+import type { CaseRole as BuyingCenterRole, KraljicCategory, PurchaseType, Stage } from '../../domain/lifecycle/stages';
+import type { CriterionKind, Direction, Normalization } from '../../domain/scoring';
 import { enumLabel, fill, LABELS, NUMBER_CONVENTIONS, type Labels, type ReportLang } from './i18n';
 
 // ---------------------------------------------------------------------------------------------
@@ -19,36 +21,9 @@ export type DecimalString = string;
 /** A point in time: a Date or an ISO 8601 string. Plain dates ("2026-05-31") are accepted too. */
 export type Instant = Date | string;
 
-export type Stage =
-  | 'NEED'
-  | 'SPECIFICATION'
-  | 'SHORTLISTING'
-  | 'NEGOTIATION'
-  | 'DECISION'
-  | 'APPROVAL'
-  | 'AWARDED'
-  | 'CANCELLED';
-export type PurchaseType = 'new_task' | 'modified_rebuy' | 'straight_rebuy';
-export type KraljicCategory = 'strategic' | 'leverage' | 'bottleneck' | 'routine';
-export type BuyingCenterRole =
-  | 'initiator'
-  | 'prescriber'
-  | 'buyer'
-  | 'evaluator'
-  | 'gatekeeper'
-  | 'decider'
-  | 'approver';
-export type CriterionKind =
-  | 'price'
-  | 'quality'
-  | 'delivery'
-  | 'reliability'
-  | 'technical'
-  | 'service'
-  | 'sustainability'
-  | 'other';
-export type Direction = 'higher_is_better' | 'lower_is_better';
-export type Normalization = 'ratio' | 'minmax' | 'scale';
+// the vocabulary of the case and the scoring core, re-exported for the layout code
+export type { CaseRole as BuyingCenterRole, KraljicCategory, PurchaseType, Stage } from '../../domain/lifecycle/stages';
+export type { CriterionKind, Direction, Normalization } from '../../domain/scoring';
 
 export interface SupplierRef {
   supplierId: string;
