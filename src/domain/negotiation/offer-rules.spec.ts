@@ -81,6 +81,20 @@ describe('offer rules against the specification', () => {
     ]);
   });
 
+  it('refuses a zero offer field that a ratio criterion divides by, and allows it under minmax', () => {
+    const withFields: SpecificationForOffers = {
+      ...spec,
+      criteria: [
+        ...spec.criteria,
+        { id: 'k-warranty', source: 'offer.warrantyMonths', normalization: 'ratio' },
+        { id: 'k-lead', source: 'offer.leadTimeDays', normalization: 'minmax' },
+      ],
+    };
+    const problems = (o: OfferContent) => offerProblems(o, withFields, deadline).map((p) => p.field);
+    expect(problems(offer({ warrantyMonths: 0 }))).toEqual(['warrantyMonths']);
+    expect(problems(offer({ leadTimeDays: 0 }))).toEqual([]);
+  });
+
   it('names the currencies with no rate, and judges compliance as all answers met', () => {
     expect(missingRateCurrencies(['USD', 'EUR', 'GBP', 'USD', 'CHF'], 'EUR', new Set(['CHF']))).toEqual(['GBP', 'USD']);
     expect(isCompliant([{ met: true }, { met: true }])).toBe(true);

@@ -80,6 +80,15 @@ export function offerProblems(offer: OfferContent, spec: SpecificationForOffers,
   for (const id of offerCriteria.keys()) {
     if (!valued.has(id)) add('values', `no value for the criterion ${id}, which is sourced from offers`);
   }
+
+  // the same rule for the offer's own fields when a ratio criterion reads them
+  const fields = { 'offer.leadTimeDays': 'leadTimeDays', 'offer.warrantyMonths': 'warrantyMonths', 'offer.paymentDays': 'paymentDays' } as const;
+  for (const c of spec.criteria) {
+    const field = fields[c.source as keyof typeof fields];
+    if (field && c.normalization === 'ratio' && !(offer[field] > 0) && !problems.some((p) => p.field === field)) {
+      add(field, `${field} must be positive: the criterion ${c.id} compares it by ratio`);
+    }
+  }
   return problems;
 }
 
