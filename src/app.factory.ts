@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json, text } from 'express';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { bodyShapeGuard } from './common/body-shape';
 import { bodyErrorHandler } from './common/problem';
 import { validationPipe } from './common/validation';
 
@@ -26,6 +27,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   app.use(json({ limit, type: ['application/json', 'application/*+json'] }));
   // CSV imports are larger than any JSON body; they are bounded on their own
   app.use('/api/v1/suppliers/import', text({ limit: '20mb', type: ['text/csv', 'text/plain'] }));
+  app.use(bodyShapeGuard());
   app.use(bodyErrorHandler(new Logger('Body')));
   app.setGlobalPrefix('api/v1', {
     exclude: [{ path: 'health', method: RequestMethod.GET }],

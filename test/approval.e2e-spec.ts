@@ -107,9 +107,17 @@ describe('approval sign-off', () => {
   });
 
   it('the proposer and the case’s buyers may not approve (403 with the reason)', async () => {
-    const w = await caseInApproval(t, { prices: ['20000.00', '25000.00', '26000.00'] });
+    const w = await caseInDecision(t, { prices: ['20000.00', '25000.00', '26000.00'] });
+    // the buying center is fixed before sign-off begins: the double roles are given in DECISION
     await addMember(t, w.caseId, w.people.initiator, w.people.decider, ['decider', 'approver']);
     await addMember(t, w.caseId, w.people.initiator, w.people.buyer, ['buyer', 'approver']);
+    const matrix = await t.http.get(`/api/v1/cases/${w.caseId}/matrix`).set(w.people.decider.auth).expect(200);
+    await t.http
+      .post(`/api/v1/cases/${w.caseId}/decision`)
+      .set(w.people.decider.auth)
+      .send({ supplierId: matrix.body.ranking[0].supplierId, justification: 'Best weighted total.' })
+      .expect(201);
+    await t.http.post(`/api/v1/cases/${w.caseId}/transitions`).set(w.people.decider.auth).send({ to: 'APPROVAL' }).expect(200);
     const before = await tableCounts(t);
     const proposer = await sign(w.caseId, w.people.decider, { verdict: 'approve' }).expect(403);
     expect(proposer.body.detail).toMatch(/proposed/);

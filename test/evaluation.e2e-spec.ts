@@ -5,7 +5,7 @@ import { tableCounts } from './factories';
 import { decisionCase, justification, putScores } from './factories/evaluation';
 import { startTestApp, type TestApp } from './setup/test-app';
 
-type Cell = { criterionId: string; raw: number | null; normalized: number; contribution: number; [k: string]: unknown };
+type Cell = { criterionId: string; raw: number | string | null; normalized: number; contribution: number; [k: string]: unknown };
 type Row = { supplierId: string; rank: number; total: number; tie: boolean; cells: Cell[]; [k: string]: unknown };
 
 const cell = (row: Row, criterionId: string) => row.cells.find((c) => c.criterionId === criterionId)!;
@@ -67,7 +67,7 @@ describe('evaluation: scores, decision matrix, sensitivity, proposal', () => {
     expect(first.total).toBeCloseTo(84.166667, 5);
     expect(second).toMatchObject({ supplierId: atlas.id, rank: 2, tie: false });
     expect(second.total).toBeCloseTo(71, 9);
-    expect(cell(first, d.criteria.price)).toMatchObject({ raw: 12000, rawAmount: '12000', normalized: expect.closeTo(0.833333, 6) });
+    expect(cell(first, d.criteria.price)).toMatchObject({ raw: '12000', rawAmount: '12000', normalized: expect.closeTo(0.833333, 6) });
     expect(cell(first, d.criteria.price).contribution).toBeCloseTo(0.416667, 6);
     expect(cell(first, d.criteria.quality)).toMatchObject({ raw: 7.5, normalized: 0.75, scoreCount: 2, scoreSpread: 3, consensusNeeded: false });
     expect(cell(first, d.criteria.leadTime)).toMatchObject({ raw: 10, normalized: 1, contribution: expect.closeTo(0.2, 12) });

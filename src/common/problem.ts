@@ -71,8 +71,17 @@ function problemOf(error: DomainError): Problem {
 }
 
 /** PostgreSQL errors that bad input can still reach (a race on a unique key, a value out of range). */
-function fromPostgres(err: { code?: string; detail?: string; constraint?: string }): DomainError | null {
+function fromPostgres(err: { code?: string; detail?: string; constraint?: string; column?: string }): DomainError | null {
   switch (err.code ?? '') {
+    case '23502':
+      return new DomainError('VALIDATION', 'a required value is missing', {
+        errors: [{ field: err.column ?? 'body', message: `${err.column ?? 'a value'} must not be null` }],
+      });
+    case '22021':
+    case '22P05':
+      return new DomainError('VALIDATION', 'a text holds a character that cannot be stored', {
+        errors: [{ field: 'body', message: 'text must not contain NUL or unstorable characters' }],
+      });
     case '23505':
       return new DomainError('CONFLICT', `already exists (${err.constraint ?? 'unique'})`);
     case '23503':

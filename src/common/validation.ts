@@ -1,4 +1,4 @@
-import { ParseUUIDPipe, type ValidationError, ValidationPipe } from '@nestjs/common';
+import { type ArgumentMetadata, ParseUUIDPipe, type ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError, type FieldProblem } from '../domain/errors';
 
 /** Flattens nested class-validator errors into one entry per failing field path (`scores.0.score`). */
@@ -10,7 +10,25 @@ export function fieldProblems(errors: ValidationError[], parent = ''): FieldProb
   });
 }
 
-export const validationPipe = new ValidationPipe({
+/**
+ * The global pipe. Anything the validator itself trips over (an odd shape class-transformer cannot
+ * walk) is still the client's malformed input: a 400 naming where it came from, never a 500.
+ */
+class SafeValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    try {
+      return await super.transform(value, metadata);
+    } catch (error) {
+      if (error instanceof DomainError) throw error;
+      const field = metadata.type === 'body' ? 'body' : (metadata.data ?? metadata.type);
+      throw new DomainError('VALIDATION', 'The request is not valid', {
+        errors: [{ field, message: `${field} has a shape this endpoint does not accept` }],
+      });
+    }
+  }
+}
+
+export const validationPipe = new SafeValidationPipe({
   whitelist: true,
   forbidNonWhitelisted: true,
   forbidUnknownValues: true,

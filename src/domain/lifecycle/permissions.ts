@@ -20,7 +20,8 @@ export const PERMISSIONS = {
   // who may move the case on is decided per stage by the state machine (mayRequestTransition)
   'case.transition': { roles: ANY_ROLE, stages: ACTIVE_STAGES, admin: true },
   'members.read': { roles: ANY_ROLE, stages: STAGES, admin: true },
-  'members.manage': { roles: ['initiator', 'buyer'], stages: ACTIVE_STAGES },
+  // closed in APPROVAL: nobody may give themselves (or a friend) a signature once sign-off has begun
+  'members.manage': { roles: ['initiator', 'buyer'], stages: ['NEED', 'SPECIFICATION', 'SHORTLISTING', 'NEGOTIATION', 'DECISION'] },
   'audit.read': { roles: ANY_ROLE, stages: STAGES, admin: true },
   'specification.read': { roles: ANY_ROLE, stages: STAGES, admin: true },
   'specification.write': { roles: ['prescriber'], stages: ['SPECIFICATION', 'SHORTLISTING', 'NEGOTIATION', 'DECISION'] },

@@ -23,6 +23,8 @@ interface Approver {
   name: string;
   executive: boolean;
   roles: string[];
+  /** opened or closed a round or recorded an offer on this case: a buyer in deed, whatever the role now */
+  actedAsBuyer: boolean;
 }
 
 /** The current proposal of a case with what it would cost: what an approval chain is computed from. */
@@ -112,7 +114,11 @@ export class ApprovalService implements OnModuleInit {
 
   private async approvers(m: EntityManager, caseId: string): Promise<Approver[]> {
     return m.query(
-      `SELECT u.id AS "userId", u.name, u.executive, cm.roles
+      `SELECT u.id AS "userId", u.name, u.executive, cm.roles,
+              EXISTS (SELECT 1 FROM negotiation_rounds r
+                       WHERE r.case_id = cm.case_id
+                         AND (r.opened_by = u.id OR r.closed_by = u.id
+                              OR EXISTS (SELECT 1 FROM offers o WHERE o.round_id = r.id AND o.submitted_by = u.id))) AS "actedAsBuyer"
          FROM case_members cm JOIN users u ON u.id = cm.user_id
         WHERE cm.case_id = $1 AND 'approver' = ANY (cm.roles)
         ORDER BY u.name`,
@@ -121,9 +127,9 @@ export class ApprovalService implements OnModuleInit {
   }
 
   /** Segregation of duties: nobody approves a decision they proposed, nor one where they are the buyer. */
-  private ineligibility(approver: Pick<Approver, 'userId' | 'roles'>, proposal: Pick<ProposalFacts, 'proposedBy'>): string | null {
+  private ineligibility(approver: Pick<Approver, 'userId' | 'roles' | 'actedAsBuyer'>, proposal: Pick<ProposalFacts, 'proposedBy'>): string | null {
     if (approver.userId === proposal.proposedBy) return 'you proposed this decision and cannot approve it';
-    if (approver.roles.includes('buyer')) return 'you are a buyer of this case and cannot approve its decision';
+    if (approver.roles.includes('buyer') || approver.actedAsBuyer) return 'you are a buyer of this case and cannot approve its decision';
     return null;
   }
 
@@ -185,7 +191,8 @@ export class ApprovalService implements OnModuleInit {
       }
       const proposal = await this.proposal(m, c.id);
       if (!proposal) throw new DomainError('CONFLICT', 'there is no proposal to sign');
-      const reason = this.ineligibility({ userId: user.id, roles: access.roles }, proposal);
+      const self = (await this.approvers(m, c.id)).find((a) => a.userId === user.id);
+      const reason = self ? this.ineligibility(self, proposal) : 'you are not an approver of this case';
       if (reason) throw new DomainError('FORBIDDEN', reason, { reason });
       if (dto.verdict === 'approve' && proposal.stale) {
         throw new DomainError('CONFLICT', 'the decision snapshot changed since it was proposed: earlier approvals lapsed; reject it to send it back', {
@@ -256,7 +263,8 @@ export class ApprovalService implements OnModuleInit {
       for (const c of cases) {
         const state = await this.state(m, c);
         const current = await this.decisions.current(m, c.id);
-        if (!current || current.decision.proposedBy === user.id) continue;
+        const self = (await this.approvers(m, c.id)).find((a) => a.userId === user.id);
+        if (!current || !self || this.ineligibility(self, current.decision) !== null) continue;
         if (state.approvals.some((a) => !a.lapsed && a.approverId === user.id)) continue;
         const summary = await this.decisions.summary(m, c.id);
         items.push({

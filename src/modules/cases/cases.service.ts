@@ -99,6 +99,12 @@ export class CasesService {
   async update(access: CaseAccess, dto: UpdateCaseDto, user: User): Promise<CaseView> {
     return this.dataSource.transaction(async (m) => {
       const c = await lockCase(m, access, 'case.update');
+      const nulls = Object.entries(dto).filter(([, v]) => v === null);
+      if (nulls.length > 0) {
+        throw new DomainError('VALIDATION', 'The request is not valid', {
+          errors: nulls.map(([field]) => ({ field, message: `${field} cannot be cleared (null)` })),
+        });
+      }
       const changes = Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined));
       if (Object.keys(changes).length === 0) {
         throw new DomainError('VALIDATION', 'The request is not valid', { errors: [{ field: 'body', message: 'no field to change' }] });

@@ -224,7 +224,8 @@ export function matrixView(b: MatrixBuild) {
           const summary = criterion?.source === 'evaluator' ? b.scores.get(scoreKey(cell.criterionId, r.supplierId)) : undefined;
           return {
             criterionId: cell.criterionId,
-            raw: cell.raw,
+            // money leaves as an exact decimal string; every other raw value is a plain number
+            raw: criterion?.source === 'offer.price' && offer.convertedTotal !== null ? offer.convertedTotal : cell.raw,
             normalized: cell.normalized,
             contribution: cell.contribution,
             ...(criterion?.source === 'offer.price' ? { rawAmount: offer.convertedTotal } : {}),

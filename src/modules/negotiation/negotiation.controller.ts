@@ -9,7 +9,7 @@ import { RecordOfferDto } from './dto/offer.dto';
 import { EliminationDto, OpenRoundDto } from './dto/round.dto';
 import { ExchangeRatesService } from './exchange-rates.service';
 import { OffersService } from './offers.service';
-import { RoundNumberPipe } from './round-number.pipe';
+import { RoundNumber } from './round-number.pipe';
 import { RoundsService } from './rounds.service';
 
 @ApiTags('negotiation')
@@ -37,7 +37,7 @@ export class NegotiationController {
 
   @Get('rounds/:n')
   @CaseActionOf('rounds.read')
-  get(@Access() access: CaseAccess, @Param('n', new RoundNumberPipe()) n: number) {
+  get(@Access() access: CaseAccess, @RoundNumber() n: number) {
     return this.rounds.get(access.caseId, n);
   }
 
@@ -45,13 +45,13 @@ export class NegotiationController {
   @HttpCode(200)
   @CaseActionOf('rounds.manage')
   @ApiOperation({ summary: 'Close the round (refused while an offer has a currency with no rate); returns the comparison' })
-  close(@Access() access: CaseAccess, @Param('n', new RoundNumberPipe()) n: number, @CurrentUser() user: User) {
+  close(@Access() access: CaseAccess, @RoundNumber() n: number, @CurrentUser() user: User) {
     return this.rounds.close(access, n, user);
   }
 
   @Get('rounds/:n/comparison')
   @CaseActionOf('rounds.read')
-  comparison(@Access() access: CaseAccess, @Param('n', new RoundNumberPipe()) n: number) {
+  comparison(@Access() access: CaseAccess, @RoundNumber() n: number) {
     return this.rounds.comparisonOf(access.caseId, n);
   }
 
@@ -61,7 +61,7 @@ export class NegotiationController {
   @ApiOperation({ summary: 'After close: leave a supplier out of the next round, with a reason' })
   eliminate(
     @Access() access: CaseAccess,
-    @Param('n', new RoundNumberPipe()) n: number,
+    @RoundNumber() n: number,
     @Body() dto: EliminationDto,
     @CurrentUser() user: User,
   ) {
@@ -71,7 +71,7 @@ export class NegotiationController {
   @Post('rounds/:n/invitations')
   @CaseActionOf('invitations.issue')
   @ApiOperation({ summary: 'One invitation token per participant; each token is shown only in this response' })
-  invite(@Access() access: CaseAccess, @Param('n', new RoundNumberPipe()) n: number, @CurrentUser() user: User) {
+  invite(@Access() access: CaseAccess, @RoundNumber() n: number, @CurrentUser() user: User) {
     return this.rounds.issueInvitations(access, n, user);
   }
 
@@ -80,7 +80,7 @@ export class NegotiationController {
   @ApiOperation({ summary: 'Record (or revise) an offer on a supplier’s behalf' })
   record(
     @Access() access: CaseAccess,
-    @Param('n', new RoundNumberPipe()) n: number,
+    @RoundNumber() n: number,
     @Body() dto: RecordOfferDto,
     @CurrentUser() user: User,
   ) {
@@ -90,7 +90,7 @@ export class NegotiationController {
   @Get('rounds/:n/offers')
   @CaseActionOf('rounds.read')
   @ApiOperation({ summary: 'Receipts only while the round is open (sealed); offers, converted totals and concessions after close' })
-  offersOf(@Access() access: CaseAccess, @Param('n', new RoundNumberPipe()) n: number, @Query() page: PageQuery) {
+  offersOf(@Access() access: CaseAccess, @RoundNumber() n: number, @Query() page: PageQuery) {
     return this.offers.list(access.caseId, n, page);
   }
 
@@ -98,7 +98,7 @@ export class NegotiationController {
   @CaseActionOf('rounds.read')
   revisions(
     @Access() access: CaseAccess,
-    @Param('n', new RoundNumberPipe()) n: number,
+    @RoundNumber() n: number,
     @Param('supplierId', uuidPipe('supplierId')) supplierId: string,
   ) {
     return this.offers.revisions(access.caseId, n, supplierId);
@@ -110,7 +110,7 @@ export class NegotiationController {
   @ApiOperation({ summary: 'Re-confirm unchanged an offer marked as needing re-confirmation after a specification change' })
   reconfirm(
     @Access() access: CaseAccess,
-    @Param('n', new RoundNumberPipe()) n: number,
+    @RoundNumber() n: number,
     @Param('supplierId', uuidPipe('supplierId')) supplierId: string,
     @CurrentUser() user: User,
   ) {

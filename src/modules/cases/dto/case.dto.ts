@@ -1,6 +1,7 @@
+import { IsDecimalNumber } from '../../../common/validators';
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 
-import { IsIn, IsInt, IsISO4217CurrencyCode, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsPositive, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO4217CurrencyCode, IsISO8601, IsNotEmpty,  IsOptional, IsPositive, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PageQuery } from '../../../common/paging';
 import { DECIMAL_MESSAGE, DECIMAL_STRING } from '../../../common/money';
 import { PURCHASE_TYPES, type PurchaseType, type Stage, STAGES } from '../../../domain/lifecycle/stages';
@@ -14,7 +15,7 @@ export class CreateCaseDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(5000)
   businessNeed: string;
 
-  @ApiProperty() @IsNumber({ maxDecimalPlaces: 4, allowNaN: false, allowInfinity: false }) @IsPositive() @Max(1e12)
+  @ApiProperty() @IsDecimalNumber(4) @IsPositive() @Max(1e12)
   quantity: number;
 
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(30)

@@ -1,6 +1,7 @@
+import { IsDecimalNumber } from '../../../common/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray,  IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
 export class ScoreEntryDto {
   @ApiProperty() @IsUUID()
@@ -10,7 +11,7 @@ export class ScoreEntryDto {
   criterionId: string;
 
   @ApiProperty({ minimum: 0, maximum: 10, example: 7.5, description: '0–10, at most 2 decimals' })
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @IsDecimalNumber(2)
   @Min(0)
   @Max(10)
   score: number;

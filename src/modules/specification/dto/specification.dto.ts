@@ -1,3 +1,4 @@
+import { IsDecimalNumber } from '../../../common/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -119,7 +120,7 @@ export class PutSpecificationDto {
   deliverables?: string;
 
   @ApiPropertyOptional({ example: 2 })
-  @IsOptional() @IsNumber({ maxDecimalPlaces: 4, allowNaN: false, allowInfinity: false }) @IsPositive() @Max(1e12)
+  @IsOptional() @IsDecimalNumber(4) @IsPositive() @Max(1e12)
   quantity?: number | null;
 
   @ApiProperty({ type: [RequirementDto] })

@@ -1,3 +1,4 @@
+import { IsDecimalNumber } from '../../../common/validators';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
@@ -8,7 +9,6 @@ import {
   IsIn,
   IsISO31661Alpha2,
   IsNotEmpty,
-  IsNumber,
   IsOptional,
   IsString,
   Matches,
@@ -109,7 +109,7 @@ const Field = {
   financialRisk: () =>
     applyDecorators(
       ApiPropertyOptional({ minimum: 0, maximum: 1, example: 0.2, description: '0 no risk … 1 highest; default 0' }),
-      IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 }),
+      IsDecimalNumber(4),
       Min(0),
       Max(1),
     ),
