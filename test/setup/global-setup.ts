@@ -1,6 +1,7 @@
 import { Client } from 'pg';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { runMigrations } from '../../src/database/data-source';
 import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
 
@@ -17,9 +18,10 @@ export default async function globalSetup(): Promise<void> {
     url.pathname = '/postgres';
     adminUrl = url.toString();
   } else {
-    const dir = join(process.cwd(), '.pgdata', `test-${runId}`);
+    // under the system temp folder: world-traversable wherever the repository itself was cloned
+    const dir = join(mkdtempSync(join(tmpdir(), 'supeval-test-')), 'pg');
     const server = await startEmbeddedPostgres(dir, false);
-    (globalThis as Record<string, unknown>).__EMBEDDED_PG__ = { server, dir };
+    (globalThis as Record<string, unknown>).__EMBEDDED_PG__ = { server, dir: dirname(dir) };
     adminUrl = server.adminUrl;
   }
   const template = `supeval_test_${runId}_template`;
