@@ -96,6 +96,16 @@ describe('approval sign-off', () => {
     expect(actions).toEqual(expect.arrayContaining(['approval.chain_set', 'approval.approve', 'case.awarded']));
   });
 
+  it('the band is chosen by the amount converted to the base currency (9,000 USD at 1.2 = 10,800 EUR needs two)', async () => {
+    const w = await caseInApproval(t, { prices: ['9000.00', '9500.00', '9800.00'], offerCurrency: 'USD', rate: '1.2' });
+    const state = await chain(w.caseId, w.people.approver);
+    expect(state).toMatchObject({ required: 2, executiveRequired: false, amount: '10800', currency: 'EUR' });
+    await sign(w.caseId, w.people.approver, { verdict: 'approve' }).expect(201);
+    await sign(w.caseId, w.people.approver2, { verdict: 'approve' }).expect(201);
+    const awarded = (await t.http.get(`/api/v1/cases/${w.caseId}`).set(w.people.buyer.auth).expect(200)).body;
+    expect(awarded).toMatchObject({ stage: 'AWARDED', awardedAmount: '10800' });
+  });
+
   it('from 100,000 two approvals are not enough without an executive', async () => {
     const w = await caseInApproval(t, { prices: ['150000.00', '160000.00', '170000.00'] });
     await sign(w.caseId, w.people.approver, { verdict: 'approve' }).expect(201);

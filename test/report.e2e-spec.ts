@@ -53,7 +53,9 @@ describe('the decision report (PDF)', () => {
     expect(text).toContain('Válvulas de control para el circuito de refrigeración');
     expect(text).toContain(w.reference);
     for (const s of w.suppliers) expect(text).toContain(s.name);
-    expect(text).toContain(winnerName);
+    // the winner: ranked first in the matrix and named as the proposed supplier
+    expect(text).toContain(`Ranking Rank Supplier Total (0-100) Tie 1 ${winnerName}`);
+    expect(text).toContain(`Proposed supplier ${winnerName}`);
     for (const item of weights.items as Array<{ name: string; base: number; effective: number }>) {
       expect(text).toContain(item.name);
       expect(text).toContain(pct(item.base));

@@ -549,7 +549,7 @@ describe('specification: versioned spec, requirements, criteria, AHP and effecti
       const { caseId, people } = await caseInSpecification(t, { profitImpact: 5, supplyRisk: 3 });
       await putSpecification(t, caseId, people.prescriber);
       const { strategic, reliability, approval, sensitivity } = (await t.http.get('/api/v1/policy').set(t.admin.auth).expect(200)).body;
-      // the whole policy is sent: a PUT naming only `strategic` currently fails in the policy module (reported)
+      // the whole policy is sent back with the floor changed (a PUT of `strategic` alone works too)
       const put = (floor: number) =>
         t.http.put('/api/v1/policy').set(t.admin.auth).send({ strategic: { ...strategic, floor }, reliability, approval, sensitivity }).expect(200);
       await put(0.45);

@@ -433,16 +433,15 @@ name GmbH",${t2},DE,compressors,,,,,0.1`,
     it('takes its constants from the policy', async () => {
       const s = await createSupplier(t, { certifications: [], financialRisk: 0 });
       await t.http.post(`/api/v1/suppliers/${s.id}/performance`).set(t.admin.auth).send({ type: 'delivery', date: '2026-01-01', onTime: true, inFull: true }).expect(201);
-      // the whole policy is sent: PUT /policy with one section alone currently fails (500) in the policy module
-      const whole = (reliability: object) => ({ ...DEFAULT_POLICY, reliability });
-      await t.http.put('/api/v1/policy').set(t.admin.auth).send(whole({ ...DEFAULT_POLICY.reliability, priorStrength: 10 })).expect(200);
+      const only = (reliability: object) => ({ reliability });
+      await t.http.put('/api/v1/policy').set(t.admin.auth).send(only({ ...DEFAULT_POLICY.reliability, priorStrength: 10 })).expect(200);
       try {
         const res = await t.http.get(`/api/v1/suppliers/${s.id}/reliability?asOf=2026-01-01`).set(member.auth).expect(200);
         // k = 10: otif = (1 + 10·0.5)/(1 + 10) = 6/11
         expect(res.body.parts.otif).toBeCloseTo(6 / 11, 12);
         expect(res.body.score).toBeCloseTo(100 * (0.8 * (6 / 11) + 0.1), 9);
       } finally {
-        await t.http.put('/api/v1/policy').set(t.admin.auth).send(whole(DEFAULT_POLICY.reliability)).expect(200);
+        await t.http.put('/api/v1/policy').set(t.admin.auth).send(only(DEFAULT_POLICY.reliability)).expect(200);
       }
     });
   });

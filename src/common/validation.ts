@@ -1,4 +1,4 @@
-import { type ArgumentMetadata, ParseUUIDPipe, type ValidationError, ValidationPipe } from '@nestjs/common';
+import { type ArgumentMetadata, ParseUUIDPipe, type PipeTransform, type ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError, type FieldProblem } from '../domain/errors';
 
 /** Flattens nested class-validator errors into one entry per failing field path (`scores.0.score`). */
@@ -43,3 +43,20 @@ export const uuidPipe = (field: string) =>
     exceptionFactory: () =>
       new DomainError('VALIDATION', 'The request is not valid', { errors: [{ field, message: `${field} must be a UUID` }] }),
   });
+
+/** For a POST that takes no input: nothing or `{}`; any field sent is refused by name, like an unknown DTO field. */
+export const noBodyPipe: PipeTransform = {
+  transform(value: unknown) {
+    if (value === undefined || value === null) return {};
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      throw new DomainError('VALIDATION', 'The request is not valid', { errors: [{ field: 'body', message: 'this endpoint takes no input' }] });
+    }
+    const fields = Object.keys(value);
+    if (fields.length > 0) {
+      throw new DomainError('VALIDATION', 'The request is not valid', {
+        errors: fields.map((field) => ({ field, message: `property ${field} should not exist` })),
+      });
+    }
+    return {};
+  },
+};

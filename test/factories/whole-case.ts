@@ -14,6 +14,9 @@ export interface WholeCaseOptions {
   /** the suppliers' best-and-final prices in EUR; the first is the cheapest by default */
   prices?: string[];
   title?: string;
+  /** the offers' currency (default EUR, the case's base) and, when it differs, its rate to EUR */
+  offerCurrency?: string;
+  rate?: string;
   profitImpact?: number;
   supplyRisk?: number;
 }
@@ -75,13 +78,16 @@ export async function caseInDecision(t: TestApp, options: WholeCaseOptions = {})
   await call(t, 'post', on('/shortlist/approval'), people.gatekeeper.auth, {});
   await call(t, 'post', on('/transitions'), people.buyer.auth, { to: 'NEGOTIATION' });
 
+  if (options.offerCurrency && options.rate) {
+    await call(t, 'put', on('/exchange-rates'), people.buyer.auth, { rates: [{ currency: options.offerCurrency, rate: options.rate }] });
+  }
   await call(t, 'post', on('/rounds'), people.buyer.auth, { deadline: new Date(Date.now() + 3_600_000).toISOString() });
   const requirement = spec.requirements[0].id as string;
   for (const [i, s] of suppliers.entries()) {
     await call(t, 'post', on('/rounds/1/offers'), people.buyer.auth, {
       supplierId: s.id,
       totalPrice: prices[i],
-      currency: 'EUR',
+      currency: options.offerCurrency ?? 'EUR',
       leadTimeDays: 30,
       warrantyMonths: 24,
       paymentDays: 30,

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestj
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, type CaseAccess, CaseActionOf, CurrentUser } from '../../common/auth';
 import { PageQuery } from '../../common/paging';
-import { uuidPipe } from '../../common/validation';
+import { noBodyPipe, uuidPipe } from '../../common/validation';
 import { User } from '../users/user.entity';
 import { PutExchangeRatesDto } from './dto/exchange-rate.dto';
 import { RecordOfferDto } from './dto/offer.dto';
@@ -45,7 +45,7 @@ export class NegotiationController {
   @HttpCode(200)
   @CaseActionOf('rounds.manage')
   @ApiOperation({ summary: 'Close the round (refused while an offer has a currency with no rate); returns the comparison' })
-  close(@Access() access: CaseAccess, @RoundNumber() n: number, @CurrentUser() user: User) {
+  close(@Access() access: CaseAccess, @RoundNumber() n: number, @Body(noBodyPipe) _body: object, @CurrentUser() user: User) {
     return this.rounds.close(access, n, user);
   }
 
@@ -71,7 +71,7 @@ export class NegotiationController {
   @Post('rounds/:n/invitations')
   @CaseActionOf('invitations.issue')
   @ApiOperation({ summary: 'One invitation token per participant; each token is shown only in this response' })
-  invite(@Access() access: CaseAccess, @RoundNumber() n: number, @CurrentUser() user: User) {
+  invite(@Access() access: CaseAccess, @RoundNumber() n: number, @Body(noBodyPipe) _body: object, @CurrentUser() user: User) {
     return this.rounds.issueInvitations(access, n, user);
   }
 
@@ -112,6 +112,7 @@ export class NegotiationController {
     @Access() access: CaseAccess,
     @RoundNumber() n: number,
     @Param('supplierId', uuidPipe('supplierId')) supplierId: string,
+    @Body(noBodyPipe) _body: object,
     @CurrentUser() user: User,
   ) {
     return this.offers.reconfirm(access, n, supplierId, user);

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { bearerToken, Public } from '../../common/auth';
+import { noBodyPipe } from '../../common/validation';
 import { OfferBodyDto } from './dto/offer.dto';
 import { OffersService } from './offers.service';
 
@@ -31,7 +32,7 @@ export class SupplierPortalController {
   @Post('offers/reconfirm')
   @HttpCode(200)
   @ApiOperation({ summary: 'Re-confirm the current offer unchanged after a specification change' })
-  reconfirm(@Req() req: Request) {
+  reconfirm(@Req() req: Request, @Body(noBodyPipe) _body: object) {
     return this.offers.reconfirmWithToken(bearerToken(req));
   }
 }
