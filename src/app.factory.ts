@@ -2,10 +2,11 @@ import { type INestApplication, Logger, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { json, text } from 'express';
+import { json } from 'express';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { bodyShapeGuard } from './common/body-shape';
+import { csvBodyParser } from './common/csv-body';
 import { bodyErrorHandler } from './common/problem';
 import { validationPipe } from './common/validation';
 
@@ -26,7 +27,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   const limit = options.bodyLimit ?? '256kb';
   app.use(json({ limit, type: ['application/json', 'application/*+json'] }));
   // CSV imports are larger than any JSON body; they are bounded on their own
-  app.use('/api/v1/suppliers/import', text({ limit: '20mb', type: ['text/csv', 'text/plain'] }));
+  app.use('/api/v1/suppliers/import', ...csvBodyParser('20mb'));
   app.use(bodyShapeGuard());
   app.use(bodyErrorHandler(new Logger('Body')));
   app.setGlobalPrefix('api/v1', {

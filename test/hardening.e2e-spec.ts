@@ -1,4 +1,5 @@
 import { addMember, caseBody, createCase, createUser, tableCounts } from './factories';
+import { negotiationCase, offerBody, openRound } from './factories/negotiation';
 import { caseInApproval, caseInDecision } from './factories/whole-case';
 import { startTestApp, type TestApp } from './setup/test-app';
 
@@ -95,5 +96,41 @@ describe('hardening: odd inputs and sideways paths', () => {
     expect(res.body.detail).toMatch(/buyer/);
     const pending = await t.http.get('/api/v1/approvals/pending').set(w.people.buyer.auth).expect(200);
     expect(pending.body.items).toEqual([]);
+  });
+
+  it('a body in a charset other than UTF-8 is a 415 naming Content-Type, even before authentication', async () => {
+    const res = await t.http.post('/api/v1/cases').set('Content-Type', 'application/json; charset=iso-8859-1').send('{}').expect(415);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(fields(res.body)).toEqual(['Content-Type']);
+  });
+
+  it('a CSV with bytes that are not UTF-8 is refused with the line, unless its charset is declared', async () => {
+    const before = await tableCounts(t);
+    const header = 'legalName,taxId,country';
+    const bytes = Buffer.concat([Buffer.from(`${header}\nM`), Buffer.from([0xfc]), Buffer.from('ller GmbH,DE998877,DE\n')]);
+    const res = await t.http.post('/api/v1/suppliers/import').set(t.admin.auth).set('Content-Type', 'text/csv').send(bytes).expect(400);
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'body', line: 2 })]);
+    expect(await tableCounts(t)).toEqual(before);
+    const latin1 = await t.http.post('/api/v1/suppliers/import').set(t.admin.auth).set('Content-Type', 'text/csv; charset=iso-8859-1').send(bytes).expect(200);
+    expect(latin1.body).toMatchObject({ created: 1 });
+    const found = await t.http.get('/api/v1/suppliers?q=ller').set(t.admin.auth).expect(200);
+    expect(found.body.items.map((s: { legalName: string }) => s.legalName)).toContain('Müller GmbH');
+  });
+
+  it('a supplier blocked in the registry can no longer offer through the portal, and gets no new invitation', async () => {
+    const n = await negotiationCase(t);
+    await openRound(t, n);
+    const first = await t.http.post(`/api/v1/cases/${n.caseId}/rounds/1/invitations`).set(n.people.buyer.auth).send({}).expect(201);
+    const blocked = n.suppliers[0];
+    const token = (first.body as Array<{ supplierId: string; token: string }>).find((i) => i.supplierId === blocked.id)!.token;
+    await t.http.patch(`/api/v1/suppliers/${blocked.id}`).set(t.admin.auth).send({ status: 'blocked', blockedReason: 'sanctions list' }).expect(200);
+    await t.http.post('/api/v1/supplier-portal/offers').set({ Authorization: `Bearer ${token}` }).send(offerBody(n)).expect(401);
+    const again = await t.http.post(`/api/v1/cases/${n.caseId}/rounds/1/invitations`).set(n.people.buyer.auth).send({}).expect(201);
+    expect((again.body as Array<{ supplierId: string }>).map((i) => i.supplierId)).not.toContain(blocked.id);
+    await t.http
+      .post(`/api/v1/cases/${n.caseId}/rounds/1/offers`)
+      .set(n.people.buyer.auth)
+      .send({ supplierId: blocked.id, ...offerBody(n) })
+      .expect(400);
   });
 });

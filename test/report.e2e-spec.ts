@@ -97,6 +97,13 @@ describe('the decision report (PDF)', () => {
     expect(a.headers['x-report-stored']).toBe('false');
   });
 
+  it('a case cancelled after its negotiation keeps its report; one cancelled earlier has none to give', async () => {
+    const w = await caseInDecision(t);
+    await t.http.post(`/api/v1/cases/${w.caseId}/transitions`).set(w.people.buyer.auth).send({ to: 'CANCELLED', reason: 'need withdrawn' }).expect(200);
+    const pdf = await report(w.caseId, w.people.initiator).expect(200);
+    expect(await pdfText(pdf.body)).toMatch(/Cancelled/);
+  });
+
   it('is there from DECISION on, for members of the case only; the language is validated', async () => {
     const w = await caseInDecision(t);
     await report(w.caseId, w.people.outsider).expect(404);

@@ -103,8 +103,9 @@ export class AccessGuard implements CanActivate {
     if (!decision.allowed) {
       if (decision.status === 'not_found') throw new DomainError('NOT_FOUND', 'case not found');
       if (decision.status === 'forbidden') throw new DomainError('FORBIDDEN', decision.reason, { action });
+      const terminalWrite = (access.stage === 'AWARDED' || access.stage === 'CANCELLED') && !action.endsWith('.read');
       throw new DomainError(
-        access.stage === 'AWARDED' || access.stage === 'CANCELLED' ? 'CASE_READ_ONLY' : 'STAGE_NOT_ALLOWED',
+        terminalWrite ? 'CASE_READ_ONLY' : 'STAGE_NOT_ALLOWED',
         decision.reason,
         { action, stage: access.stage },
       );

@@ -16,6 +16,8 @@ export function statusOf(code: ErrorCode): number {
       return 400;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
+    case 'UNSUPPORTED_MEDIA_TYPE':
+      return 415;
     case 'STAGE_NOT_ALLOWED':
     case 'CASE_READ_ONLY':
     case 'INVALID_TRANSITION':
@@ -131,7 +133,27 @@ export function toProblem(exception: unknown): { problem: Problem; unexpected: b
   if (bodyError?.type === 'entity.too.large') {
     return { problem: problemOf(new DomainError('PAYLOAD_TOO_LARGE', 'the request body is too large')), unexpected: false };
   }
-  if (bodyError?.type === 'entity.parse.failed' || bodyError?.type === 'encoding.unsupported' || bodyError?.status === 400) {
+  if (bodyError?.type === 'charset.unsupported' || bodyError?.type === 'encoding.unsupported') {
+    const field = bodyError.type === 'charset.unsupported' ? 'Content-Type' : 'Content-Encoding';
+    return {
+      problem: problemOf(
+        new DomainError('UNSUPPORTED_MEDIA_TYPE', `the request body's ${field} is not supported`, {
+          errors: [{ field, message: bodyError.type === 'charset.unsupported' ? 'the charset must be utf-8' : 'unsupported content encoding' }],
+        }),
+      ),
+      unexpected: false,
+    };
+  }
+  const exposed = exception as { expose?: boolean; status?: number; message?: string };
+  if (exposed?.expose && typeof exposed.status === 'number' && exposed.status >= 400 && exposed.status < 500 && exposed.status !== 400) {
+    // any other client error the body parser reports (its own status and message), never a 500
+    const status = exposed.status;
+    return {
+      problem: { type: 'about:blank', title: TITLES[status] ?? 'Error', status, detail: exposed.message ?? 'request refused', code: `HTTP_${status}` },
+      unexpected: false,
+    };
+  }
+  if (bodyError?.type === 'entity.parse.failed' || bodyError?.status === 400) {
     return {
       problem: problemOf(
         new DomainError('VALIDATION', 'the request body is not valid JSON', { errors: [{ field: 'body', message: 'malformed JSON' }] }),

@@ -5,6 +5,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'VALIDATION'
   | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
   | 'STAGE_NOT_ALLOWED'
   | 'CASE_READ_ONLY'
   | 'INVALID_TRANSITION'
@@ -19,6 +20,8 @@ export type ErrorCode =
 export interface FieldProblem {
   field: string;
   message: string;
+  /** for a file body (the CSV import): the line the problem is on */
+  line?: number;
 }
 
 export class DomainError extends Error {

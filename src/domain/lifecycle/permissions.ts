@@ -12,7 +12,8 @@ export interface Permission {
 }
 
 const ANY_ROLE = 'any' as const;
-const from = (stage: Stage): Stage[] => STAGES.slice(STAGES.indexOf(stage), STAGES.indexOf('AWARDED') + 1);
+/** From `stage` on, to the end: AWARDED, and CANCELLED too, since a case cancelled late keeps its history readable. */
+const from = (stage: Stage): Stage[] => [...STAGES.slice(STAGES.indexOf(stage), STAGES.indexOf('AWARDED') + 1), 'CANCELLED'];
 
 export const PERMISSIONS = {
   'case.read': { roles: ANY_ROLE, stages: STAGES, admin: true },

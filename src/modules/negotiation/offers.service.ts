@@ -340,9 +340,11 @@ export class OffersService {
     return { c, round, supplierId: invitation.supplierId };
   }
 
+  /** Still in the round, and not blocked in the registry since it opened. */
   private async isActiveParticipant(m: EntityManager, roundId: string, supplierId: string): Promise<boolean> {
     const rows = await m.query(
-      `SELECT 1 FROM round_participants WHERE round_id = $1 AND supplier_id = $2 AND eliminated_at IS NULL`,
+      `SELECT 1 FROM round_participants p JOIN suppliers s ON s.id = p.supplier_id
+        WHERE p.round_id = $1 AND p.supplier_id = $2 AND p.eliminated_at IS NULL AND s.status = 'active'`,
       [roundId, supplierId],
     );
     return rows.length > 0;

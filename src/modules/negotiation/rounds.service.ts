@@ -316,7 +316,7 @@ export class RoundsService {
       const participants: Array<{ supplierId: string; supplierName: string }> = await m.query(
         `SELECT p.supplier_id AS "supplierId", s.legal_name AS "supplierName"
            FROM round_participants p JOIN suppliers s ON s.id = p.supplier_id
-          WHERE p.round_id = $1 AND p.eliminated_at IS NULL ORDER BY s.legal_name, p.supplier_id`,
+          WHERE p.round_id = $1 AND p.eliminated_at IS NULL AND s.status = 'active' ORDER BY s.legal_name, p.supplier_id`,
         [round.id],
       );
       await m.query(`UPDATE invitations SET expires_at = now() WHERE round_id = $1 AND expires_at > now()`, [round.id]);

@@ -109,6 +109,9 @@ describe('renderReport — content', () => {
     expect(toWinAnsi('Łódź − ≥ 5 → ok')).toBe('Lódz - >= 5 -> ok');
     expect(toWinAnsi('Señor Müller €')).toBe('Señor Müller €');
     expect(toWinAnsi('東京')).toBe('??');
+    // decomposed accents compose; joiners and variation selectors draw nothing
+    expect(toWinAnsi('Lo\u0301dz\u0301')).toBe('Lódz');
+    expect(toWinAnsi('a\u200db\ufe0fc')).toBe('abc');
   });
 });
 

@@ -294,10 +294,15 @@ const SYMBOL_FALLBACK: Record<string, string> = {
   '\u0141': 'L', '\u0142': 'l', '\u0110': 'D', '\u0111': 'd', '\u0131': 'i',
 };
 
+/** Marks that draw nothing on their own: combining accents, zero-width joiners, variation selectors. */
+const INVISIBLE = /[\u0300-\u036f\u200b-\u200d\u2060\ufe00-\ufe0f]/;
+
 export function toWinAnsi(text: string): string {
   let out = '';
-  for (const char of text) {
+  // composed first, so "o" + combining acute is the one Latin-1 letter "ó", not "o?"
+  for (const char of text.normalize('NFC')) {
     const code = char.codePointAt(0) as number;
+    if (INVISIBLE.test(char)) continue;
     if (code === 0x0a) out += '\n';
     else if (code < 0x20 || (code >= 0x7f && code < 0xa0)) out += ' ';
     else if (code <= 0xff || WIN_ANSI_EXTRA.has(code)) out += char;

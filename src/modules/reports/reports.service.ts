@@ -5,6 +5,8 @@ import { sha256 } from '../../domain/audit/canonical-json';
 import { AuditService } from '../audit/audit.service';
 import { Case } from '../cases/case.entity';
 import { LifecycleHooks } from '../lifecycle/lifecycle-hooks';
+import { NegotiationReader } from '../negotiation/negotiation.reader';
+import { DomainError } from '../../domain/errors';
 import { renderReport } from './report-renderer';
 import { ReportSourceService } from './report-source.service';
 import { buildReportView } from './report-view';
@@ -27,6 +29,7 @@ export class ReportsService implements OnModuleInit {
     private readonly sources: ReportSourceService,
     private readonly hooks: LifecycleHooks,
     private readonly audit: AuditService,
+    private readonly negotiation: NegotiationReader,
   ) {}
 
   onModuleInit(): void {
@@ -51,6 +54,9 @@ export class ReportsService implements OnModuleInit {
       const c = await m.findOneByOrFail(Case, { id: caseId });
       const stored = await m.findOneBy(StoredReport, { caseId, lang });
       if (stored) return { pdf: stored.pdf, sha256: stored.sha256, reference: c.reference, stored: true };
+      if (c.stage === 'CANCELLED' && !(await this.negotiation.decisionRound(m, c.id))) {
+        throw new DomainError('CONFLICT', 'the case was cancelled before any negotiation round closed: there is no decision to report');
+      }
       const pdf = await this.render(m, c, lang);
       return { pdf, sha256: sha256(pdf), reference: c.reference, stored: false };
     });

@@ -1,0 +1,45 @@
+import { raw, type NextFunction, type Request, type Response } from 'express';
+import { TextDecoder } from 'node:util';
+import { DomainError } from '../domain/errors';
+
+/**
+ * Decodes a CSV body strictly: in the charset the Content-Type declares (UTF-8 by default), refusing
+ * bytes that are not valid in it — with the line of the first one — instead of storing "�".
+ */
+export function decodeCsv(bytes: Buffer, contentType: string | undefined): string {
+  const charset = /charset=("?)([^";]+)\1/i.exec(contentType ?? '')?.[2]?.trim() ?? 'utf-8';
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(charset, { fatal: true });
+  } catch {
+    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', `the charset ${charset} is not supported`, {
+      errors: [{ field: 'Content-Type', message: `unknown charset ${charset}` }],
+    });
+  }
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    const lenient = new TextDecoder(charset).decode(bytes);
+    const line = lenient.slice(0, lenient.indexOf('\uFFFD')).split('\n').length;
+    throw new DomainError('VALIDATION', `the CSV is not valid ${charset}`, {
+      errors: [{ field: 'body', line, message: `line ${line} holds bytes that are not valid ${charset}; declare the file's charset in Content-Type` }],
+    });
+  }
+}
+
+/** The import's body parser: raw bytes up to `limit`, then `decodeCsv`; `req.body` becomes the text. */
+export function csvBodyParser(limit: string) {
+  const bytes = raw({ limit, type: ['text/csv', 'text/plain'] });
+  return [
+    bytes,
+    (req: Request, _res: Response, next: NextFunction): void => {
+      if (!Buffer.isBuffer(req.body)) return next();
+      try {
+        req.body = decodeCsv(req.body, req.headers['content-type']);
+        next();
+      } catch (error) {
+        next(error);
+      }
+    },
+  ];
+}
