@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import { PDFParse } from 'pdf-parse';
 
 import { sampleReportSource } from './fixtures';
-import { CONTENT, PRINTABLE, renderReport, toWinAnsi, type LayoutBox } from './report-renderer';
+import { CONTENT, PRINTABLE, registerReportFonts, renderReport, toDrawable, type LayoutBox } from './report-renderer';
 import { buildReportView, ReportFormatter, type ReportSource } from './report-view';
 
 /** Rendering and parsing PDFs is slow on a busy CI machine; the default 5 s is for pure specs. */
@@ -30,10 +30,11 @@ const squash = (text: string): string => text.replace(/\s+/g, ' ');
 
 /**
  * A name is "in the report" when some text box draws it whole (perhaps wrapped over several lines)
- * and each of those lines can be extracted from that page of the PDF.
+ * and each of those lines can be extracted from that page of the PDF. Verbatim unless `drawnAs` says
+ * what the font can draw of it.
  */
-function expectDrawnAndExtractable(r: Rendered, name: string): void {
-  const wanted = squash(toWinAnsi(name));
+function expectDrawnAndExtractable(r: Rendered, name: string, drawnAs = name): void {
+  const wanted = squash(drawnAs);
   const box = r.log.find((b) => squash(b.text) === wanted);
   expect({ name, drawn: box !== undefined }).toEqual({ name, drawn: true });
   const pageText = squash(r.pages[box!.page - 1]);
@@ -105,13 +106,52 @@ describe('renderReport — content', () => {
     expect(squash(overridden.pages.join(' '))).toContain('ANULACIÓN: el proveedor propuesto no es el mejor clasificado');
   }, TIMEOUT);
 
-  it('draws names it cannot encode with a readable substitute instead of garbage', () => {
-    expect(toWinAnsi('Łódź − ≥ 5 → ok')).toBe('Lódz - >= 5 -> ok');
-    expect(toWinAnsi('Señor Müller €')).toBe('Señor Müller €');
-    expect(toWinAnsi('東京')).toBe('??');
-    // decomposed accents compose; joiners and variation selectors draw nothing
-    expect(toWinAnsi('Lo\u0301dz\u0301')).toBe('Lódz');
-    expect(toWinAnsi('a\u200db\ufe0fc')).toBe('abc');
+  it('keeps every character the embedded font can draw, and shows "?" for the rest', () => {
+    for (const text of ['Łódź − ≥ 5 → ok', 'Señor Müller €', 'Ελληνικές Βαλβίδες ΑΕ', 'ООО Клапан', 'İstanbul Ştefan Čapek Ő']) {
+      for (const font of ['Sans', 'Sans-Bold', 'Sans-Oblique', 'Mono'] as const) expect(toDrawable(text, font)).toBe(text);
+    }
+    // DejaVu has no CJK: those names degrade to "?"
+    expect(toDrawable('東京')).toBe('??');
+    expect(toDrawable('株式会社 Tokyo')).toBe('???? Tokyo');
+    // decomposed accents compose; marks left over, joiners and variation selectors draw nothing
+    expect(toDrawable('Lo\u0301dz\u0301')).toBe('Lódź');
+    expect(toDrawable('q\u0301')).toBe('q');
+    expect(toDrawable('a\u200db\ufe0fc\u{e0101}')).toBe('abc');
+    expect(toDrawable('a\u0007b\nc')).toBe('a b\nc');
+  });
+});
+
+describe('renderReport — names in any European script', () => {
+  const names = {
+    greek: 'Ελληνικές Βαλβίδες ΑΕ',
+    cyrillic: 'ООО Клапан',
+    latin: 'Łódź İstanbul Ştefan Čapek Armatury s.r.o.',
+    cjk: '東京バルブ株式会社',
+  };
+  /** The sample case with four of its suppliers renamed everywhere they appear. */
+  function renamed(): ReportSource {
+    const source = sampleReportSource({ suppliers: 6, criteria: 6, rounds: 3 });
+    const old = source.shortlist.filter((s) => s.status === 'shortlisted').map((s) => s.name);
+    let json = JSON.stringify(source);
+    Object.values(names).forEach((name, i) => (json = json.split(JSON.stringify(old[i]).slice(1, -1)).join(name)));
+    return JSON.parse(json) as ReportSource;
+  }
+  let r: Rendered;
+
+  beforeAll(async () => {
+    r = await render(renamed(), 'en');
+  }, TIMEOUT);
+
+  it('draws Greek, Cyrillic and Central European / Turkish letters verbatim, and they extract as written', () => {
+    for (const name of [names.greek, names.cyrillic, names.latin]) expectDrawnAndExtractable(r, name);
+    const all = squash(r.pages.join(' '));
+    for (const name of [names.greek, names.cyrillic, names.latin]) expect(all).toContain(name);
+  });
+
+  it('draws a CJK name as question marks, without failing', () => {
+    expectDrawnAndExtractable(r, names.cjk, '?????????');
+    expect(r.log.some((b) => b.text.includes('東'))).toBe(false);
+    checkLayout(r);
   });
 });
 
@@ -136,6 +176,7 @@ describe('renderReport — reproducible bytes', () => {
 /** Layout invariants: inside the printable area, nothing overlapping, nothing wider than its box. */
 function checkLayout(r: Rendered): void {
   const measurer = new PDFDocument({ autoFirstPage: false });
+  registerReportFonts(measurer);
   const eps = 0.01;
   const furniture = (b: LayoutBox): boolean => b.y < CONTENT.top || b.y >= CONTENT.bottom;
   const problems: string[] = [];

@@ -7,6 +7,10 @@
  * cannot fit a whole page) is decided in one place and every text box we draw is known exactly —
  * which is what `layoutLog` reports and the layout specs check.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
 import PDFDocument from 'pdfkit';
 
 import { fill } from './i18n';
@@ -28,7 +32,7 @@ export interface LayoutBox {
   y: number;
   width: number;
   height: number;
-  /** The drawn lines, joined with "\n" (after the WinAnsi substitution the PDF fonts need). */
+  /** The drawn lines, joined with "\n" (after `toDrawable`: what the embedded font cannot draw is gone). */
   text: string;
   font: string;
   size: number;
@@ -55,7 +59,84 @@ const CONTENT_WIDTH = CONTENT.right - CONTENT.left;
 const HEADER_TEXT_Y = 30;
 const FOOTER_TEXT_Y = A4.height - 46;
 
-type FontName = 'Helvetica' | 'Helvetica-Bold' | 'Helvetica-Oblique' | 'Courier';
+// ---------------------------------------------------------------------------------------------
+// Fonts: DejaVu (Bitstream Vera licence, npm package dejavu-fonts-ttf), embedded and subset
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The report's faces, by the name they are registered under in every document. The standard PDF
+ * fonts (Helvetica, Courier) only encode WinAnsi; DejaVu draws Latin with every European accent,
+ * Greek, Cyrillic and the usual symbols, so supplier names come out as written. The condensed cut
+ * is about as wide as Helvetica, so tables keep the column widths and page counts they had.
+ */
+const FONT_FILES = {
+  Sans: 'DejaVuSansCondensed.ttf',
+  'Sans-Bold': 'DejaVuSansCondensed-Bold.ttf',
+  'Sans-Oblique': 'DejaVuSansCondensed-Oblique.ttf',
+  Mono: 'DejaVuSansMono.ttf',
+} as const;
+
+export type FontName = keyof typeof FONT_FILES;
+
+let fontData: Map<FontName, Buffer> | undefined;
+
+/**
+ * The font files, read once per process, found by package resolution. This module is CommonJS when
+ * compiled (dist/) and ESM under Jest, where `__filename` does not exist and `import.meta` cannot be
+ * written (the CommonJS build rejects it); so resolution starts from this file when it is known, then
+ * from the working directory (the service and the tests start in the project), then from the entry
+ * script's folder.
+ */
+function fontFiles(): Map<FontName, Buffer> {
+  if (fontData !== undefined) return fontData;
+  const here = typeof __filename === 'string' ? __filename : undefined;
+  const anchors = [here, join(process.cwd(), 'package.json'), process.argv[1]].filter((a): a is string => !!a);
+  let directory: string | undefined;
+  for (const anchor of anchors) {
+    try {
+      directory = join(dirname(createRequire(anchor).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+      break;
+    } catch {
+      // not resolvable from here: try the next anchor
+    }
+  }
+  if (directory === undefined) {
+    throw new Error(`The report fonts (npm package dejavu-fonts-ttf) cannot be found from ${anchors.join(' or ')}`);
+  }
+  const dir = directory;
+  fontData = new Map(
+    (Object.entries(FONT_FILES) as [FontName, string][]).map(([name, file]) => [name, readFileSync(join(dir, file))]),
+  );
+  return fontData;
+}
+
+/** Registers the report's faces on a document (the layout specs measure with them too). */
+export function registerReportFonts(doc: PDFKit.PDFDocument): void {
+  for (const [name, data] of fontFiles()) doc.registerFont(name, data);
+}
+
+/** What pdfkit keeps of an embedded font: the fontkit font (pdfkit 0.20 internals, pinned exactly). */
+interface LoadedFont {
+  _font?: { font?: { hasGlyphForCodePoint?: (codePoint: number) => boolean } };
+}
+
+let coverage: Map<FontName, (codePoint: number) => boolean> | undefined;
+
+/** Whether a face has a glyph for a code point, answered by the font file itself. */
+function hasGlyph(font: FontName, codePoint: number): boolean {
+  if (coverage === undefined) {
+    const probe = new PDFDocument({ autoFirstPage: false });
+    registerReportFonts(probe);
+    const entries = (Object.keys(FONT_FILES) as FontName[]).map((name): [FontName, (c: number) => boolean] => {
+      const fontkitFont = (probe.font(name) as unknown as LoadedFont)._font?.font;
+      const test = fontkitFont?.hasGlyphForCodePoint?.bind(fontkitFont);
+      if (test === undefined) throw new Error('pdfkit no longer exposes the embedded font: check toDrawable');
+      return [name, test];
+    });
+    coverage = new Map(entries);
+  }
+  return (coverage.get(font) as (c: number) => boolean)(codePoint);
+}
 
 interface TextStyle {
   font: FontName;
@@ -78,21 +159,21 @@ const COLOR = {
 };
 
 const STYLE = {
-  body: { font: 'Helvetica', size: 9, color: COLOR.text },
-  muted: { font: 'Helvetica-Oblique', size: 8.5, color: COLOR.muted },
-  label: { font: 'Helvetica-Bold', size: 9, color: COLOR.muted },
+  body: { font: 'Sans', size: 9, color: COLOR.text },
+  muted: { font: 'Sans-Oblique', size: 8.5, color: COLOR.muted },
+  label: { font: 'Sans-Bold', size: 9, color: COLOR.muted },
   // a SHA-256 in hex (64 characters) fits one line beside a field label at this size
-  mono: { font: 'Courier', size: 8, color: COLOR.text },
-  sectionTitle: { font: 'Helvetica-Bold', size: 14, color: COLOR.accent },
-  heading: { font: 'Helvetica-Bold', size: 10.5, color: COLOR.text },
-  furniture: { font: 'Helvetica', size: 7.5, color: COLOR.muted },
-  chartLabel: { font: 'Helvetica', size: 7, color: COLOR.muted },
-  coverKicker: { font: 'Helvetica', size: 11, color: COLOR.muted },
-  coverReference: { font: 'Helvetica-Bold', size: 13, color: COLOR.accent },
-  coverTitle: { font: 'Helvetica-Bold', size: 22, color: COLOR.text },
-  coverLabel: { font: 'Helvetica-Bold', size: 9.5, color: COLOR.muted },
-  coverValue: { font: 'Helvetica', size: 10, color: COLOR.text },
-  coverMono: { font: 'Courier', size: 8.5, color: COLOR.text },
+  mono: { font: 'Mono', size: 8, color: COLOR.text },
+  sectionTitle: { font: 'Sans-Bold', size: 14, color: COLOR.accent },
+  heading: { font: 'Sans-Bold', size: 10.5, color: COLOR.text },
+  furniture: { font: 'Sans', size: 7.5, color: COLOR.muted },
+  chartLabel: { font: 'Sans', size: 7, color: COLOR.muted },
+  coverKicker: { font: 'Sans', size: 11, color: COLOR.muted },
+  coverReference: { font: 'Sans-Bold', size: 13, color: COLOR.accent },
+  coverTitle: { font: 'Sans-Bold', size: 22, color: COLOR.text },
+  coverLabel: { font: 'Sans-Bold', size: 9.5, color: COLOR.muted },
+  coverValue: { font: 'Sans', size: 10, color: COLOR.text },
+  coverMono: { font: 'Mono', size: 8.5, color: COLOR.text },
 } satisfies Record<string, TextStyle>;
 
 /** Table type: normal, and a smaller "dense" set for the wide matrix. */
@@ -122,7 +203,7 @@ function createDocument(view: ReportView): PDFKit.PDFDocument {
   // Fixed dates make the bytes reproducible: pdfkit derives the trailer /ID from the info
   // dictionary (CreationDate included), so a fixed info gives a fixed ID as well.
   const date = new Date(view.meta.generatedFor);
-  return new PDFDocument({
+  const doc = new PDFDocument({
     size: 'A4',
     // pdfkit's own margins only matter to its automatic text flow, which we never use; keeping
     // them at the printable area means furniture drawn near the edges never triggers a page.
@@ -130,7 +211,7 @@ function createDocument(view: ReportView): PDFKit.PDFDocument {
     bufferPages: true,
     lang: view.lang === 'es' ? 'es-ES' : 'en-GB',
     info: {
-      // info strings are written as UTF-16 by pdfkit, so they need no WinAnsi substitution
+      // info strings are written as UTF-16 by pdfkit: no font involved, so no substitution either
       Title: `${view.meta.title} - ${view.meta.reference}`,
       Subject: view.meta.subject,
       Keywords: view.meta.reference,
@@ -140,6 +221,10 @@ function createDocument(view: ReportView): PDFKit.PDFDocument {
       ModDate: date,
     },
   });
+  // Embedded fonts stay reproducible: the subset prefix of the font name comes from pdfkit's font
+  // id (F1, F2, ... in order of first use), and the subset holds the glyphs drawn, nothing else.
+  registerReportFonts(doc);
+  return doc;
 }
 
 function collectBytes(doc: PDFKit.PDFDocument): Promise<Buffer> {
@@ -218,7 +303,7 @@ class Writer {
     // column widths are sums and differences of floats: a word measured to exactly fit must still fit
     const maxWidth = boxWidth + 0.01;
     const lines: string[] = [];
-    for (const paragraph of toWinAnsi(text).split('\n')) {
+    for (const paragraph of toDrawable(text, style.font).split('\n')) {
       const words = paragraph.split(/\s+/).filter((word) => word.length > 0);
       let line = '';
       for (const word of words) {
@@ -279,37 +364,30 @@ class Writer {
   }
 }
 
-/**
- * Replaces what the standard PDF fonts cannot draw. They encode WinAnsi (Latin-1 plus a few
- * typographic marks); anything else would come out as garbage, so we map common symbols, strip
- * accents from letters outside Latin-1 (e.g. "ł" → "l") and show "?" for the rest.
- */
-const WIN_ANSI_EXTRA = new Set([
-  0x152, 0x153, 0x160, 0x161, 0x178, 0x17d, 0x17e, 0x192, 0x2c6, 0x2dc, 0x2013, 0x2014, 0x2018, 0x2019,
-  0x201a, 0x201c, 0x201d, 0x201e, 0x2020, 0x2021, 0x2022, 0x2026, 0x2030, 0x2039, 0x203a, 0x20ac, 0x2122,
-]);
-const SYMBOL_FALLBACK: Record<string, string> = {
-  '\u2212': '-', '\u2264': '<=', '\u2265': '>=', '\u2192': '->', '\u2190': '<-', '\u2032': "'",
-  '\u2033': '"', '\u2248': '~', '\u2260': '!=', '\u2010': '-', '\u2011': '-', '\u202f': ' ', '\u2009': ' ',
-  '\u0141': 'L', '\u0142': 'l', '\u0110': 'D', '\u0111': 'd', '\u0131': 'i',
-};
-
 /** Marks that draw nothing on their own: combining accents, zero-width joiners, variation selectors. */
-const INVISIBLE = /[\u0300-\u036f\u200b-\u200d\u2060\ufe00-\ufe0f]/;
+const INVISIBLE = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u200b-\u200f\u2060-\u2064\ufe00-\ufe0f\ufeff]|\udb40[\udd00-\uddef]/;
+const COMBINING = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
 
-export function toWinAnsi(text: string): string {
+/**
+ * The text as the report font can draw it. Composed first (NFC), so "o" + combining acute is the
+ * one letter "ó"; invisible marks are dropped (combining marks left over after composing, zero-width
+ * joiners, variation selectors); a letter the face lacks falls back to its base letter if the face
+ * has that, else to "?". DejaVu covers Latin (every European accent), Greek, Cyrillic, Armenian,
+ * Georgian, Hebrew, Arabic letters and most symbols, but no CJK: Chinese, Japanese and Korean names
+ * come out as "?" (accepted: a CJK face would add megabytes to every report).
+ */
+export function toDrawable(text: string, font: FontName = 'Sans'): string {
   let out = '';
-  // composed first, so "o" + combining acute is the one Latin-1 letter "ó", not "o?"
   for (const char of text.normalize('NFC')) {
     const code = char.codePointAt(0) as number;
-    if (INVISIBLE.test(char)) continue;
     if (code === 0x0a) out += '\n';
+    else if (INVISIBLE.test(char)) continue;
     else if (code < 0x20 || (code >= 0x7f && code < 0xa0)) out += ' ';
-    else if (code <= 0xff || WIN_ANSI_EXTRA.has(code)) out += char;
-    else if (SYMBOL_FALLBACK[char] !== undefined) out += SYMBOL_FALLBACK[char];
+    else if (hasGlyph(font, code)) out += char;
     else {
-      const stripped = char.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-      out += [...stripped].every((c) => (c.codePointAt(0) as number) <= 0xff) && stripped !== '' ? stripped : '?';
+      const base = char.normalize('NFKD').replace(COMBINING, '');
+      const drawable = base !== '' && [...base].every((c) => hasGlyph(font, c.codePointAt(0) as number));
+      out += drawable ? base : '?';
     }
   }
   return out;
@@ -499,7 +577,7 @@ function renderFields(
   styles: { label: TextStyle; value: TextStyle; mono: TextStyle },
   padY: number,
 ): void {
-  const widest = Math.max(...fields.map((f) => w.width(toWinAnsi(f.label), styles.label)));
+  const widest = Math.max(...fields.map((f) => w.width(toDrawable(f.label, styles.label.font), styles.label)));
   // long labels wrap rather than squeeze the values (hashes must stay on one line)
   const labelWidth = Math.min(Math.max(widest + 4, 90), 150);
   const valueX = CONTENT.left + labelWidth + 12;
@@ -519,7 +597,7 @@ function renderFields(
 
 function renderCallout(w: Writer, tone: 'danger' | 'warning' | 'ok', text: string): void {
   const colors = COLOR[tone];
-  const style: TextStyle = { font: 'Helvetica-Bold', size: 9, color: colors.text };
+  const style: TextStyle = { font: 'Sans-Bold', size: 9, color: colors.text };
   const x = CONTENT.left + 10;
   const width = CONTENT_WIDTH - 18;
   const row: RowBox = {
@@ -565,11 +643,11 @@ function renderTable(w: Writer, table: TableView): void {
 
 function cellStyles(type: TableType) {
   return {
-    body: { font: 'Helvetica', size: type.size, color: COLOR.text } as TextStyle,
-    strong: { font: 'Helvetica-Bold', size: type.size, color: COLOR.text } as TextStyle,
-    muted: { font: 'Helvetica', size: type.size, color: COLOR.muted } as TextStyle,
-    mono: { font: 'Courier', size: type.size, color: COLOR.text } as TextStyle,
-    header: { font: 'Helvetica-Bold', size: type.size, color: COLOR.text } as TextStyle,
+    body: { font: 'Sans', size: type.size, color: COLOR.text } as TextStyle,
+    strong: { font: 'Sans-Bold', size: type.size, color: COLOR.text } as TextStyle,
+    muted: { font: 'Sans', size: type.size, color: COLOR.muted } as TextStyle,
+    mono: { font: 'Mono', size: type.size, color: COLOR.text } as TextStyle,
+    header: { font: 'Sans-Bold', size: type.size, color: COLOR.text } as TextStyle,
   };
 }
 
@@ -582,14 +660,14 @@ function styleFor(type: TableType, column: ColumnView, emphasis: 'strong' | 'mut
 function measureColumn(w: Writer, table: TableView, index: number, type: TableType): ColumnMeasure {
   const column = table.columns[index];
   const headerStyle = cellStyles(type).header;
-  const headerText = toWinAnsi(column.header);
+  const headerText = toDrawable(column.header, headerStyle.font);
   const headerWidth = w.width(headerText, headerStyle);
   const headerWord = longestWordWidth(w, headerText, headerStyle);
   let cellsWidest = 0;
   let cellsWord = 0;
   for (const row of table.rows) {
     const style = styleFor(type, column, row.emphasis);
-    const text = toWinAnsi(row.cells[index] ?? '');
+    const text = toDrawable(row.cells[index] ?? '', style.font);
     for (const line of text.split('\n')) cellsWidest = Math.max(cellsWidest, w.width(line, style));
     cellsWord = Math.max(cellsWord, longestWordWidth(w, text, style));
   }
@@ -804,7 +882,7 @@ function renderLineChart(w: Writer, chart: LineChartView): void {
   w.y += w.drawLines(titleLines, CONTENT.left, w.y, CONTENT_WIDTH, STYLE.heading);
   w.y += lh; // room for the top tick label, which is centred on the plot's top edge
 
-  const tickLabelWidth = Math.max(...chart.yTicks.map((t) => w.width(toWinAnsi(t.label), label))) + 2;
+  const tickLabelWidth = Math.max(...chart.yTicks.map((t) => w.width(toDrawable(t.label, label.font), label))) + 2;
   const plot = {
     left: CONTENT.left + tickLabelWidth + 6,
     right: CONTENT.right - 8,
@@ -938,7 +1016,7 @@ function drawSwatch(w: Writer, style: SeriesStyle, x: number, y: number, length:
 /** One row per bar so the chart paginates like a table, with the axis labels repeated on each page. */
 function renderBarChart(w: Writer, chart: BarChartView): void {
   const label = { ...STYLE.chartLabel, color: COLOR.text };
-  const strong: TextStyle = { ...label, font: 'Helvetica-Bold' };
+  const strong: TextStyle = { ...label, font: 'Sans-Bold' };
   const labelWidth = 170;
   const valueWidth = 40;
   const barLeft = CONTENT.left + labelWidth + 8;
@@ -1009,7 +1087,7 @@ function writeBand(
   style: TextStyle,
   rule: 'above' | 'below',
 ): void {
-  const right = toWinAnsi(rightText);
+  const right = toDrawable(rightText, style.font);
   const rightWidth = w.width(right, style);
   const leftWidth = CONTENT_WIDTH - rightWidth - 16;
   const leftLines = w.wrap(leftText, leftWidth, style);

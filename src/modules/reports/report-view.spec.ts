@@ -1,6 +1,6 @@
 import { sampleReportSource } from './fixtures';
 import { ENUM_LABELS, LABELS } from './i18n';
-import { toWinAnsi } from './report-renderer';
+import { toDrawable } from './report-renderer';
 import { buildReportView, niceTicks, ReportFormatter, type BlockView, type ReportSource, type TableView } from './report-view';
 
 const tablesOf = (blocks: BlockView[]): TableView[] => blocks.filter((b): b is TableView => b.kind === 'table');
@@ -63,13 +63,15 @@ describe('label tables', () => {
     expect(Object.keys(LABELS.es).sort()).toEqual(Object.keys(LABELS.en).sort());
   });
 
-  it('only uses characters the PDF standard fonts can draw', () => {
+  it('only uses characters the report fonts can draw', () => {
     const strings = [
       ...Object.values(LABELS.en),
       ...Object.values(LABELS.es),
       ...Object.values(ENUM_LABELS).flatMap((table) => Object.values(table).flatMap((v) => [v.en, v.es])),
     ];
-    for (const text of strings) expect(toWinAnsi(text)).toBe(text);
+    for (const text of strings) {
+      for (const font of ['Sans', 'Sans-Bold'] as const) expect(toDrawable(text, font)).toBe(text);
+    }
   });
 
   it('writes Spanish with its accents', () => {
