@@ -19,4 +19,6 @@ module.exports = {
     },
   ],
   maxWorkers: 2,
+  // e2e tests drive a real database; a loaded machine must not turn slowness into failures
+  testTimeout: 60000,
 };

@@ -1,5 +1,5 @@
 import { addMember, tableCounts } from './factories';
-import { caseInApproval, caseInDecision } from './factories/whole-case';
+import { caseInApproval, caseInDecision, proposeTopRanked } from './factories/whole-case';
 import { startTestApp, type TestApp, type TestUser } from './setup/test-app';
 
 describe('approval sign-off', () => {
@@ -34,12 +34,7 @@ describe('approval sign-off', () => {
     await t.http.delete(`/api/v1/cases/${w.caseId}/members/${w.people.approver2.id}`).set(w.people.initiator.auth).expect(204);
     // the decider is also an approver, but as the proposer cannot count
     await addMember(t, w.caseId, w.people.initiator, w.people.decider, ['decider', 'approver']);
-    const matrix = await t.http.get(`/api/v1/cases/${w.caseId}/matrix`).set(w.people.decider.auth).expect(200);
-    await t.http
-      .post(`/api/v1/cases/${w.caseId}/decision`)
-      .set(w.people.decider.auth)
-      .send({ supplierId: matrix.body.ranking[0].supplierId, justification: 'Best weighted total.' })
-      .expect(201);
+    await proposeTopRanked(t, w);
     const res = await t.http.post(`/api/v1/cases/${w.caseId}/transitions`).set(w.people.decider.auth).send({ to: 'APPROVAL' }).expect(409);
     const codes = res.body.unmet.map((u: { code: string }) => u.code);
     expect(codes).toEqual(expect.arrayContaining(['APPROVERS_MISSING', 'EXECUTIVE_APPROVER_MISSING']));
@@ -121,12 +116,7 @@ describe('approval sign-off', () => {
     // the buying center is fixed before sign-off begins: the double roles are given in DECISION
     await addMember(t, w.caseId, w.people.initiator, w.people.decider, ['decider', 'approver']);
     await addMember(t, w.caseId, w.people.initiator, w.people.buyer, ['buyer', 'approver']);
-    const matrix = await t.http.get(`/api/v1/cases/${w.caseId}/matrix`).set(w.people.decider.auth).expect(200);
-    await t.http
-      .post(`/api/v1/cases/${w.caseId}/decision`)
-      .set(w.people.decider.auth)
-      .send({ supplierId: matrix.body.ranking[0].supplierId, justification: 'Best weighted total.' })
-      .expect(201);
+    await proposeTopRanked(t, w);
     await t.http.post(`/api/v1/cases/${w.caseId}/transitions`).set(w.people.decider.auth).send({ to: 'APPROVAL' }).expect(200);
     const before = await tableCounts(t);
     const proposer = await sign(w.caseId, w.people.decider, { verdict: 'approve' }).expect(403);

@@ -1,5 +1,5 @@
 import { addMember, createUser, tableCounts } from './factories';
-import { caseInApproval, caseInDecision } from './factories/whole-case';
+import { caseInApproval, caseInDecision, proposeTopRanked } from './factories/whole-case';
 import { startTestApp, type TestApp, type TestUser } from './setup/test-app';
 
 /** Gaps found in the audit of issue 7/8: the executive rule on its own, every AWARDED write, the stored report. */
@@ -20,12 +20,7 @@ describe('gaps: approval chain, the AWARDED case, the stored report', () => {
     // a third approver who is not an executive: with the executive rule broken, three signatures would award
     const third = await createUser(t, { name: 'Nora Nonexec' });
     await addMember(t, w.caseId, w.people.initiator, third, ['approver']);
-    const matrix = await t.http.get(`/api/v1/cases/${w.caseId}/matrix`).set(w.people.decider.auth).expect(200);
-    await t.http
-      .post(`/api/v1/cases/${w.caseId}/decision`)
-      .set(w.people.decider.auth)
-      .send({ supplierId: matrix.body.ranking[0].supplierId, justification: 'Best weighted total.' })
-      .expect(201);
+    await proposeTopRanked(t, w);
     await t.http.post(`/api/v1/cases/${w.caseId}/transitions`).set(w.people.decider.auth).send({ to: 'APPROVAL' }).expect(200);
 
     for (const who of [w.people.approver, w.people.approver2, third]) await sign(w.caseId, who, { verdict: 'approve' }).expect(201);

@@ -1,6 +1,6 @@
 import { addMember, caseBody, createCase, createUser, tableCounts } from './factories';
 import { negotiationCase, offerBody, openRound } from './factories/negotiation';
-import { caseInApproval, caseInDecision } from './factories/whole-case';
+import { caseInApproval, caseInDecision, proposeTopRanked } from './factories/whole-case';
 import { startTestApp, type TestApp } from './setup/test-app';
 
 /** Inputs found by probing the API for 500s and holes; each must be a clear 400/403/409 that changes nothing. */
@@ -85,12 +85,7 @@ describe('hardening: odd inputs and sideways paths', () => {
     const w = await caseInDecision(t, { prices: ['20000.00', '21000.00', '22000.00'] });
     // the buyer who ran the negotiation swaps their role for approver while the case is in DECISION
     await addMember(t, w.caseId, w.people.initiator, w.people.buyer, ['approver']);
-    const matrix = await t.http.get(`/api/v1/cases/${w.caseId}/matrix`).set(w.people.decider.auth).expect(200);
-    await t.http
-      .post(`/api/v1/cases/${w.caseId}/decision`)
-      .set(w.people.decider.auth)
-      .send({ supplierId: matrix.body.ranking[0].supplierId, justification: 'Best weighted total.' })
-      .expect(201);
+    await proposeTopRanked(t, w);
     await t.http.post(`/api/v1/cases/${w.caseId}/transitions`).set(w.people.decider.auth).send({ to: 'APPROVAL' }).expect(200);
     const res = await t.http.post(`/api/v1/cases/${w.caseId}/approvals`).set(w.people.buyer.auth).send({ verdict: 'approve' }).expect(403);
     expect(res.body.detail).toMatch(/buyer/);

@@ -109,15 +109,21 @@ export async function caseInDecision(t: TestApp, options: WholeCaseOptions = {})
   return { caseId, reference: String(created.reference), people, suppliers, criteria };
 }
 
-/** The decider proposes the top-ranked supplier and moves the case to APPROVAL. */
-export async function caseInApproval(t: TestApp, options: WholeCaseOptions = {}) {
-  const w = await caseInDecision(t, options);
+/** The decider proposes the top-ranked supplier; returns its id. */
+export async function proposeTopRanked(t: TestApp, w: WholeCase): Promise<string> {
   const matrix = await t.http.get(`/api/v1/cases/${w.caseId}/matrix`).set(w.people.decider.auth).expect(200);
   const winner = matrix.body.ranking[0].supplierId as string;
   await call(t, 'post', `/cases/${w.caseId}/decision`, w.people.decider.auth, {
     supplierId: winner,
     justification: 'Best weighted total: cheapest compliant offer with good quality marks.',
   });
+  return winner;
+}
+
+/** The decider proposes the top-ranked supplier and moves the case to APPROVAL. */
+export async function caseInApproval(t: TestApp, options: WholeCaseOptions = {}) {
+  const w = await caseInDecision(t, options);
+  const winner = await proposeTopRanked(t, w);
   await call(t, 'post', `/cases/${w.caseId}/transitions`, w.people.decider.auth, { to: 'APPROVAL' });
   return { ...w, winner };
 }
