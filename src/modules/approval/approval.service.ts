@@ -32,6 +32,8 @@ interface ProposalFacts {
   decisionId: string;
   supplierId: string;
   proposedBy: string;
+  justification: string;
+  override: boolean;
   snapshotHash: string;
   stale: boolean;
   currentHash: string;
@@ -100,6 +102,8 @@ export class ApprovalService implements OnModuleInit {
       decisionId: current.decision.id,
       supplierId: current.decision.supplierId,
       proposedBy: current.decision.proposedBy,
+      justification: current.decision.justification,
+      override: current.decision.override,
       snapshotHash: current.decision.snapshotHash,
       stale: current.stale,
       currentHash: current.currentHash,
@@ -137,8 +141,9 @@ export class ApprovalService implements OnModuleInit {
    * The chain's state. Only approvals that signed the current snapshot count: if the snapshot
    * changed (a policy or a back-dated record moved the matrix), earlier signatures have lapsed.
    */
-  async state(m: EntityManager, c: Case) {
-    const proposal = await this.proposal(m, c.id);
+  async state(m: EntityManager, c: Case, known?: ProposalFacts | null) {
+    // the proposal's staleness recomputes the whole matrix snapshot: reuse it when the caller has it
+    const proposal = known === undefined ? await this.proposal(m, c.id) : known;
     const chain = c.approvalChain;
     const rows: Array<Approval & { approverName: string; executive: boolean }> = await m.query(
           `SELECT a.id, a.approver_id AS "approverId", u.name AS "approverName", u.executive, a.verdict, a.comment,
@@ -229,7 +234,7 @@ export class ApprovalService implements OnModuleInit {
       });
       if (dto.verdict === 'reject') {
         await this.rejectDecision(m, c, proposal, user.id, dto);
-      } else if ((await this.state(m, c)).complete) {
+      } else if ((await this.state(m, c, proposal)).complete) {
         await this.cases.move(m, c, 'AWARDED', user.id, 'approval chain complete');
       }
       return { ...approval, repeated: false, caseStage: c.stage };
@@ -261,10 +266,10 @@ export class ApprovalService implements OnModuleInit {
         .getMany();
       const items = [];
       for (const c of cases) {
-        const state = await this.state(m, c);
-        const current = await this.decisions.current(m, c.id);
+        const proposal = await this.proposal(m, c.id);
         const self = (await this.approvers(m, c.id)).find((a) => a.userId === user.id);
-        if (!current || !self || this.ineligibility(self, current.decision) !== null) continue;
+        if (!proposal || !self || this.ineligibility(self, proposal) !== null) continue;
+        const state = await this.state(m, c, proposal);
         if (state.approvals.some((a) => !a.lapsed && a.approverId === user.id)) continue;
         const summary = await this.decisions.summary(m, c.id);
         items.push({
@@ -277,13 +282,13 @@ export class ApprovalService implements OnModuleInit {
           executiveRequired: state.executiveRequired,
           approvalsGiven: state.approvals.filter((a) => !a.lapsed && a.verdict === 'approve').length,
           proposal: {
-            supplierId: current.decision.supplierId,
-            justification: current.decision.justification,
-            override: current.decision.override,
-            snapshotHash: current.decision.snapshotHash,
-            stale: current.stale,
+            supplierId: proposal.supplierId,
+            justification: proposal.justification,
+            override: proposal.override,
+            snapshotHash: proposal.snapshotHash,
+            stale: proposal.stale,
           },
-          override: current.decision.override,
+          override: proposal.override,
           ranking: summary.ranking,
           sensitive: summary.sensitive,
         });

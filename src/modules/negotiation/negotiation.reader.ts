@@ -2,19 +2,23 @@ import { Injectable } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
 import { concession, convertToBase, normalizeAmount } from '../../domain/negotiation/money';
 
-/** One supplier's current offer of the decision round, as the decision matrix reads it. */
-export interface OfferForMatrix {
-  supplierId: string;
-  supplierName: string;
+/** The terms an offer states, as every view of an offer carries them. */
+export interface OfferTerms {
   totalPrice: string;
   currency: string;
-  convertedTotal: string | null /* null: no rate */;
   leadTimeDays: number;
   warrantyMonths: number;
   paymentDays: number;
   validUntil: string;
   compliance: Array<{ requirementId: string; met: boolean; note: string | null }>;
   values: Array<{ criterionId: string; value: number }>;
+}
+
+/** One supplier's current offer of the decision round, as the decision matrix reads it. */
+export interface OfferForMatrix extends OfferTerms {
+  supplierId: string;
+  supplierName: string;
+  convertedTotal: string | null /* null: no rate */;
   needsReconfirmation: boolean;
   revision: number;
   submittedAt: Date;
@@ -52,22 +56,14 @@ export interface RoundRow {
 }
 
 /** A stored offer revision with its supplier's name (the full row, for the negotiation module). */
-export interface OfferRow {
+export interface OfferRow extends OfferTerms {
   id: string;
   roundId: string;
   supplierId: string;
   supplierName: string;
   revision: number;
   isCurrent: boolean;
-  totalPrice: string;
-  currency: string;
   lineItems: Array<{ description: string; quantity: string; unitPrice: string }> | null;
-  leadTimeDays: number;
-  warrantyMonths: number;
-  paymentDays: number;
-  validUntil: string;
-  compliance: Array<{ requirementId: string; met: boolean; note: string | null }>;
-  values: Array<{ criterionId: string; value: number }>;
   notes: string | null;
   submittedVia: 'buyer' | 'supplier';
   submittedBy: string | null;

@@ -15,7 +15,7 @@ import { type SpecificationVersionRow } from '../specification/specification.typ
 import { User } from '../users/user.entity';
 import { OfferBodyDto, RecordOfferDto } from './dto/offer.dto';
 import { Offer } from './entities';
-import { type ConvertedOffer, normalizeOfferRow, NegotiationReader, OFFER_COLUMNS, type OfferRow, type RoundRow } from './negotiation.reader';
+import { type ConvertedOffer, normalizeOfferRow, NegotiationReader, OFFER_COLUMNS, type OfferRow, type OfferTerms, type RoundRow } from './negotiation.reader';
 import { RoundsService } from './rounds.service';
 
 /** What anyone may see of an offer while its round is sealed: who submitted, when, which revision. */
@@ -27,19 +27,11 @@ export interface OfferReceipt {
   submittedVia: 'buyer' | 'supplier';
 }
 
-export interface OfferView extends OfferReceipt {
-  totalPrice: string;
-  currency: string;
+export interface OfferView extends OfferReceipt, OfferTerms {
   rate: string | null;
   convertedTotal: string | null;
   concession: string | null;
   lineItems: Array<{ description: string; quantity: string; unitPrice: string }> | null;
-  leadTimeDays: number;
-  warrantyMonths: number;
-  paymentDays: number;
-  validUntil: string;
-  compliance: Array<{ requirementId: string; met: boolean; note: string | null }>;
-  values: Array<{ criterionId: string; value: number }>;
   notes: string | null;
   submittedBy: string | null;
   specificationVersion: number;
