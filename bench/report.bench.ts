@@ -1,6 +1,6 @@
 import { sampleReportSource } from '../src/modules/reports/fixtures';
-import { renderReport } from '../src/modules/reports/report-renderer';
-import { buildReportView } from '../src/modules/reports/report-view';
+import { renderReport } from '../src/modules/reports/pdf/render-report';
+import { buildReportView } from '../src/modules/reports/view/build-report-view';
 import { medianMs, peakRssMiB } from './util';
 
 /** Report rendering (view model + pdfkit), typical and large case: median time, pages' size, peak memory. */

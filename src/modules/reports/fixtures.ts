@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 
 import Decimal from 'decimal.js';
 
-import type { CriterionKind, Direction, Normalization, ReportSource } from './report-view';
+import type { CriterionKind, Direction, Normalization, ReportSource } from './view/report-source';
 
 export interface SampleOptions {
   suppliers?: number;

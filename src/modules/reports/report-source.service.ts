@@ -11,7 +11,7 @@ import { MatrixService, sensitivityView } from '../evaluation/matrix.service';
 import { NegotiationReader } from '../negotiation/negotiation.reader';
 import { PolicyService } from '../policy/policy.service';
 import { WeightsService } from '../specification/weights.service';
-import type { ReportSource } from './report-view';
+import type { ReportSource } from './view/report-source';
 
 /**
  * Gathers everything the decision report shows into the plain `ReportSource`, inside the caller's

@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestj
 import { IsIn, IsOptional } from 'class-validator';
 import type { Response } from 'express';
 import { Access, type CaseAccess, CaseActionOf } from '../../common/auth';
-import { REPORT_LANGS, type ReportLang, ReportsService } from './reports.service';
+import { REPORT_LANGS, type ReportLang } from './labels/labels';
+import { ReportsService } from './reports.service';
 
 export class ReportQuery {
   @ApiPropertyOptional({ enum: REPORT_LANGS }) @IsOptional() @IsIn(REPORT_LANGS)

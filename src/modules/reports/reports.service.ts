@@ -7,13 +7,11 @@ import { Case } from '../cases/case.entity';
 import { LifecycleHooks } from '../lifecycle/lifecycle-hooks';
 import { NegotiationReader } from '../negotiation/negotiation.reader';
 import { DomainError } from '../../domain/errors';
-import { renderReport } from './report-renderer';
+import { REPORT_LANGS, type ReportLang } from './labels/labels';
+import { renderReport } from './pdf/render-report';
 import { ReportSourceService } from './report-source.service';
-import { buildReportView } from './report-view';
 import { StoredReport } from './report.entity';
-
-export type ReportLang = 'en' | 'es';
-export const REPORT_LANGS: ReportLang[] = ['en', 'es'];
+import { buildReportView } from './view/build-report-view';
 
 export interface RenderedReport {
   pdf: Buffer;

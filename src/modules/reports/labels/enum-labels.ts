@@ -1,0 +1,94 @@
+import type { ReportLang } from './labels';
+
+/** Translations of the domain's enumerated values; unknown values are shown as given. */
+type EnumTable = Record<string, Record<ReportLang, string>>;
+
+export const ENUM_LABELS = {
+  purchaseType: {
+    new_task: { en: 'New task', es: 'Compra nueva' },
+    modified_rebuy: { en: 'Modified rebuy', es: 'Recompra modificada' },
+    straight_rebuy: { en: 'Straight rebuy', es: 'Recompra directa' },
+  },
+  kraljic: {
+    strategic: { en: 'Strategic', es: 'Estratégico' },
+    leverage: { en: 'Leverage', es: 'Apalancamiento' },
+    bottleneck: { en: 'Bottleneck', es: 'Cuello de botella' },
+    routine: { en: 'Routine', es: 'Rutinario' },
+  },
+  stage: {
+    NEED: { en: 'Need', es: 'Necesidad' },
+    SPECIFICATION: { en: 'Specification', es: 'Especificación' },
+    SHORTLISTING: { en: 'Shortlisting', es: 'Preselección' },
+    NEGOTIATION: { en: 'Negotiation', es: 'Negociación' },
+    DECISION: { en: 'Decision', es: 'Decisión' },
+    APPROVAL: { en: 'Approval', es: 'Aprobación' },
+    AWARDED: { en: 'Awarded', es: 'Adjudicado' },
+    CANCELLED: { en: 'Cancelled', es: 'Cancelado' },
+  },
+  role: {
+    initiator: { en: 'Initiator', es: 'Iniciador' },
+    prescriber: { en: 'Prescriber', es: 'Prescriptor' },
+    buyer: { en: 'Buyer', es: 'Comprador' },
+    evaluator: { en: 'Evaluator', es: 'Evaluador' },
+    gatekeeper: { en: 'Gatekeeper', es: 'Filtro' },
+    decider: { en: 'Decider', es: 'Decisor' },
+    approver: { en: 'Approver', es: 'Aprobador' },
+  },
+  criterionKind: {
+    price: { en: 'Price', es: 'Precio' },
+    quality: { en: 'Quality', es: 'Calidad' },
+    delivery: { en: 'Delivery', es: 'Entrega' },
+    reliability: { en: 'Reliability', es: 'Fiabilidad' },
+    technical: { en: 'Technical', es: 'Técnico' },
+    service: { en: 'Service', es: 'Servicio' },
+    sustainability: { en: 'Sustainability', es: 'Sostenibilidad' },
+    other: { en: 'Other', es: 'Otro' },
+  },
+  direction: {
+    higher_is_better: { en: 'Higher is better', es: 'Mayor es mejor' },
+    lower_is_better: { en: 'Lower is better', es: 'Menor es mejor' },
+  },
+  normalization: {
+    ratio: { en: 'Ratio', es: 'Cociente' },
+    minmax: { en: 'Min-max', es: 'Mín-máx' },
+    scale: { en: 'Scale', es: 'Escala' },
+  },
+  criterionSource: {
+    'offer.price': { en: 'Offer: total price', es: 'Oferta: precio total' },
+    'offer.leadTimeDays': { en: 'Offer: lead time (days)', es: 'Oferta: plazo de entrega (días)' },
+    'offer.warrantyMonths': { en: 'Offer: warranty (months)', es: 'Oferta: garantía (meses)' },
+    'offer.paymentDays': { en: 'Offer: payment terms (days)', es: 'Oferta: plazo de pago (días)' },
+    'offer.value': { en: 'Offer: stated value', es: 'Oferta: valor declarado' },
+    evaluator: { en: 'Evaluator scores (0-10)', es: 'Puntuaciones de evaluadores (0-10)' },
+    reliability: { en: 'Reliability score (0-100)', es: 'Puntuación de fiabilidad (0-100)' },
+  },
+  requirementType: {
+    boolean: { en: 'Yes/no', es: 'Sí/no' },
+    min: { en: 'Minimum', es: 'Mínimo' },
+    max: { en: 'Maximum', es: 'Máximo' },
+    certification: { en: 'Certification', es: 'Certificación' },
+    document: { en: 'Document', es: 'Documento' },
+    text: { en: 'Statement', es: 'Declaración' },
+  },
+  shortlistStatus: {
+    shortlisted: { en: 'Shortlisted', es: 'Preseleccionado' },
+    excluded: { en: 'Excluded', es: 'Excluido' },
+  },
+  roundStatus: {
+    open: { en: 'Open', es: 'Abierta' },
+    closed: { en: 'Closed', es: 'Cerrada' },
+  },
+  verdict: {
+    approve: { en: 'Approved', es: 'Aprobada' },
+    reject: { en: 'Rejected', es: 'Rechazada' },
+    approved: { en: 'Approved', es: 'Aprobada' },
+    rejected: { en: 'Rejected', es: 'Rechazada' },
+  },
+} satisfies Record<string, EnumTable>;
+
+export type EnumName = keyof typeof ENUM_LABELS;
+
+export function enumLabel(name: EnumName, value: string, lang: ReportLang): string {
+  const table: EnumTable = ENUM_LABELS[name];
+  return Object.prototype.hasOwnProperty.call(table, value) ? table[value][lang] : value;
+}

@@ -1,0 +1,110 @@
+/** The report's fonts: DejaVu (Bitstream Vera licence, npm package dejavu-fonts-ttf), embedded and subset. */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+import PDFDocument from 'pdfkit';
+
+/**
+ * The report's faces, by the name they are registered under in every document. The standard PDF
+ * fonts (Helvetica, Courier) only encode WinAnsi; DejaVu draws Latin with every European accent,
+ * Greek, Cyrillic and the usual symbols, so supplier names come out as written. The condensed cut
+ * is about as wide as Helvetica, so tables keep the column widths and page counts they had.
+ */
+const FONT_FILES = {
+  Sans: 'DejaVuSansCondensed.ttf',
+  'Sans-Bold': 'DejaVuSansCondensed-Bold.ttf',
+  'Sans-Oblique': 'DejaVuSansCondensed-Oblique.ttf',
+  Mono: 'DejaVuSansMono.ttf',
+} as const;
+
+export type FontName = keyof typeof FONT_FILES;
+
+let fontData: Map<FontName, Buffer> | undefined;
+
+/**
+ * The font files, read once per process, found by package resolution. This module is CommonJS when
+ * compiled (dist/) and ESM under Jest, where `__filename` does not exist and `import.meta` cannot be
+ * written (the CommonJS build rejects it); so resolution starts from this file when it is known, then
+ * from the working directory (the service and the tests start in the project), then from the entry
+ * script's folder.
+ */
+function fontFiles(): Map<FontName, Buffer> {
+  if (fontData !== undefined) return fontData;
+  const here = typeof __filename === 'string' ? __filename : undefined;
+  const anchors = [here, join(process.cwd(), 'package.json'), process.argv[1]].filter((a): a is string => !!a);
+  let directory: string | undefined;
+  for (const anchor of anchors) {
+    try {
+      directory = join(dirname(createRequire(anchor).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+      break;
+    } catch {
+      // not resolvable from here: try the next anchor
+    }
+  }
+  if (directory === undefined) {
+    throw new Error(`The report fonts (npm package dejavu-fonts-ttf) cannot be found from ${anchors.join(' or ')}`);
+  }
+  const dir = directory;
+  fontData = new Map(
+    (Object.entries(FONT_FILES) as [FontName, string][]).map(([name, file]) => [name, readFileSync(join(dir, file))]),
+  );
+  return fontData;
+}
+
+/** Registers the report's faces on a document (the layout specs measure with them too). */
+export function registerReportFonts(doc: PDFKit.PDFDocument): void {
+  for (const [name, data] of fontFiles()) doc.registerFont(name, data);
+}
+
+/** What pdfkit keeps of an embedded font: the fontkit font (pdfkit 0.20 internals, pinned exactly). */
+interface LoadedFont {
+  _font?: { font?: { hasGlyphForCodePoint?: (codePoint: number) => boolean } };
+}
+
+let coverage: Map<FontName, (codePoint: number) => boolean> | undefined;
+
+/** Whether a face has a glyph for a code point, answered by the font file itself. */
+function hasGlyph(font: FontName, codePoint: number): boolean {
+  if (coverage === undefined) {
+    const probe = new PDFDocument({ autoFirstPage: false });
+    registerReportFonts(probe);
+    const entries = (Object.keys(FONT_FILES) as FontName[]).map((name): [FontName, (c: number) => boolean] => {
+      const fontkitFont = (probe.font(name) as unknown as LoadedFont)._font?.font;
+      const test = fontkitFont?.hasGlyphForCodePoint?.bind(fontkitFont);
+      if (test === undefined) throw new Error('pdfkit no longer exposes the embedded font: check toDrawable');
+      return [name, test];
+    });
+    coverage = new Map(entries);
+  }
+  return (coverage.get(font) as (c: number) => boolean)(codePoint);
+}
+
+/** Marks that draw nothing on their own: combining accents, zero-width joiners, variation selectors. */
+const INVISIBLE = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u200b-\u200f\u2060-\u2064\ufe00-\ufe0f\ufeff]|\udb40[\udd00-\uddef]/;
+const COMBINING = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
+
+/**
+ * The text as the report font can draw it. Composed first (NFC), so "o" + combining acute is the
+ * one letter "ó"; invisible marks are dropped (combining marks left over after composing, zero-width
+ * joiners, variation selectors); a letter the face lacks falls back to its base letter if the face
+ * has that, else to "?". DejaVu covers Latin (every European accent), Greek, Cyrillic, Armenian,
+ * Georgian, Hebrew, Arabic letters and most symbols, but no CJK: Chinese, Japanese and Korean names
+ * come out as "?" (accepted: a CJK face would add megabytes to every report).
+ */
+export function toDrawable(text: string, font: FontName = 'Sans'): string {
+  let out = '';
+  for (const char of text.normalize('NFC')) {
+    const code = char.codePointAt(0) as number;
+    if (code === 0x0a) out += '\n';
+    else if (INVISIBLE.test(char)) continue;
+    else if (code < 0x20 || (code >= 0x7f && code < 0xa0)) out += ' ';
+    else if (hasGlyph(font, code)) out += char;
+    else {
+      const base = char.normalize('NFKD').replace(COMBINING, '');
+      const drawable = base !== '' && [...base].every((c) => hasGlyph(font, c.codePointAt(0) as number));
+      out += drawable ? base : '?';
+    }
+  }
+  return out;
+}

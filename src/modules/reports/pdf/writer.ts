@@ -1,0 +1,233 @@
+/**
+ * The writer: cursor, measuring, wrapping, drawing, logging, and the one pagination routine.
+ *
+ * Text is wrapped here, not by pdfkit: every string is broken into lines we measured ourselves and
+ * drawn one line at a time with `lineBreak: false`. That keeps pdfkit from ever starting a page on
+ * its own, so pagination (repeated table headers, keep-with-next headings, rows split only when they
+ * cannot fit a whole page) is decided in one place and every text box we draw is known exactly —
+ * which is what `layoutLog` reports and the layout specs check.
+ */
+import { toDrawable } from './fonts';
+import { COLOR, CONTENT, CONTENT_WIDTH, lineHeight, type TextStyle } from './theme';
+
+export interface LayoutBox {
+  /** 1-based page number. */
+  page: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** The drawn lines, joined with "\n" (after `toDrawable`: what the embedded font cannot draw is gone). */
+  text: string;
+  font: string;
+  size: number;
+}
+
+export type Align = 'left' | 'right' | 'center';
+
+export class Writer {
+  y = CONTENT.top;
+  private pageIndex = 0;
+
+  constructor(
+    readonly doc: PDFKit.PDFDocument,
+    private readonly log: LayoutBox[] | undefined,
+  ) {}
+
+  get atPageTop(): boolean {
+    return this.y <= CONTENT.top + 0.01;
+  }
+
+  get room(): number {
+    return CONTENT.bottom - this.y;
+  }
+
+  /** Used when going back over the buffered pages to write the header and footer. */
+  setPageForLog(index: number): void {
+    this.pageIndex = index;
+  }
+
+  newPage(): void {
+    this.doc.addPage();
+    this.pageIndex += 1;
+    this.y = CONTENT.top;
+  }
+
+  /** Starts a new page unless `height` still fits below the cursor. */
+  ensure(height: number): void {
+    if (this.y + height > CONTENT.bottom && !this.atPageTop) this.newPage();
+  }
+
+  gap(height: number): void {
+    if (!this.atPageTop) this.y = Math.min(this.y + height, CONTENT.bottom);
+  }
+
+  /** A straight rule (graphics only: not a text box, so not logged). */
+  line(x1: number, y1: number, x2: number, y2: number, width: number, color: string): void {
+    this.doc.moveTo(x1, y1).lineTo(x2, y2).lineWidth(width).strokeColor(color).stroke();
+  }
+
+  /** A cell whose text is wrapped to the cell's width. */
+  cell(text: string, x: number, width: number, style: TextStyle, align: Align = 'left'): CellBox {
+    return { x, width, lines: this.wrap(text, width, style), style, align };
+  }
+
+  useStyle(style: TextStyle): void {
+    this.doc.font(style.font).fontSize(style.size).fillColor(style.color);
+  }
+
+  width(text: string, style: TextStyle): number {
+    this.doc.font(style.font).fontSize(style.size);
+    return this.doc.widthOfString(text);
+  }
+
+  /** Greedy word wrap; a word wider than the line is broken between characters (wrapped, never cut). */
+  wrap(text: string, boxWidth: number, style: TextStyle): string[] {
+    // column widths are sums and differences of floats: a word measured to exactly fit must still fit
+    const maxWidth = boxWidth + 0.01;
+    const lines: string[] = [];
+    for (const paragraph of toDrawable(text, style.font).split('\n')) {
+      const words = paragraph.split(/\s+/).filter((word) => word.length > 0);
+      let line = '';
+      for (const word of words) {
+        const candidate = line === '' ? word : `${line} ${word}`;
+        if (this.width(candidate, style) <= maxWidth) {
+          line = candidate;
+          continue;
+        }
+        if (line !== '') lines.push(line);
+        line = word;
+        while (this.width(line, style) > maxWidth && line.length > 1) {
+          const cut = this.fittingPrefix(line, maxWidth, style);
+          lines.push(line.slice(0, cut));
+          line = line.slice(cut);
+        }
+      }
+      lines.push(line);
+    }
+    return lines;
+  }
+
+  private fittingPrefix(word: string, maxWidth: number, style: TextStyle): number {
+    let n = 1;
+    while (n < word.length && this.width(word.slice(0, n + 1), style) <= maxWidth) n += 1;
+    return n;
+  }
+
+  /** Draws already-wrapped lines in a box starting at (x, y) and records the box. */
+  drawLines(lines: string[], x: number, y: number, width: number, style: TextStyle, align: Align = 'left'): number {
+    const lh = lineHeight(style);
+    this.useStyle(style);
+    lines.forEach((line, i) => {
+      if (line === '') return;
+      const lineWidth = this.doc.widthOfString(line);
+      const dx = align === 'right' ? width - lineWidth : align === 'center' ? (width - lineWidth) / 2 : 0;
+      this.doc.text(line, x + Math.max(0, dx), y + i * lh, { lineBreak: false });
+    });
+    const height = lines.length * lh;
+    if (this.log && lines.some((l) => l !== '')) {
+      this.log.push({
+        page: this.pageIndex + 1,
+        x,
+        y,
+        width,
+        height,
+        text: lines.join('\n'),
+        font: style.font,
+        size: style.size,
+      });
+    }
+    return height;
+  }
+
+  /** Wraps and draws a text at the cursor across the full content width (or a given width). */
+  flowText(text: string, style: TextStyle, x = CONTENT.left, width = CONTENT_WIDTH): void {
+    const lines = this.wrap(text, width, style);
+    flowRows(this, [{ x, width, cells: [{ x, width, lines, style, align: 'left' }] }], { padY: 0 });
+  }
+}
+
+export interface CellBox {
+  /** The text box (padding already applied). */
+  x: number;
+  width: number;
+  lines: string[];
+  style: TextStyle;
+  align: Align;
+}
+
+export interface RowBox {
+  /** The row's full extent, for fills and rules. */
+  x: number;
+  width: number;
+  cells: CellBox[];
+  fill?: string;
+  /** Draws graphics that belong to the row (bars, swatches) once its place is known. */
+  decorate?: (top: number, height: number) => void;
+}
+
+interface FlowOptions {
+  padY: number;
+  /** Rows drawn again at the top of every page the rows continue on (table headers). */
+  header?: RowBox[];
+  /** A thin rule under every row. */
+  rules?: boolean;
+}
+
+function rowHeight(row: RowBox, padY: number): number {
+  return Math.max(...row.cells.map((c) => c.lines.length * lineHeight(c.style)), 0) + 2 * padY;
+}
+
+export function flowRows(w: Writer, rows: RowBox[], opts: FlowOptions): void {
+  if (rows.length === 0) return;
+  const header = opts.header ?? [];
+  const headerHeight = header.reduce((sum, r) => sum + rowHeight(r, opts.padY), 0);
+  const pageCapacity = CONTENT.bottom - CONTENT.top - headerHeight;
+  const drawHeader = (): void => header.forEach((r) => drawRow(w, r, opts));
+
+  // keep the header with the first row (or with a first slice of it, if the row is huge)
+  w.ensure(headerHeight + Math.min(rowHeight(rows[0], opts.padY), pageCapacity / 3));
+  drawHeader();
+  for (const row of rows) {
+    let rest: RowBox | null = row;
+    while (rest !== null) {
+      const height = rowHeight(rest, opts.padY);
+      if (height <= w.room) {
+        drawRow(w, rest, opts);
+        rest = null;
+      } else if (height <= pageCapacity) {
+        w.newPage();
+        drawHeader();
+      } else {
+        // taller than a whole page: split it by lines rather than cut it
+        const [head, tail] = splitRow(rest, w.room - 2 * opts.padY);
+        if (head !== null) drawRow(w, head, opts);
+        rest = tail;
+        w.newPage();
+        drawHeader();
+      }
+    }
+  }
+}
+
+/** The part of a row that fits in `space` (whole lines), and the remainder. */
+function splitRow(row: RowBox, space: number): [RowBox | null, RowBox] {
+  const maxLh = Math.max(...row.cells.map((c) => lineHeight(c.style)));
+  const fit = Math.floor(space / maxLh);
+  if (fit < 2) return [null, row];
+  const part = (pick: (lines: string[]) => string[]): RowBox => ({
+    ...row,
+    cells: row.cells.map((c) => ({ ...c, lines: pick(c.lines) })),
+  });
+  return [part((l) => l.slice(0, fit)), part((l) => l.slice(fit))];
+}
+
+function drawRow(w: Writer, row: RowBox, opts: FlowOptions): void {
+  const height = rowHeight(row, opts.padY);
+  const top = w.y;
+  if (row.fill) w.doc.rect(row.x, top, row.width, height).fill(row.fill);
+  row.decorate?.(top, height);
+  for (const cell of row.cells) w.drawLines(cell.lines, cell.x, top + opts.padY, cell.width, cell.style, cell.align);
+  if (opts.rules) w.line(row.x, top + height, row.x + row.width, top + height, 0.4, COLOR.rule);
+  w.y = top + height;
+}

@@ -1,0 +1,86 @@
+import { DASH, left, muted, right, table } from '../blocks';
+import { isMoney, type ViewContext } from '../context';
+import type { ReportSource } from '../report-source';
+import type { BarChartView, BlockView, ColumnView, SectionView, TableView } from '../report-view';
+
+export function matrixSection(ctx: ViewContext): SectionView {
+  const { t, f } = ctx;
+  const matrix = ctx.source.matrix;
+  if (matrix === null) return { title: t.matrix, blocks: [muted(t.noMatrix)] };
+  const blocks: BlockView[] = [];
+  if (matrix.ranking.length > 0) {
+    blocks.push(
+      { kind: 'heading', text: t.ranking },
+      table(
+        [right(t.rank), left(t.supplier), right(t.total), left(t.tie)],
+        matrix.ranking.map((r) => ({
+          cells: [String(r.rank), r.supplierName, f.decimal(r.total, 2), r.tie ? t.tied : ''],
+          emphasis: r.rank === 1 ? 'strong' : undefined,
+        })),
+      ),
+      totalsChart(ctx, matrix.ranking),
+      { kind: 'heading', text: t.matrixDetail },
+      muted(t.matrixDetailNote),
+      matrixDetailTable(ctx, matrix.ranking),
+    );
+  }
+  if (matrix.excluded.length > 0) {
+    blocks.push(
+      { kind: 'heading', text: t.excludedFromRanking },
+      table(
+        [left(t.supplier), left(t.failedRequirement), left(t.reason)],
+        matrix.excluded.map((e) => ({ cells: [e.supplierName, e.requirementText, e.reason], emphasis: 'muted' })),
+      ),
+    );
+  }
+  return { title: t.matrix, blocks };
+}
+
+type RankedSource = NonNullable<ReportSource['matrix']>['ranking'][number];
+
+function totalsChart(ctx: ViewContext, ranking: RankedSource[]): BarChartView {
+  const ticks = [0, 20, 40, 60, 80, 100];
+  return {
+    kind: 'barChart',
+    title: ctx.t.totalsChart,
+    max: 100,
+    ticks: ticks.map((value) => ({ value, label: String(value) })),
+    bars: ranking.map((r) => ({
+      label: `${r.rank}. ${r.supplierName}`,
+      value: r.total,
+      valueLabel: ctx.f.decimal(r.total, 2),
+      highlight: r.rank === 1,
+    })),
+  };
+}
+
+/** One column group per criterion (raw, normalized, points); the renderer slices it to the page width. */
+function matrixDetailTable(ctx: ViewContext, ranking: RankedSource[]): TableView {
+  const { t, f } = ctx;
+  const shown = ctx.criteria.filter((c) => ranking.some((r) => r.cells.some((cell) => cell.criterionId === c.id)));
+  const columns: ColumnView[] = [right(t.rank), left(t.supplier)];
+  for (const c of shown) {
+    const group = isMoney(c) ? `${c.name} (${ctx.currency})` : c.name;
+    columns.push(
+      { header: t.raw, align: 'right', group },
+      { header: t.normalized, align: 'right', group },
+      { header: t.contribution, align: 'right', group },
+    );
+  }
+  const rows = ranking.map((r) => {
+    const cells = [String(r.rank), r.supplierName];
+    for (const c of shown) {
+      const cell = r.cells.find((x) => x.criterionId === c.id);
+      if (cell === undefined) cells.push(DASH, DASH, DASH);
+      else {
+        cells.push(
+          cell.raw === null ? DASH : isMoney(c) ? f.decimal(cell.raw, 2) : f.number(cell.raw),
+          f.decimal(cell.normalized, 4),
+          f.decimal(cell.contribution * 100, 2),
+        );
+      }
+    }
+    return { cells, emphasis: r.rank === 1 ? ('strong' as const) : undefined };
+  });
+  return { kind: 'table', columns, rows, frozenColumns: 2, dense: true };
+}

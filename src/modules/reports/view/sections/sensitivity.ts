@@ -1,0 +1,62 @@
+import Decimal from 'decimal.js';
+
+import { fill } from '../../labels/labels';
+import { DASH, left, muted, paragraph, right, table } from '../blocks';
+import { criterionName, supplierNameById, type ViewContext } from '../context';
+import type { ReportSource } from '../report-source';
+import type { BlockView, SectionView } from '../report-view';
+
+export function sensitivitySection(ctx: ViewContext): SectionView {
+  const { t, f } = ctx;
+  const s = ctx.source.sensitivity;
+  if (s === null) return { title: t.sensitivity, blocks: [muted(t.noSensitivity)] };
+  const blocks: BlockView[] = [
+    s.sensitive
+      ? { kind: 'callout', tone: 'warning', text: t.sensitiveYes }
+      : { kind: 'callout', tone: 'ok', text: t.sensitiveNo },
+    {
+      kind: 'fields',
+      fields: [
+        { label: t.winner, value: s.winner === null ? t.none : supplierNameById(ctx, s.winner) },
+        { label: t.runnerUp, value: s.runnerUp === null ? t.none : supplierNameById(ctx, s.runnerUp) },
+        { label: t.mostCritical, value: s.mostCritical === null ? t.none : criterionName(ctx, s.mostCritical) },
+      ],
+    },
+  ];
+  if (s.criteria.length > 0) {
+    blocks.push(
+      table(
+        [left(t.criterionName), right(t.weightChangeToFlip), right(t.percentOfWeight), left(t.overtakenBy)],
+        s.criteria.map((c) => {
+          const feasible = c.feasible && c.delta !== null;
+          return {
+            cells: [
+              criterionName(ctx, c.criterionId),
+              feasible ? f.percentagePoints(c.delta as number) : t.notFeasible,
+              feasible && c.percent !== null ? f.percentValue(c.percent) : DASH,
+              feasible && c.overtakenBy !== null ? supplierNameById(ctx, c.overtakenBy) : DASH,
+            ],
+            emphasis: c.criterionId === s.mostCritical ? 'strong' : feasible ? undefined : 'muted',
+          };
+        }),
+      ),
+    );
+  }
+  if (s.priceCutToWin !== null) {
+    blocks.push({ kind: 'heading', text: t.priceCutToWin }, paragraph(priceCutText(ctx, s.priceCutToWin)));
+  }
+  return { title: t.sensitivity, blocks };
+}
+
+function priceCutText(ctx: ViewContext, cut: NonNullable<NonNullable<ReportSource['sensitivity']>['priceCutToWin']>): string {
+  const { t, f, currency } = ctx;
+  const from = new Decimal(cut.fromPrice);
+  const percent = cut.percent ?? (from.isZero() ? 0 : new Decimal(cut.cut).div(from).times(100).toNumber());
+  return fill(t.priceCutText, {
+    supplier: supplierNameById(ctx, cut.supplierId),
+    from: f.money(cut.fromPrice, currency),
+    to: f.money(cut.toPrice, currency),
+    cut: f.money(cut.cut, currency),
+    percent: f.percentValue(percent),
+  });
+}
