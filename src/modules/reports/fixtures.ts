@@ -11,7 +11,8 @@ import { createHash } from 'node:crypto';
 
 import Decimal from 'decimal.js';
 
-import type { CriterionKind, Direction, Normalization, ReportSource } from './view/report-source';
+import type { CriterionKind, CriterionSource, Direction, Normalization } from '../../domain/scoring';
+import type { ReportSource } from './view/report-source';
 
 export interface SampleOptions {
   suppliers?: number;
@@ -25,7 +26,7 @@ interface CriterionSpec {
   name: string;
   kind: CriterionKind;
   direction: Direction;
-  source: string;
+  source: CriterionSource;
   normalization: Normalization;
   weight: number;
   /** Raw value generator for one supplier (price is handled separately). */
@@ -37,7 +38,7 @@ function criterion(
   name: string,
   kind: CriterionKind,
   direction: Direction,
-  source: string,
+  source: CriterionSource,
   normalization: Normalization,
   weight: number,
   draw: (r: () => number) => number,

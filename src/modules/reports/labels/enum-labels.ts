@@ -1,9 +1,33 @@
+import type { CaseRole, KraljicCategory, PurchaseType, Stage } from '../../../domain/lifecycle/stages';
+import type { CriterionKind, CriterionSource, Direction, Normalization } from '../../../domain/scoring';
+import type { RoundStatus } from '../../negotiation/negotiation.reader';
+import type { ShortlistStatus } from '../../shortlist/shortlist-entry.entity';
+import type { ApprovalVerdict } from '../view/report-source';
 import type { ReportLang } from './labels';
 
-/** Translations of the domain's enumerated values; unknown values are shown as given. */
-type EnumTable = Record<string, Record<ReportLang, string>>;
+/** One enumerated value, in every report language. */
+export type Label = Record<ReportLang, string>;
 
-export const ENUM_LABELS = {
+/**
+ * Translations of the domain's enumerated values. Each table is typed by the union it labels, so a
+ * value the domain adds or renames without a label here is a compile error, not raw text in a PDF.
+ */
+export interface EnumLabelTables {
+  purchaseType: Record<PurchaseType, Label>;
+  kraljic: Record<KraljicCategory, Label>;
+  stage: Record<Stage, Label>;
+  role: Record<CaseRole, Label>;
+  criterionKind: Record<CriterionKind, Label>;
+  direction: Record<Direction, Label>;
+  normalization: Record<Normalization, Label>;
+  criterionSource: Record<CriterionSource, Label>;
+  requirementType: Record<string, Label>;
+  shortlistStatus: Record<ShortlistStatus, Label>;
+  roundStatus: Record<RoundStatus, Label>;
+  verdict: Record<ApprovalVerdict, Label>;
+}
+
+export const ENUM_LABELS: EnumLabelTables = {
   purchaseType: {
     new_task: { en: 'New task', es: 'Compra nueva' },
     modified_rebuy: { en: 'Modified rebuy', es: 'Recompra modificada' },
@@ -81,14 +105,13 @@ export const ENUM_LABELS = {
   verdict: {
     approve: { en: 'Approved', es: 'Aprobada' },
     reject: { en: 'Rejected', es: 'Rechazada' },
-    approved: { en: 'Approved', es: 'Aprobada' },
-    rejected: { en: 'Rejected', es: 'Rechazada' },
   },
-} satisfies Record<string, EnumTable>;
+};
 
-export type EnumName = keyof typeof ENUM_LABELS;
+export type EnumName = keyof EnumLabelTables;
 
-export function enumLabel(name: EnumName, value: string, lang: ReportLang): string {
-  const table: EnumTable = ENUM_LABELS[name];
+/** The label of one value; the types leave no value without one, and one that slips past them at run time is shown as given. */
+export function enumLabel<N extends EnumName>(name: N, value: keyof EnumLabelTables[N] & string, lang: ReportLang): string {
+  const table = ENUM_LABELS[name] as Record<string, Label>;
   return Object.prototype.hasOwnProperty.call(table, value) ? table[value][lang] : value;
 }

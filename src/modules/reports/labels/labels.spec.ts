@@ -1,5 +1,5 @@
 import { toDrawable } from '../pdf/fonts';
-import { ENUM_LABELS } from './enum-labels';
+import { ENUM_LABELS, type Label } from './enum-labels';
 import { LABELS } from './labels';
 
 describe('label tables', () => {
@@ -14,7 +14,7 @@ describe('label tables', () => {
     const strings = [
       ...Object.values(LABELS.en),
       ...Object.values(LABELS.es),
-      ...Object.values(ENUM_LABELS).flatMap((table) => Object.values(table).flatMap((v) => [v.en, v.es])),
+      ...Object.values(ENUM_LABELS).flatMap((table: Record<string, Label>) => Object.values(table).flatMap((v) => [v.en, v.es])),
     ];
     for (const text of strings) {
       for (const font of ['Sans', 'Sans-Bold'] as const) expect(toDrawable(text, font)).toBe(text);

@@ -1,6 +1,7 @@
+import type { CriterionKind, CriterionSource } from '../../../domain/scoring';
 import type { Labels, ReportLang } from '../labels/labels';
 import type { ReportFormatter } from './format';
-import type { CriterionKind, ReportSource } from './report-source';
+import type { ReportSource } from './report-source';
 
 /** What every section builder reads: the source, the language's labels and formatter, the criteria in display order. */
 export interface ViewContext {
@@ -17,7 +18,7 @@ export interface CriterionInfo {
   id: string;
   name: string;
   kind: CriterionKind | null;
-  source: string | null;
+  source: CriterionSource | null;
   effective: number | null;
 }
 

@@ -1,6 +1,6 @@
 import { DASH, left, muted, right, table } from '../blocks';
 import { isMoney, type ViewContext } from '../context';
-import type { ReportSource } from '../report-source';
+import type { ReportRankedSupplier } from '../report-source';
 import type { BarChartView, BlockView, ColumnView, SectionView, TableView } from '../report-view';
 
 export function matrixSection(ctx: ViewContext): SectionView {
@@ -36,9 +36,7 @@ export function matrixSection(ctx: ViewContext): SectionView {
   return { title: t.matrix, blocks };
 }
 
-type RankedSource = NonNullable<ReportSource['matrix']>['ranking'][number];
-
-function totalsChart(ctx: ViewContext, ranking: RankedSource[]): BarChartView {
+function totalsChart(ctx: ViewContext, ranking: ReportRankedSupplier[]): BarChartView {
   const ticks = [0, 20, 40, 60, 80, 100];
   return {
     kind: 'barChart',
@@ -55,7 +53,7 @@ function totalsChart(ctx: ViewContext, ranking: RankedSource[]): BarChartView {
 }
 
 /** One column group per criterion (raw, normalized, points); the renderer slices it to the page width. */
-function matrixDetailTable(ctx: ViewContext, ranking: RankedSource[]): TableView {
+function matrixDetailTable(ctx: ViewContext, ranking: ReportRankedSupplier[]): TableView {
   const { t, f } = ctx;
   const shown = ctx.criteria.filter((c) => ranking.some((r) => r.cells.some((cell) => cell.criterionId === c.id)));
   const columns: ColumnView[] = [right(t.rank), left(t.supplier)];

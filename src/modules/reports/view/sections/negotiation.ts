@@ -3,7 +3,7 @@ import { fill } from '../../labels/labels';
 import { DASH, left, muted, right, table } from '../blocks';
 import type { ViewContext } from '../context';
 import { niceTicks } from '../format';
-import type { ReportSource, SupplierRef } from '../report-source';
+import type { ReportRound, SupplierRef } from '../report-source';
 import type { BlockView, LineChartView, SectionView } from '../report-view';
 
 export function negotiationSection(ctx: ViewContext): SectionView {
@@ -18,9 +18,7 @@ export function negotiationSection(ctx: ViewContext): SectionView {
   return { title: t.negotiation, blocks };
 }
 
-type RoundSource = ReportSource['rounds'][number];
-
-function roundBlocks(ctx: ViewContext, round: RoundSource): BlockView[] {
+function roundBlocks(ctx: ViewContext, round: ReportRound): BlockView[] {
   const { t, f, lang, currency } = ctx;
   const status = enumLabel('roundStatus', round.status, lang);
   const heading = [
@@ -50,7 +48,7 @@ function roundBlocks(ctx: ViewContext, round: RoundSource): BlockView[] {
   ];
 }
 
-function priceChart(ctx: ViewContext, rounds: RoundSource[]): LineChartView | null {
+function priceChart(ctx: ViewContext, rounds: ReportRound[]): LineChartView | null {
   const { t, f, currency } = ctx;
   const suppliers: SupplierRef[] = [];
   const seen = new Set<string>();

@@ -3,7 +3,7 @@ import Decimal from 'decimal.js';
 import { fill } from '../../labels/labels';
 import { DASH, left, muted, paragraph, right, table } from '../blocks';
 import { criterionName, supplierNameById, type ViewContext } from '../context';
-import type { ReportSource } from '../report-source';
+import type { ReportPriceCut } from '../report-source';
 import type { BlockView, SectionView } from '../report-view';
 
 export function sensitivitySection(ctx: ViewContext): SectionView {
@@ -48,7 +48,7 @@ export function sensitivitySection(ctx: ViewContext): SectionView {
   return { title: t.sensitivity, blocks };
 }
 
-function priceCutText(ctx: ViewContext, cut: NonNullable<NonNullable<ReportSource['sensitivity']>['priceCutToWin']>): string {
+function priceCutText(ctx: ViewContext, cut: ReportPriceCut): string {
   const { t, f, currency } = ctx;
   const from = new Decimal(cut.fromPrice);
   const percent = cut.percent ?? (from.isZero() ? 0 : new Decimal(cut.cut).div(from).times(100).toNumber());

@@ -2,7 +2,7 @@ import { enumLabel } from '../../labels/enum-labels';
 import { fill } from '../../labels/labels';
 import { left, muted, paragraph, right, table } from '../blocks';
 import type { ViewContext } from '../context';
-import type { ReportSource } from '../report-source';
+import type { ReportWeights } from '../report-source';
 import type { SectionView } from '../report-view';
 
 export function weightsSection(ctx: ViewContext): SectionView {
@@ -39,7 +39,7 @@ export function weightsSection(ctx: ViewContext): SectionView {
   };
 }
 
-function weightRuleText(ctx: ViewContext, weights: NonNullable<ReportSource['weights']>): string {
+function weightRuleText(ctx: ViewContext, weights: ReportWeights): string {
   const { t, f } = ctx;
   if (!weights.strategic) return t.ruleNone;
   const reliability = weights.items.filter((i) => i.kind === 'reliability');
@@ -52,7 +52,7 @@ function weightRuleText(ctx: ViewContext, weights: NonNullable<ReportSource['wei
     to: f.percentOfOne(sum((i) => i.effective)),
     m: f.plain(weights.policy.multiplier),
     f: f.decimal(weights.policy.floor, 2),
-    cap: f.plain(weights.policy.cap ?? 0.9),
+    cap: f.plain(weights.policy.cap),
   });
   return weights.addedBuiltin ? `${text} ${t.ruleBuiltIn}` : text;
 }
