@@ -14,6 +14,9 @@ async function pdfText(pdf: Buffer): Promise<string> {
   }
 }
 
+/** Stored values a reader must never see raw (the report once printed requirement types this way). */
+const RAW_VALUES = /max_lead_time_days|min_warranty_months|yes_no|new_task|modified_rebuy|straight_rebuy|lower_is_better|higher_is_better|offer\.price/;
+
 // the report rounds half to even, as every amount in the service does
 const pct = (x: number) => `${new Decimal(x).times(100).toFixed(2)}%`;
 
@@ -64,12 +67,17 @@ describe('the decision report (PDF)', () => {
     expect(text).toContain('Supplier reliability');
     for (const approver of [w.people.approver, w.people.approver2]) expect(text).toContain(approver.name);
     expect(text).toMatch(/Page 1 of \d+/);
+    // the requirement's type is named in words, never printed as the stored value
+    expect(text).toContain('Delivery within 60 days Maximum lead time (days) 60');
+    expect(text).not.toMatch(RAW_VALUES);
 
     const es = await report(w.caseId, w.people.initiator, 'es').expect(200);
     const texto = await pdfText(es.body);
     expect(texto).toContain('Especificación');
     expect(texto).toMatch(/Informe de decisión/);
     expect(texto).toMatch(/Página 1 de \d+/);
+    expect(texto).toContain('Delivery within 60 days Plazo de entrega máximo (días) 60');
+    expect(texto).not.toMatch(RAW_VALUES);
     for (const s of w.suppliers) expect(texto).toContain(s.name);
     for (const approver of [w.people.approver, w.people.approver2]) expect(texto).toContain(approver.name);
   });

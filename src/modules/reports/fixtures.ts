@@ -324,8 +324,10 @@ export function sampleReportSource(options: SampleOptions = {}): ReportSource {
         'fencing, integration with the existing Siemens S7 line control, and on-site commissioning.',
       requirements: [
         { id: 'req-1', text: 'ISO 9001 certified', type: 'certification', value: 'ISO 9001:2015' },
-        { id: 'req-2', text: 'Delivery within 90 days of order', type: 'max', value: '90 days' },
-        { id: 'req-3', text: 'CE marking under the Machinery Regulation (EU) 2023/1230', type: 'boolean', value: null },
+        { id: 'req-2', text: 'Delivery within 90 days of order', type: 'max_lead_time_days', value: 90 },
+        { id: 'req-3', text: 'Warranty of at least 24 months on parts and labour', type: 'min_warranty_months', value: 24 },
+        { id: 'req-4', text: 'CE marking under the Machinery Regulation (EU) 2023/1230', type: 'yes_no', value: true },
+        { id: 'req-5', text: 'Safety fencing to ISO 14120, described in the offer', type: 'text', value: null },
       ],
       criteria: specs.map((c, k) => ({
         id: criterionIds[k],

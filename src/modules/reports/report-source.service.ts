@@ -72,12 +72,7 @@ export class ReportSourceService {
         version: specification.version,
         frozenAt: specification.frozenAt,
         description: specification.description,
-        requirements: specification.requirements.map((r) => ({
-          id: r.id,
-          text: r.text,
-          type: r.type,
-          value: r.value === null ? null : String(r.value),
-        })),
+        requirements: specification.requirements,
         criteria: specification.criteria,
       },
       shortlist: await m.query(

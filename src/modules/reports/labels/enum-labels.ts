@@ -1,3 +1,4 @@
+import type { RequirementType } from '../../../domain/evaluation/requirements';
 import type { CaseRole, KraljicCategory, PurchaseType, Stage } from '../../../domain/lifecycle/stages';
 import type { CriterionKind, CriterionSource, Direction, Normalization } from '../../../domain/scoring';
 import type { RoundStatus } from '../../negotiation/negotiation.reader';
@@ -21,7 +22,7 @@ export interface EnumLabelTables {
   direction: Record<Direction, Label>;
   normalization: Record<Normalization, Label>;
   criterionSource: Record<CriterionSource, Label>;
-  requirementType: Record<string, Label>;
+  requirementType: Record<RequirementType, Label>;
   shortlistStatus: Record<ShortlistStatus, Label>;
   roundStatus: Record<RoundStatus, Label>;
   verdict: Record<ApprovalVerdict, Label>;
@@ -87,11 +88,10 @@ export const ENUM_LABELS: EnumLabelTables = {
     reliability: { en: 'Reliability score (0-100)', es: 'Puntuación de fiabilidad (0-100)' },
   },
   requirementType: {
-    boolean: { en: 'Yes/no', es: 'Sí/no' },
-    min: { en: 'Minimum', es: 'Mínimo' },
-    max: { en: 'Maximum', es: 'Máximo' },
     certification: { en: 'Certification', es: 'Certificación' },
-    document: { en: 'Document', es: 'Documento' },
+    max_lead_time_days: { en: 'Maximum lead time (days)', es: 'Plazo de entrega máximo (días)' },
+    min_warranty_months: { en: 'Minimum warranty (months)', es: 'Garantía mínima (meses)' },
+    yes_no: { en: 'Yes/no', es: 'Sí/no' },
     text: { en: 'Statement', es: 'Declaración' },
   },
   shortlistStatus: {

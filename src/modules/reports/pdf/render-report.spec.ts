@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import { PDFParse } from 'pdf-parse';
 
 import { sampleReportSource } from '../fixtures';
+import { ENUM_LABELS, type Label } from '../labels/enum-labels';
 import { buildReportView } from '../view/build-report-view';
 import { ReportFormatter } from '../view/format';
 import type { ReportSource } from '../view/report-source';
@@ -46,6 +47,18 @@ function expectDrawnAndExtractable(r: Rendered, name: string, drawnAs = name): v
   for (const line of box!.text.split('\n')) expect(pageText).toContain(line);
 }
 
+/** Enumerated values no reader should ever see raw: the composite ones (yes_no, new_task, offer.price…) and the stage codes. */
+const RAW_VALUES = [
+  ...new Set([
+    // named here too, so that the check does not rest on the table it checks
+    ...['yes_no', 'max_lead_time_days', 'min_warranty_months', 'new_task'],
+    ...Object.values(ENUM_LABELS)
+      .flatMap((table: Record<string, Label>) => Object.keys(table))
+      .filter((value) => /[_.]|^[A-Z]+$/.test(value)),
+  ]),
+];
+const standingAlone = (value: string): RegExp => new RegExp(`(?<![\\w.])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w.])`);
+
 describe('renderReport — content', () => {
   const source = sampleReportSource({ suppliers: 6, criteria: 6, rounds: 3 });
   let en: Rendered;
@@ -77,6 +90,16 @@ describe('renderReport — content', () => {
     const all = squash(r.pages.join(' '));
     for (const item of source.weights!.items) {
       expect(all).toContain(`${f.percentOfOne(item.base)} ${f.percentOfOne(item.effective)}`);
+    }
+  });
+
+  it.each(['en', 'es'] as const)('prints every enumerated value translated, never raw (%s)', (lang) => {
+    expect(RAW_VALUES).toEqual(expect.arrayContaining(['lower_is_better', 'offer.price', 'APPROVAL']));
+    const all = squash((lang === 'en' ? en : es).pages.join(' '));
+    expect(RAW_VALUES.filter((value) => standingAlone(value).test(all))).toEqual([]);
+    // the requirement types the report printed raw before they were labelled by the domain's own names
+    for (const type of ['max_lead_time_days', 'min_warranty_months', 'yes_no'] as const) {
+      expect(all).toContain(ENUM_LABELS.requirementType[type][lang]);
     }
   });
 

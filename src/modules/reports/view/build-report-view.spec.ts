@@ -57,6 +57,25 @@ describe('buildReportView', () => {
     expect(field('Hash del informe (SHA-256)')).toBe(source.reportHash);
   });
 
+  it('names every requirement type, and a yes/no answer, in the report language', () => {
+    const requirements = (lang: 'en' | 'es') =>
+      tablesOf(buildReportView(source, lang).sections[1].blocks)[0].rows.map((r) => r.cells.slice(2));
+    expect(requirements('en')).toEqual([
+      ['Certification', 'ISO 9001:2015'],
+      ['Maximum lead time (days)', '90'],
+      ['Minimum warranty (months)', '24'],
+      ['Yes/no', 'yes'],
+      ['Statement', '-'],
+    ]);
+    expect(requirements('es')).toEqual([
+      ['Certificación', 'ISO 9001:2015'],
+      ['Plazo de entrega máximo (días)', '90'],
+      ['Garantía mínima (meses)', '24'],
+      ['Sí/no', 'sí'],
+      ['Declaración', '-'],
+    ]);
+  });
+
   it('shows base and effective weights side by side with the strategic rule spelled out', () => {
     const section = buildReportView(source, 'en').sections[4];
     const [table] = tablesOf(section.blocks);

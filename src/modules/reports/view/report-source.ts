@@ -5,6 +5,7 @@
  * vocabulary), the source uses it as it is; what it adds is names and exact decimal strings.
  */
 import type { ApprovalSignature } from '../../../domain/approval/approval-chain';
+import type { RequirementToCheck } from '../../../domain/evaluation/requirements';
 import type { CaseRole, KraljicCategory, PurchaseType, Stage } from '../../../domain/lifecycle/stages';
 import type {
   EffectiveWeightItem,
@@ -51,20 +52,12 @@ export interface ReportMember {
   roles: CaseRole[];
 }
 
-/** A mandatory requirement; `value` as text (a certification name, a limit), null when it has none. */
-export interface ReportRequirement {
-  id: string;
-  text: string;
-  /** The requirement's check; shown translated when known. */
-  type: string;
-  value: string | null;
-}
-
 export interface ReportSpecification {
   version: number;
   frozenAt: Instant | null;
   description: string;
-  requirements: ReportRequirement[];
+  /** As the domain checks them: `value` is a certification name, a day or month limit, the required yes/no answer, or null. */
+  requirements: RequirementToCheck[];
   /** As entered: `weight` is the positive number before normalization. */
   criteria: WeightCriterion[];
 }

@@ -3,6 +3,7 @@ import Decimal from 'decimal.js';
 import { enumLabel } from '../../labels/enum-labels';
 import { DASH, left, muted, right, table } from '../blocks';
 import type { ViewContext } from '../context';
+import type { ReportSpecification } from '../report-source';
 import type { BlockView, SectionView } from '../report-view';
 
 export function specificationSection(ctx: ViewContext): SectionView {
@@ -28,7 +29,7 @@ export function specificationSection(ctx: ViewContext): SectionView {
       : table(
           [right('#'), left(t.requirementText), left(t.requirementType), left(t.requirementValue)],
           spec.requirements.map((r, i) => ({
-            cells: [String(i + 1), r.text, enumLabel('requirementType', r.type, lang), r.value ?? DASH],
+            cells: [String(i + 1), r.text, enumLabel('requirementType', r.type, lang), requirementValue(ctx, r.value)],
           })),
         ),
   );
@@ -58,4 +59,10 @@ export function specificationSection(ctx: ViewContext): SectionView {
     ),
   );
   return { title: t.specification, blocks };
+}
+
+/** A yes/no requirement's required answer is a word of the report's language, not "true". */
+function requirementValue(ctx: ViewContext, value: ReportSpecification['requirements'][number]['value']): string {
+  if (value === null) return DASH;
+  return typeof value === 'boolean' ? ctx.f.yesNo(value, ctx.t) : String(value);
 }
