@@ -1,4 +1,4 @@
-import { sampleReportSource } from '../src/modules/reports/fixtures';
+import { sampleReportSource } from '../test/fixtures/report-source';
 import { renderReport } from '../src/modules/reports/pdf/render-report';
 import { buildReportView } from '../src/modules/reports/view/build-report-view';
 import { medianMs, peakRssMiB } from './util';

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { canonicalJson, sha256 } from '../../domain/audit/canonical-json';
 import { kraljicCategory } from '../../domain/lifecycle/stages';
 import { sensitivity } from '../../domain/scoring';
 import { ApprovalService } from '../approval/approval.service';
@@ -11,6 +10,7 @@ import { MatrixService, sensitivityView } from '../evaluation/matrix.service';
 import { NegotiationReader } from '../negotiation/negotiation.reader';
 import { PolicyService } from '../policy/policy.service';
 import { WeightsService } from '../specification/weights.service';
+import { withReportHash } from './view/report-hash';
 import type { ReportSource } from './view/report-source';
 
 /**
@@ -134,7 +134,6 @@ export class ReportSourceService {
         recent: recent.map((e) => ({ seq: e.seq, at: e.at, actor: e.actor ?? 'system', action: e.action })),
       },
     };
-    // the cover's hash is over the report's content (the PDF cannot contain its own hash)
-    return { ...source, reportHash: sha256(canonicalJson(source)) };
+    return withReportHash(source);
   }
 }

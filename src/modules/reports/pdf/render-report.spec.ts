@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { PDFParse } from 'pdf-parse';
 
-import { sampleReportSource } from '../fixtures';
+import { sampleReportSource } from '../../../../test/fixtures/report-source';
 import { ENUM_LABELS, type Label } from '../labels/enum-labels';
 import { buildReportView } from '../view/build-report-view';
 import { ReportFormatter } from '../view/format';

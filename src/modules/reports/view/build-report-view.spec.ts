@@ -1,4 +1,4 @@
-import { sampleReportSource } from '../fixtures';
+import { sampleReportSource } from '../../../../test/fixtures/report-source';
 import { buildReportView } from './build-report-view';
 import type { ReportSource } from './report-source';
 import type { BlockView, TableView } from './report-view';
