@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { PDFParse } from 'pdf-parse';
 import { Decimal } from '../src/common/money';
+import { MatrixService } from '../src/modules/evaluation/matrix.service';
 import { caseInApproval, caseInDecision } from './factories/whole-case';
 import { startTestApp, type TestApp, type TestUser } from './setup/test-app';
 
@@ -95,6 +96,24 @@ describe('the decision report (PDF)', () => {
     const audit = await t.http.get(`/api/v1/cases/${w.caseId}/audit?limit=500`).set(w.people.buyer.auth).expect(200);
     const events = audit.body.items.filter((e: { action: string }) => e.action === 'report.stored');
     expect(events.map((e: { data: { sha256: string } }) => e.data.sha256)).toContain(first.headers['x-report-sha256']);
+  });
+
+  it('builds the decision matrix once per report, for the matrix, the proposal\'s staleness and the approval state alike', async () => {
+    const w = await caseInApproval(t);
+    const matrix = t.app.get(MatrixService);
+    const build = matrix.build;
+    let builds = 0;
+    matrix.build = (...args) => {
+      builds += 1;
+      return build.apply(matrix, args);
+    };
+    try {
+      const pdf = await report(w.caseId, w.people.approver).expect(200);
+      expect(pdf.headers['x-report-stored']).toBe('false');
+      expect(builds).toBe(1);
+    } finally {
+      matrix.build = build;
+    }
   });
 
   it('renders the same bytes twice for an unchanged case in DECISION (deterministic)', async () => {

@@ -11,6 +11,7 @@ import { Case as CaseEntity } from '../cases/case.entity';
 import { AuditService } from '../audit/audit.service';
 import { CasesService } from '../cases/cases.service';
 import { DecisionService } from '../evaluation/decision.service';
+import type { MatrixBuild } from '../evaluation/matrix.service';
 import { LifecycleHooks } from '../lifecycle/lifecycle-hooks';
 import { NegotiationReader } from '../negotiation/negotiation.reader';
 import { PolicyService } from '../policy/policy.service';
@@ -92,8 +93,8 @@ export class ApprovalService implements OnModuleInit {
     });
   }
 
-  private async proposal(m: EntityManager, caseId: string): Promise<ProposalFacts | null> {
-    const current = await this.decisions.current(m, caseId);
+  private async proposal(m: EntityManager, caseId: string, prebuilt?: MatrixBuild): Promise<ProposalFacts | null> {
+    const current = await this.decisions.current(m, caseId, prebuilt);
     if (!current) return null;
     const round = await this.negotiation.decisionRound(m, caseId);
     const offer = round?.offers.find((o) => o.supplierId === current.decision.supplierId);
@@ -140,10 +141,11 @@ export class ApprovalService implements OnModuleInit {
   /**
    * The chain's state. Only approvals that signed the current snapshot count: if the snapshot
    * changed (a policy or a back-dated record moved the matrix), earlier signatures have lapsed.
+   * The proposal's staleness needs the matrix: a caller that has the proposal, or the matrix built
+   * in the same transaction (`prebuilt`), passes it rather than have it computed again.
    */
-  async state(m: EntityManager, c: Case, known?: ProposalFacts | null) {
-    // the proposal's staleness recomputes the whole matrix snapshot: reuse it when the caller has it
-    const proposal = known === undefined ? await this.proposal(m, c.id) : known;
+  async state(m: EntityManager, c: Case, known?: ProposalFacts | null, prebuilt?: MatrixBuild) {
+    const proposal = known === undefined ? await this.proposal(m, c.id, prebuilt) : known;
     const chain = c.approvalChain;
     const rows: Array<Approval & { approverName: string; executive: boolean }> = await m.query(
           `SELECT a.id, a.approver_id AS "approverId", u.name AS "approverName", u.executive, a.verdict, a.comment,

@@ -13,7 +13,7 @@ import { LifecycleHooks } from '../lifecycle/lifecycle-hooks';
 import { PolicyService } from '../policy/policy.service';
 import { User } from '../users/user.entity';
 import { ProposeDecisionDto } from './dto/decision.dto';
-import { MatrixService } from './matrix.service';
+import { type MatrixBuild, MatrixService } from './matrix.service';
 
 export interface CurrentDecision {
   id: string;
@@ -128,14 +128,19 @@ export class DecisionService implements OnModuleInit {
   /**
    * The current proposal and whether it is stale, for the approval module. When the matrix can no
    * longer be computed at all (say the specification changed so a ratio criterion meets a zero),
-   * the proposal is stale and `currentHash` is empty.
+   * the proposal is stale and `currentHash` is empty. A caller that has built the matrix in the same
+   * transaction passes it (`prebuilt`) rather than have it built again.
    */
-  async current(m: EntityManager, caseId: string): Promise<{ decision: CurrentDecision; stale: boolean; currentHash: string } | null> {
+  async current(
+    m: EntityManager,
+    caseId: string,
+    prebuilt?: MatrixBuild,
+  ): Promise<{ decision: CurrentDecision; stale: boolean; currentHash: string } | null> {
     const decision = await this.row(m, caseId);
     if (!decision) return null;
     let currentHash = '';
     try {
-      const built = await this.matrix.build(m, caseId);
+      const built = prebuilt ?? (await this.matrix.build(m, caseId));
       currentHash = snapshotHash(
         this.matrix.snapshot(built, { supplierId: decision.supplierId, justification: decision.justification, override: decision.override }),
       );

@@ -9,7 +9,6 @@ import { DecisionService } from '../evaluation/decision.service';
 import { MatrixService, sensitivityView } from '../evaluation/matrix.service';
 import { NegotiationReader } from '../negotiation/negotiation.reader';
 import { PolicyService } from '../policy/policy.service';
-import { WeightsService } from '../specification/weights.service';
 import { withReportHash } from './view/report-hash';
 import type { ReportSource } from './view/report-source';
 
@@ -20,7 +19,6 @@ import type { ReportSource } from './view/report-source';
 @Injectable()
 export class ReportSourceService {
   constructor(
-    private readonly weights: WeightsService,
     private readonly matrix: MatrixService,
     private readonly decisions: DecisionService,
     private readonly approvals: ApprovalService,
@@ -31,14 +29,15 @@ export class ReportSourceService {
 
   async build(m: EntityManager, c: Case): Promise<ReportSource> {
     const policy = await this.policy.current(m);
-    const { specification, effective } = await this.weights.forCase(m, c.id);
+    // built once: the proposal's staleness and the approval state are computed from this same build
     const build = await this.matrix.build(m, c.id);
+    const { specification, weights: effective } = build;
     const names = new Map(build.offers.map((o) => [o.supplierId, o.supplierName]));
     const requirementText = new Map(specification.requirements.map((r) => [r.id, r.text]));
     const sensitivityResult = sensitivity(build.input, { sensitiveThreshold: policy.sensitivity.threshold });
     const priceCut = sensitivityView(build, sensitivityResult, policy.sensitivity.threshold).priceCutToWin;
-    const current = await this.decisions.current(m, c.id);
-    const approvals = await this.approvals.state(m, c);
+    const current = await this.decisions.current(m, c.id, build);
+    const approvals = await this.approvals.state(m, c, undefined, build);
     const chain = await this.audit.verify(c.id, m);
     const recent: Array<{ seq: number; at: Date; actor: string | null; action: string }> = await m.query(
       `SELECT e.seq, e.created_at AS at, coalesce(u.name, 'system') AS actor, e.action
