@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { sha256 } from '../domain/audit/canonical-json';
-import { DomainError } from '../domain/errors';
+import { DomainError, invalid } from '../domain/errors';
 import { authorize, type CaseAction } from '../domain/lifecycle/permissions';
 import { type CaseRole, type Stage } from '../domain/lifecycle/stages';
 import { User } from '../modules/users/user.entity';
@@ -89,7 +89,7 @@ export class AccessGuard implements CanActivate {
 
   private async checkCase(caseId: string, userId: string, isAdmin: boolean, action: CaseAction): Promise<CaseAccess> {
     if (!UUID.test(caseId)) {
-      throw new DomainError('VALIDATION', 'The request is not valid', { errors: [{ field: 'id', message: 'id must be a UUID' }] });
+      throw invalid('id', 'id must be a UUID');
     }
     const [row] = await this.dataSource.query(
       `SELECT c.stage, coalesce(m.roles, '{}') AS roles

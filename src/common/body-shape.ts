@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { DomainError } from '../domain/errors';
+import { invalid } from '../domain/errors';
 
 /** Deeper than any body of this API; far below what would exhaust the validator's recursion. */
 export const MAX_BODY_DEPTH = 32;
@@ -29,6 +29,6 @@ export function bodyShapeProblem(body: unknown): { field: string; message: strin
 export function bodyShapeGuard() {
   return (req: Request, _res: Response, next: NextFunction): void => {
     const problem = bodyShapeProblem(req.body);
-    next(problem ? new DomainError('VALIDATION', 'The request is not valid', { errors: [problem] }) : undefined);
+    next(problem ? invalid([problem]) : undefined);
   };
 }

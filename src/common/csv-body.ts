@@ -1,6 +1,6 @@
 import { raw, type NextFunction, type Request, type Response } from 'express';
 import { TextDecoder } from 'node:util';
-import { DomainError } from '../domain/errors';
+import { DomainError, invalid } from '../domain/errors';
 
 /**
  * Decodes a CSV body strictly: in the charset the Content-Type declares (UTF-8 by default), refusing
@@ -21,9 +21,10 @@ export function decodeCsv(bytes: Buffer, contentType: string | undefined): strin
   } catch {
     const lenient = new TextDecoder(charset).decode(bytes);
     const line = lenient.slice(0, lenient.indexOf('\uFFFD')).split('\n').length;
-    throw new DomainError('VALIDATION', `the CSV is not valid ${charset}`, {
-      errors: [{ field: 'body', line, message: `line ${line} holds bytes that are not valid ${charset}; declare the file's charset in Content-Type` }],
-    });
+    throw invalid(
+      [{ field: 'body', line, message: `line ${line} holds bytes that are not valid ${charset}; declare the file's charset in Content-Type` }],
+      `the CSV is not valid ${charset}`,
+    );
   }
 }
 

@@ -1,23 +1,32 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { DomainError, type ErrorCode, type FieldProblem } from '../domain/errors';
-import { ScoringError } from '../domain/scoring/types';
 
-/** HTTP status per domain error code; the switch is exhaustive so a new code cannot be forgotten. */
-export function statusOf(code: ErrorCode): number {
+/** How an error code leaves over HTTP: the status, the code the client reads and, for the scoring core's codes, the `reason`. */
+export interface WireCode {
+  status: number;
+  code: ErrorCode;
+  reason?: ErrorCode;
+}
+
+/**
+ * The HTTP status and public code of every domain error code; the switch is exhaustive so a new
+ * code cannot be forgotten. `namesFields`: the error lists field problems (`errors`).
+ */
+export function wireOf(code: ErrorCode, namesFields: boolean): WireCode {
   switch (code) {
     case 'UNAUTHENTICATED':
-      return 401;
+      return { status: 401, code };
     case 'FORBIDDEN':
-      return 403;
+      return { status: 403, code };
     case 'NOT_FOUND':
-      return 404;
+      return { status: 404, code };
     case 'VALIDATION':
-      return 400;
+      return { status: 400, code };
     case 'PAYLOAD_TOO_LARGE':
-      return 413;
+      return { status: 413, code };
     case 'UNSUPPORTED_MEDIA_TYPE':
-      return 415;
+      return { status: 415, code };
     case 'STAGE_NOT_ALLOWED':
     case 'CASE_READ_ONLY':
     case 'INVALID_TRANSITION':
@@ -25,11 +34,19 @@ export function statusOf(code: ErrorCode): number {
     case 'CONFLICT':
     case 'OFFER_SEALED':
     case 'ROUND_CLOSED':
-      return 409;
-    case 'WEIGHTS_INVALID':
+      return { status: 409, code };
     case 'AHP_INCONSISTENT':
     case 'UNPROCESSABLE':
-      return 422;
+      return { status: 422, code };
+    case 'WEIGHTS_INVALID':
+    case 'POLICY_INVALID':
+    case 'AHP_MATRIX_INVALID':
+    case 'MATRIX_INVALID':
+    case 'RATIO_NON_POSITIVE':
+    case 'VALUE_OUT_OF_RANGE':
+    case 'NORMALIZATION_UNSUPPORTED':
+      // input the scoring core refuses: a field-level problem is the client's (400), the rest is unprocessable (422)
+      return namesFields ? { status: 400, code: 'VALIDATION', reason: code } : { status: 422, code: 'UNPROCESSABLE', reason: code };
     default: {
       const exhaustive: never = code;
       return exhaustive;
@@ -61,14 +78,16 @@ export interface Problem {
 }
 
 function problemOf(error: DomainError): Problem {
-  const status = statusOf(error.code);
+  const errors = error.details.errors;
+  const wire = wireOf(error.code, errors !== undefined);
   return {
-    type: `urn:problem:${error.code.toLowerCase().replace(/_/g, '-')}`,
-    title: TITLES[status] ?? 'Error',
-    status,
+    type: `urn:problem:${wire.code.toLowerCase().replace(/_/g, '-')}`,
+    title: TITLES[wire.status] ?? 'Error',
+    status: wire.status,
     detail: error.message,
-    code: error.code,
-    ...error.details,
+    code: wire.code,
+    // the scoring core's details describe its input, not the request: only the field problems and its code go out
+    ...(wire.reason ? { ...(errors ? { errors } : {}), reason: wire.reason } : error.details),
   };
 }
 
@@ -106,14 +125,6 @@ function fromPostgres(err: { code?: string; detail?: string; constraint?: string
 
 export function toProblem(exception: unknown): { problem: Problem; unexpected: boolean } {
   if (exception instanceof DomainError) return { problem: problemOf(exception), unexpected: false };
-  if (exception instanceof ScoringError) {
-    // input the scoring core refuses: a field-level problem is the client's (400), the rest is unprocessable (422)
-    const errors = (exception.details as { errors?: FieldProblem[] } | undefined)?.errors;
-    const error = errors
-      ? new DomainError('VALIDATION', exception.message, { errors, reason: exception.code })
-      : new DomainError('UNPROCESSABLE', exception.message, { reason: exception.code });
-    return { problem: problemOf(error), unexpected: false };
-  }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const response = exception.getResponse();

@@ -1,5 +1,5 @@
 import { type ArgumentMetadata, ParseUUIDPipe, type PipeTransform, type ValidationError, ValidationPipe } from '@nestjs/common';
-import { DomainError, type FieldProblem } from '../domain/errors';
+import { DomainError, type FieldProblem, invalid } from '../domain/errors';
 
 /** Flattens nested class-validator errors into one entry per failing field path (`scores.0.score`). */
 export function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
@@ -21,9 +21,7 @@ class SafeValidationPipe extends ValidationPipe {
     } catch (error) {
       if (error instanceof DomainError) throw error;
       const field = metadata.type === 'body' ? 'body' : (metadata.data ?? metadata.type);
-      throw new DomainError('VALIDATION', 'The request is not valid', {
-        errors: [{ field, message: `${field} has a shape this endpoint does not accept` }],
-      });
+      throw invalid(field, `${field} has a shape this endpoint does not accept`);
     }
   }
 }
@@ -35,13 +33,13 @@ export const validationPipe = new SafeValidationPipe({
   transform: true,
   validationError: { target: false, value: false },
   exceptionFactory: (errors) =>
-    new DomainError('VALIDATION', 'The request is not valid', { errors: fieldProblems(errors) }),
+    invalid(fieldProblems(errors)),
 });
 
 export const uuidPipe = (field: string) =>
   new ParseUUIDPipe({
     exceptionFactory: () =>
-      new DomainError('VALIDATION', 'The request is not valid', { errors: [{ field, message: `${field} must be a UUID` }] }),
+      invalid(field, `${field} must be a UUID`),
   });
 
 /** For a POST that takes no input: nothing or `{}`; any field sent is refused by name, like an unknown DTO field. */
@@ -49,13 +47,11 @@ export const noBodyPipe: PipeTransform = {
   transform(value: unknown) {
     if (value === undefined || value === null) return {};
     if (typeof value !== 'object' || Array.isArray(value)) {
-      throw new DomainError('VALIDATION', 'The request is not valid', { errors: [{ field: 'body', message: 'this endpoint takes no input' }] });
+      throw invalid('body', 'this endpoint takes no input');
     }
     const fields = Object.keys(value);
     if (fields.length > 0) {
-      throw new DomainError('VALIDATION', 'The request is not valid', {
-        errors: fields.map((field) => ({ field, message: `property ${field} should not exist` })),
-      });
+      throw invalid(fields.map((field) => ({ field, message: `property ${field} should not exist` })));
     }
     return {};
   },

@@ -1,22 +1,41 @@
-/** Every failure the service reports is a DomainError with a code; one filter maps codes to HTTP. */
-export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'VALIDATION'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'STAGE_NOT_ALLOWED'
-  | 'CASE_READ_ONLY'
-  | 'INVALID_TRANSITION'
-  | 'PRECONDITIONS_UNMET'
-  | 'CONFLICT'
-  | 'WEIGHTS_INVALID'
-  | 'AHP_INCONSISTENT'
-  | 'OFFER_SEALED'
-  | 'ROUND_CLOSED'
-  | 'UNPROCESSABLE';
+/**
+ * Every failure the service reports is a DomainError with a code; one filter maps codes to HTTP
+ * (src/common/problem.ts, an exhaustive switch with a spec per code).
+ */
+export const ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'VALIDATION',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'STAGE_NOT_ALLOWED',
+  'CASE_READ_ONLY',
+  'INVALID_TRANSITION',
+  'PRECONDITIONS_UNMET',
+  'CONFLICT',
+  'AHP_INCONSISTENT',
+  'OFFER_SEALED',
+  'ROUND_CLOSED',
+  'UNPROCESSABLE',
+  // input the scoring core refuses (weights, policy, AHP matrix, decision matrix, normalization)
+  'WEIGHTS_INVALID',
+  'POLICY_INVALID',
+  'AHP_MATRIX_INVALID',
+  'MATRIX_INVALID',
+  'RATIO_NON_POSITIVE',
+  'VALUE_OUT_OF_RANGE',
+  'NORMALIZATION_UNSUPPORTED',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** The codes of the scoring core (src/domain/scoring). */
+export type ScoringErrorCode = Extract<
+  ErrorCode,
+  'WEIGHTS_INVALID' | 'POLICY_INVALID' | 'AHP_MATRIX_INVALID' | 'MATRIX_INVALID' | 'RATIO_NON_POSITIVE' | 'VALUE_OUT_OF_RANGE' | 'NORMALIZATION_UNSUPPORTED'
+>;
+
+/** One problem with one field of the input; every 400 lists them as `errors`. */
 export interface FieldProblem {
   field: string;
   message: string;
@@ -24,21 +43,45 @@ export interface FieldProblem {
   line?: number;
 }
 
-export class DomainError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly details: { errors?: FieldProblem[]; unmet?: Unmet[]; [key: string]: unknown } = {},
-  ) {
-    super(message);
-  }
-}
-
 export interface Unmet {
   code: string;
   message: string;
 }
 
+export interface ErrorDetails {
+  errors?: FieldProblem[];
+  unmet?: Unmet[];
+  [key: string]: unknown;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: ErrorDetails = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
 export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} not found`);
-export const invalid = (field: string, message: string) =>
-  new DomainError('VALIDATION', 'The request is not valid', { errors: [{ field, message }] });
+
+const NOT_VALID = 'The request is not valid';
+
+/**
+ * The one way to refuse input (400 VALIDATION): one field and what is wrong with it, or every
+ * problem found, with the detail line and any extra members of the problem body.
+ */
+export function invalid(field: string, message: string): DomainError;
+export function invalid(problems: readonly FieldProblem[], detail?: string, extra?: Record<string, unknown>): DomainError;
+export function invalid(
+  fieldOrProblems: string | readonly FieldProblem[],
+  messageOrDetail?: string,
+  extra: Record<string, unknown> = {},
+): DomainError {
+  if (typeof fieldOrProblems === 'string') {
+    return new DomainError('VALIDATION', NOT_VALID, { errors: [{ field: fieldOrProblems, message: messageOrDetail ?? '' }] });
+  }
+  return new DomainError('VALIDATION', messageOrDetail ?? NOT_VALID, { errors: [...fieldOrProblems], ...extra });
+}

@@ -1,5 +1,5 @@
 import { ahp, RANDOM_INDEX, validatePairwiseMatrix } from './ahp';
-import { ScoringError } from './types';
+import { DomainError } from '../errors';
 
 const expectWeights = (actual: number[], expected: number[], digits: number) => {
   expect(actual).toHaveLength(expected.length);
@@ -191,11 +191,11 @@ describe('validatePairwiseMatrix', () => {
         [1, 2],
         [2, 1],
       ]);
-      throw new Error('expected a ScoringError');
+      throw new Error('expected a DomainError');
     } catch (e) {
-      expect(e).toBeInstanceOf(ScoringError);
-      expect((e as ScoringError).code).toBe('AHP_MATRIX_INVALID');
-      expect((e as ScoringError).details).toEqual({
+      expect(e).toBeInstanceOf(DomainError);
+      expect((e as DomainError).code).toBe('AHP_MATRIX_INVALID');
+      expect((e as DomainError).details).toEqual({
         errors: [{ field: 'matrix[1][0]', message: 'must be the reciprocal of matrix[0][1] (1/2), got 2' }],
       });
     }

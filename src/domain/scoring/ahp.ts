@@ -1,4 +1,5 @@
-import { type AhpResult, type FieldProblem, ScoringError } from './types';
+import { DomainError, type FieldProblem } from '../errors';
+import { type AhpResult } from './types';
 
 /** Saaty's random consistency index RI(n), indexed by n (n = 1..10). */
 export const RANDOM_INDEX: readonly number[] = Object.freeze([
@@ -78,7 +79,7 @@ export function ahp(matrix: number[][]): AhpResult {
   const n = Array.isArray(matrix) ? matrix.length : 0;
   const errors = validatePairwiseMatrix(matrix, n);
   if (errors.length > 0) {
-    throw new ScoringError('AHP_MATRIX_INVALID', 'The pairwise comparison matrix is not valid', {
+    throw new DomainError('AHP_MATRIX_INVALID', 'The pairwise comparison matrix is not valid', {
       errors,
     });
   }

@@ -1,8 +1,8 @@
+import { DomainError } from '../errors';
 import { decisionMatrix } from './matrix';
 import {
   type MatrixCriterion,
   type MatrixSupplier,
-  ScoringError,
   type WeightCriterion,
 } from './types';
 import { effectiveWeights } from './weights';
@@ -218,6 +218,6 @@ describe('decisionMatrix', () => {
         criteria: [{ id: 'w', direction: 'higher_is_better', normalization: 'scale', source: 'offer.warrantyMonths', weight: 1 }],
         suppliers: [supplier('A', { w: 12 })],
       }),
-    ).toThrow(ScoringError);
+    ).toThrow(DomainError);
   });
 });

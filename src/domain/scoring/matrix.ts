@@ -1,3 +1,4 @@
+import { DomainError, type FieldProblem } from '../errors';
 import { normalizeCriterion } from './normalize';
 import {
   type MatrixCell,
@@ -5,7 +6,6 @@ import {
   type MatrixResult,
   type MatrixSupplier,
   type RankedSupplier,
-  ScoringError,
 } from './types';
 
 /** Totals closer than this (on the 0–1 scale) are a tie. */
@@ -81,7 +81,7 @@ function rawValue(s: MatrixSupplier, c: MatrixInput['criteria'][number]): number
 }
 
 function assertInput(input: MatrixInput): void {
-  const structural: Array<{ field: string; message: string }> = [];
+  const structural: FieldProblem[] = [];
   if (input.criteria.length === 0) structural.push({ field: 'criteria', message: 'at least one criterion' });
   const criterionIds = new Set<string>();
   input.criteria.forEach((c, k) => {
@@ -96,7 +96,7 @@ function assertInput(input: MatrixInput): void {
     supplierIds.add(s.supplierId);
   });
   if (structural.length > 0) {
-    throw new ScoringError('MATRIX_INVALID', 'The decision matrix input is not valid', { errors: structural });
+    throw new DomainError('MATRIX_INVALID', 'The decision matrix input is not valid', { errors: structural });
   }
 
   const weights = input.criteria.flatMap((c, k) =>
@@ -109,6 +109,6 @@ function assertInput(input: MatrixInput): void {
     weights.push({ field: 'criteria', message: `effective weights must sum to 1, got ${sum}` });
   }
   if (weights.length > 0) {
-    throw new ScoringError('WEIGHTS_INVALID', 'The effective weights are not valid', { errors: weights });
+    throw new DomainError('WEIGHTS_INVALID', 'The effective weights are not valid', { errors: weights });
   }
 }

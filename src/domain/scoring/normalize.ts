@@ -1,4 +1,5 @@
-import { type CriterionSource, type Direction, type Normalization, ScoringError } from './types';
+import { DomainError } from '../errors';
+import { type CriterionSource, type Direction, type Normalization } from './types';
 
 export interface NormalizableCriterion {
   id: string;
@@ -21,7 +22,7 @@ export function normalizeCriterion(values: Array<number | null>, criterion: Norm
   const present = values.filter((x): x is number => x !== null);
   for (const x of present) {
     if (!Number.isFinite(x)) {
-      throw new ScoringError('VALUE_OUT_OF_RANGE', `Criterion ${criterion.id} has a non-finite value`, {
+      throw new DomainError('VALUE_OUT_OF_RANGE', `Criterion ${criterion.id} has a non-finite value`, {
         criterionId: criterion.id,
         value: x,
       });
@@ -34,7 +35,7 @@ export function normalizeCriterion(values: Array<number | null>, criterion: Norm
       // ratio normalization is meaningless across zero; such values are refused at entry (400)
       const bad = present.find((x) => x <= 0);
       if (bad !== undefined) {
-        throw new ScoringError(
+        throw new DomainError(
           'RATIO_NON_POSITIVE',
           `Criterion ${criterion.id} uses ratio normalization but has the value ${bad}`,
           { criterionId: criterion.id, value: bad },
@@ -57,7 +58,7 @@ export function normalizeCriterion(values: Array<number | null>, criterion: Norm
     case 'scale': {
       const full = SCALE_MAX[criterion.source];
       if (full === undefined) {
-        throw new ScoringError(
+        throw new DomainError(
           'NORMALIZATION_UNSUPPORTED',
           `Scale normalization applies to evaluator scores and the reliability score, not ${criterion.source}`,
           { criterionId: criterion.id, source: criterion.source },
@@ -65,7 +66,7 @@ export function normalizeCriterion(values: Array<number | null>, criterion: Norm
       }
       const outside = present.find((x) => x < 0 || x > full);
       if (outside !== undefined) {
-        throw new ScoringError(
+        throw new DomainError(
           'VALUE_OUT_OF_RANGE',
           `Criterion ${criterion.id} expects values from 0 to ${full}, got ${outside}`,
           { criterionId: criterion.id, value: outside },

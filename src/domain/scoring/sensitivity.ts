@@ -1,9 +1,9 @@
+import { DomainError, type FieldProblem } from '../errors';
 import { decisionMatrix, TIE_TOLERANCE } from './matrix';
 import {
   type CriterionSensitivity,
   type MatrixInput,
   type PriceCutToWin,
-  ScoringError,
   type SensitivityResult,
 } from './types';
 
@@ -167,7 +167,7 @@ function leader(totals: number[], eligible: (j: number) => boolean): number {
 
 function assertProblem(problem: NormalizedProblem): void {
   const n = problem.criteria.length;
-  const errors: Array<{ field: string; message: string }> = [];
+  const errors: FieldProblem[] = [];
   if (problem.weights.length !== n) {
     errors.push({ field: 'weights', message: `needs ${n} weights, has ${problem.weights.length}` });
   }
@@ -180,6 +180,6 @@ function assertProblem(problem: NormalizedProblem): void {
     }
   });
   if (errors.length > 0) {
-    throw new ScoringError('MATRIX_INVALID', 'The sensitivity input is not valid', { errors });
+    throw new DomainError('MATRIX_INVALID', 'The sensitivity input is not valid', { errors });
   }
 }

@@ -84,11 +84,6 @@ export interface AhpResult {
   mostInconsistentPair: { i: number; j: number; judgement: number; implied: number } | null;
 }
 
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
-
 export interface MatrixCriterion {
   id: string;
   direction: Direction;
@@ -163,27 +158,6 @@ export interface SensitivityResult {
   mostCritical: string | null;
   priceCutToWin: PriceCutToWin | null;
   sensitive: boolean;
-}
-
-export type ScoringErrorCode =
-  | 'WEIGHTS_INVALID'
-  | 'POLICY_INVALID'
-  | 'AHP_MATRIX_INVALID'
-  | 'MATRIX_INVALID'
-  | 'RATIO_NON_POSITIVE'
-  | 'VALUE_OUT_OF_RANGE'
-  | 'NORMALIZATION_UNSUPPORTED';
-
-/** The one error the scoring core throws; services map `code` to an HTTP problem. */
-export class ScoringError extends Error {
-  constructor(
-    public readonly code: ScoringErrorCode,
-    message: string,
-    public readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = 'ScoringError';
-  }
 }
 
 /** A reliability criterion is one of kind `reliability` or sourced from the reliability score. */

@@ -1,8 +1,8 @@
+import { DomainError } from '../errors';
 import {
   BUILTIN_RELIABILITY_CRITERION_ID,
   type CriterionKind,
   type CriterionSource,
-  ScoringError,
   type StrategicPolicy,
   type WeightCriterion,
 } from './types';
@@ -38,11 +38,11 @@ describe('normalizeWeights', () => {
   it.each([[[]], [[1, 0]], [[1, -2]], [[1, Number.NaN]], [[Number.POSITIVE_INFINITY]]])(
     'refuses %p with WEIGHTS_INVALID',
     (weights) => {
-      expect(() => normalizeWeights(weights)).toThrow(ScoringError);
+      expect(() => normalizeWeights(weights)).toThrow(DomainError);
       try {
         normalizeWeights(weights);
       } catch (e) {
-        expect((e as ScoringError).code).toBe('WEIGHTS_INVALID');
+        expect((e as DomainError).code).toBe('WEIGHTS_INVALID');
       }
     },
   );

@@ -1,10 +1,10 @@
+import { DomainError } from '../errors';
 import {
   BUILTIN_RELIABILITY_CRITERION_ID,
   DEFAULT_STRATEGIC_POLICY,
   type EffectiveWeightItem,
   type EffectiveWeights,
   isReliabilityCriterion,
-  ScoringError,
   type StrategicPolicy,
   type WeightCriterion,
 } from './types';
@@ -12,7 +12,7 @@ import {
 /** w_k / Σ w. Every weight must be a finite positive number; a criterion of weight 0 is no criterion. */
 export function normalizeWeights(weights: number[]): number[] {
   if (weights.length === 0) {
-    throw new ScoringError('WEIGHTS_INVALID', 'At least one weight is needed');
+    throw new DomainError('WEIGHTS_INVALID', 'At least one weight is needed');
   }
   const errors = weights.flatMap((w, i) =>
     Number.isFinite(w) && w > 0
@@ -20,7 +20,7 @@ export function normalizeWeights(weights: number[]): number[] {
       : [{ field: `weights[${i}]`, message: `must be a finite number above 0, got ${String(w)}` }],
   );
   if (errors.length > 0) {
-    throw new ScoringError('WEIGHTS_INVALID', 'Weights must be positive numbers', { errors });
+    throw new DomainError('WEIGHTS_INVALID', 'Weights must be positive numbers', { errors });
   }
   const sum = weights.reduce((s, w) => s + w, 0);
   return weights.map((w) => w / sum);
@@ -187,7 +187,7 @@ function assertPolicy(policy: StrategicPolicy): void {
   const ok =
     Number.isFinite(multiplier) && multiplier >= 1 && cap > 0 && cap < 1 && floor >= 0 && floor <= cap;
   if (!ok) {
-    throw new ScoringError(
+    throw new DomainError(
       'POLICY_INVALID',
       'Strategic policy needs multiplier ≥ 1 (the rule raises reliability) and 0 ≤ floor ≤ cap < 1',
       { policy },
@@ -205,6 +205,6 @@ function assertUniqueIds(criteria: WeightCriterion[]): void {
     seen.add(criteria[k].id);
   }
   if (errors.length > 0) {
-    throw new ScoringError('WEIGHTS_INVALID', 'Criterion ids must be unique', { errors });
+    throw new DomainError('WEIGHTS_INVALID', 'Criterion ids must be unique', { errors });
   }
 }

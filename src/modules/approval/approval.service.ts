@@ -5,7 +5,7 @@ import type { CaseAccess } from '../../common/auth';
 import { lockCase } from '../../common/case-lock';
 import { money } from '../../common/money';
 import { approvalRequirement, type ApprovalRequirement, chainComplete } from '../../domain/approval/approval-chain';
-import { DomainError } from '../../domain/errors';
+import { DomainError, invalid } from '../../domain/errors';
 import type { ApprovalChain, Case } from '../cases/case.entity';
 import { Case as CaseEntity } from '../cases/case.entity';
 import { AuditService } from '../audit/audit.service';
@@ -192,9 +192,7 @@ export class ApprovalService implements OnModuleInit {
     return this.dataSource.transaction(async (m) => {
       const c = await lockCase(m, access, 'approvals.sign');
       if (dto.returnTo && dto.verdict !== 'reject') {
-        throw new DomainError('VALIDATION', 'The request is not valid', {
-          errors: [{ field: 'returnTo', message: 'returnTo goes with a rejection' }],
-        });
+        throw invalid('returnTo', 'returnTo goes with a rejection');
       }
       const proposal = await this.proposal(m, c.id);
       if (!proposal) throw new DomainError('CONFLICT', 'there is no proposal to sign');

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { type CaseAccess } from '../../common/auth';
 import { lockCase } from '../../common/case-lock';
 import { type Page } from '../../common/paging';
-import { DomainError } from '../../domain/errors';
+import { DomainError, invalid } from '../../domain/errors';
 import { edgeProblem, mayRequestTransition, rejectionTarget, transition } from '../../domain/lifecycle/state-machine';
 import { type Stage } from '../../domain/lifecycle/stages';
 import { AuditService } from '../audit/audit.service';
@@ -50,15 +50,11 @@ export class CasesService {
   private async checkPreviousCase(m: EntityManager, dto: CreateCaseDto, user: User): Promise<void> {
     const field = 'previousCaseId';
     if (dto.purchaseType === 'straight_rebuy' && !dto.previousCaseId) {
-      throw new DomainError('VALIDATION', 'The request is not valid', {
-        errors: [{ field, message: 'a straight rebuy must reference a previous AWARDED case' }],
-      });
+      throw invalid(field, 'a straight rebuy must reference a previous AWARDED case');
     }
     if (!dto.previousCaseId) return;
     if (dto.purchaseType === 'new_task') {
-      throw new DomainError('VALIDATION', 'The request is not valid', {
-        errors: [{ field, message: 'a new_task purchase has no previous case' }],
-      });
+      throw invalid(field, 'a new_task purchase has no previous case');
     }
     const [previous] = await m.query(
       `SELECT c.stage FROM cases c
@@ -66,12 +62,10 @@ export class CasesService {
       [dto.previousCaseId, user.id, user.orgRole === 'admin'],
     );
     if (!previous) {
-      throw new DomainError('VALIDATION', 'The request is not valid', { errors: [{ field, message: 'previous case not found' }] });
+      throw invalid(field, 'previous case not found');
     }
     if (dto.purchaseType === 'straight_rebuy' && previous.stage !== 'AWARDED') {
-      throw new DomainError('VALIDATION', 'The request is not valid', {
-        errors: [{ field, message: `a straight rebuy needs an AWARDED previous case (it is ${previous.stage})` }],
-      });
+      throw invalid(field, `a straight rebuy needs an AWARDED previous case (it is ${previous.stage})`);
     }
   }
 
@@ -101,13 +95,11 @@ export class CasesService {
       const c = await lockCase(m, access, 'case.update');
       const nulls = Object.entries(dto).filter(([, v]) => v === null);
       if (nulls.length > 0) {
-        throw new DomainError('VALIDATION', 'The request is not valid', {
-          errors: nulls.map(([field]) => ({ field, message: `${field} cannot be cleared (null)` })),
-        });
+        throw invalid(nulls.map(([field]) => ({ field, message: `${field} cannot be cleared (null)` })));
       }
       const changes = Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined));
       if (Object.keys(changes).length === 0) {
-        throw new DomainError('VALIDATION', 'The request is not valid', { errors: [{ field: 'body', message: 'no field to change' }] });
+        throw invalid('body', 'no field to change');
       }
       const before = Object.fromEntries(Object.keys(changes).map((k) => [k, (c as unknown as Record<string, unknown>)[k]]));
       Object.assign(c, changes, changes.quantity !== undefined ? { quantity: String(changes.quantity) } : {});
@@ -132,7 +124,7 @@ export class CasesService {
       const c = await lockCase(m, access, 'members.manage');
       const exists = await m.query('SELECT 1 FROM users WHERE id = $1', [dto.userId]);
       if (exists.length === 0) {
-        throw new DomainError('VALIDATION', 'The request is not valid', { errors: [{ field: 'userId', message: 'user not found' }] });
+        throw invalid('userId', 'user not found');
       }
       const previous = await m.findOneBy(CaseMember, { caseId: c.id, userId: dto.userId });
       await m.upsert(CaseMember, { caseId: c.id, userId: dto.userId, roles: dto.roles }, ['caseId', 'userId']);
@@ -163,9 +155,7 @@ export class CasesService {
     return this.dataSource.transaction(async (m) => {
       const c = await lockCase(m, access, 'case.transition');
       if (dto.to === 'CANCELLED' && !dto.reason) {
-        throw new DomainError('VALIDATION', 'The request is not valid', {
-          errors: [{ field: 'reason', message: 'a cancellation needs a reason' }],
-        });
+        throw invalid('reason', 'a cancellation needs a reason');
       }
       if (c.stage === 'APPROVAL' && dto.to !== 'CANCELLED') {
         throw new DomainError('INVALID_TRANSITION', 'a case leaves APPROVAL by sign-off (POST /approvals), not by a transition', {

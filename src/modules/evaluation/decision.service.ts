@@ -7,7 +7,7 @@ import { DomainError, invalid, notFound } from '../../domain/errors';
 import { missingScores } from '../../domain/evaluation/scores';
 import { isOverride, justificationLength, OVERRIDE_JUSTIFICATION_MIN, snapshotHash } from '../../domain/evaluation/snapshot';
 import { type CaseFacts } from '../../domain/lifecycle/state-machine';
-import { ScoringError, sensitivity } from '../../domain/scoring';
+import { sensitivity } from '../../domain/scoring';
 import { AuditService } from '../audit/audit.service';
 import { LifecycleHooks } from '../lifecycle/lifecycle-hooks';
 import { PolicyService } from '../policy/policy.service';
@@ -145,7 +145,7 @@ export class DecisionService implements OnModuleInit {
         this.matrix.snapshot(built, { supplierId: decision.supplierId, justification: decision.justification, override: decision.override }),
       );
     } catch (err) {
-      if (!(err instanceof ScoringError || err instanceof DomainError)) throw err;
+      if (!(err instanceof DomainError)) throw err;
     }
     return { decision, stale: currentHash !== decision.snapshotHash, currentHash };
   }
@@ -189,7 +189,7 @@ export class DecisionService implements OnModuleInit {
       const ranked = built.ranked.map((o) => ({ id: o.supplierId, name: o.supplierName }));
       return { proposed: decision !== null, stale, missingScores: missingScores(criteria, ranked, built.scores) };
     } catch (err) {
-      if (!(err instanceof ScoringError || err instanceof DomainError)) throw err;
+      if (!(err instanceof DomainError)) throw err;
       return { proposed: decision !== null, stale: decision !== null, missingScores: [] };
     }
   }

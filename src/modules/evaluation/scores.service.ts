@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { type CaseAccess } from '../../common/auth';
 import { lockCase } from '../../common/case-lock';
-import { DomainError, type FieldProblem } from '../../domain/errors';
+import { type FieldProblem, invalid } from '../../domain/errors';
 import { criteriaCompletedBy, type ScoreRecord, scoreKey, summarizeAll } from '../../domain/evaluation/scores';
 import { AuditService } from '../audit/audit.service';
 import { User } from '../users/user.entity';
@@ -90,7 +90,7 @@ export class ScoresService {
         if (seen.has(key)) errors.push({ field: `scores.${i}`, message: 'the same supplier and criterion appear twice in this request' });
         seen.add(key);
       });
-      if (errors.length > 0) throw new DomainError('VALIDATION', 'The request is not valid', { errors });
+      if (errors.length > 0) throw invalid(errors);
 
       const previous: Array<{ supplierId: string; criterionId: string; score: string }> = await m.query(
         `SELECT supplier_id AS "supplierId", criterion_id AS "criterionId", score::text AS score

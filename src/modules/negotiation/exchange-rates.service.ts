@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { type CaseAccess } from '../../common/auth';
 import { lockCase } from '../../common/case-lock';
-import { DomainError, type FieldProblem } from '../../domain/errors';
+import { type FieldProblem, invalid } from '../../domain/errors';
 import { normalizeAmount } from '../../domain/negotiation/money';
 import { AuditService } from '../audit/audit.service';
 import { User } from '../users/user.entity';
@@ -39,7 +39,7 @@ export class ExchangeRatesService {
         }
         seen.add(r.currency);
       });
-      if (problems.length > 0) throw new DomainError('VALIDATION', 'The request is not valid', { errors: problems });
+      if (problems.length > 0) throw invalid(problems);
 
       const before = new Map((await this.rows(m, c.id)).map((r) => [r.currency, r.rate]));
       for (const r of dto.rates) {

@@ -205,7 +205,7 @@ export class OffersService {
   ): Promise<SubmissionReceipt> {
     const spec = await this.specificationOf(m, c.id);
     const problems = offerProblems(body, spec, round.deadline);
-    if (problems.length > 0) throw new DomainError('VALIDATION', 'The request is not valid', { errors: problems });
+    if (problems.length > 0) throw invalid(problems);
 
     // the one current offer of the supplier in the round becomes history; the revision follows it
     const [last] = await m.query(

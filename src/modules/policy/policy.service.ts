@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import Decimal from 'decimal.js';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, type FieldProblem } from '../../domain/errors';
+import { type FieldProblem, invalid } from '../../domain/errors';
 import { DEFAULT_POLICY, type Policy } from '../../domain/policy';
 import { User } from '../users/user.entity';
 import { PolicyDto } from './dto/policy.dto';
@@ -33,7 +33,7 @@ export class PolicyService {
       const sections = Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined));
       const next: Policy = { ...current, ...sections } as Policy;
       const problems = crossFieldProblems(next);
-      if (problems.length > 0) throw new DomainError('VALIDATION', 'The policy is not valid', { errors: problems });
+      if (problems.length > 0) throw invalid(problems, 'The policy is not valid');
       await m.query('INSERT INTO policy_versions (data, created_by) VALUES ($1, $2)', [JSON.stringify(next), user.id]);
       return this.current(m);
     });

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { type CaseAccess } from '../../common/auth';
 import { lockCase } from '../../common/case-lock';
 import { type PageQuery } from '../../common/paging';
-import { DomainError, notFound } from '../../domain/errors';
+import { DomainError, invalid, notFound } from '../../domain/errors';
 import { SHORTLIST_MINIMUM } from '../../domain/lifecycle/stages';
 import { AuditService } from '../audit/audit.service';
 import { Case } from '../cases/case.entity';
@@ -100,7 +100,7 @@ export class ShortlistService implements OnModuleInit {
         dto.supplierId,
       ]);
       if (!supplier) {
-        throw new DomainError('VALIDATION', 'The request is not valid', { errors: [{ field: 'supplierId', message: 'supplier not found' }] });
+        throw invalid('supplierId', 'supplier not found');
       }
       refuseBlocked(supplier);
       const incumbent = await this.incumbentOf(m, c);

@@ -6,7 +6,7 @@ import { type CaseAccess } from '../../common/auth';
 import { lockCase } from '../../common/case-lock';
 import { money } from '../../common/money';
 import { type Page } from '../../common/paging';
-import { DomainError, type FieldProblem, notFound } from '../../domain/errors';
+import { DomainError, type FieldProblem, invalid, notFound } from '../../domain/errors';
 import { ahp, CONSISTENCY_LIMIT, validatePairwiseMatrix } from '../../domain/scoring';
 import { AuditService } from '../audit/audit.service';
 import { User } from '../users/user.entity';
@@ -83,8 +83,6 @@ export interface AhpResponse {
   acceptedInconsistency: boolean;
   specificationVersion: number;
 }
-
-const invalidRequest = (errors: FieldProblem[]) => new DomainError('VALIDATION', 'The request is not valid', { errors });
 
 @Injectable()
 export class SpecificationService {
@@ -196,7 +194,7 @@ export class SpecificationService {
       randomUUID,
     );
     errors.push(...criteriaIds.errors, ...requirementIds.errors);
-    if (errors.length > 0) throw invalidRequest(errors);
+    if (errors.length > 0) throw invalid(errors);
     return {
       description: dto.description,
       deliverables: dto.deliverables ?? '',
@@ -278,7 +276,7 @@ export class SpecificationService {
         });
       }
       errors.push(...validatePairwiseMatrix(dto.matrix, ids.length));
-      if (errors.length > 0) throw invalidRequest(errors);
+      if (errors.length > 0) throw invalid(errors);
 
       const result = ahp(dto.matrix);
       const accepted = !result.consistent && dto.acceptInconsistency === true;
@@ -308,7 +306,7 @@ export class SpecificationService {
         );
       }
       if (accepted && dto.reason === undefined) {
-        throw invalidRequest([{ field: 'reason', message: `CR ${result.cr.toFixed(3)} is above ${CONSISTENCY_LIMIT}: accepting the inconsistency needs a reason` }]);
+        throw invalid([{ field: 'reason', message: `CR ${result.cr.toFixed(3)} is above ${CONSISTENCY_LIMIT}: accepting the inconsistency needs a reason` }]);
       }
 
       const weightOf = new Map(ids.map((id, k) => [id, result.weights[k]]));

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { parse } from 'csv-parse';
 import { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, invalid } from '../../domain/errors';
+import { invalid } from '../../domain/errors';
 import { type CsvColumn, type ImportRow, lineBreaksIn, readHeader, readRow, type RowProblem, slices } from './supplier-csv';
 import { normalizeTaxId } from './tax-id';
 
@@ -36,11 +36,11 @@ export class SupplierImportService {
     const { columns, problems, rows } = await this.validate(body);
     if (problems.length > 0) {
       const listed = problems.slice(0, MAX_PROBLEMS);
-      throw new DomainError('VALIDATION', `the file has ${problems.length} problem(s); nothing was imported`, {
-        errors: listed.map((p) => ({ line: p.line, column: p.column, reason: p.reason, field: p.column ?? 'row', message: p.reason })),
-        problemCount: problems.length,
-        truncated: problems.length > listed.length,
-      });
+      throw invalid(
+        listed.map((p) => ({ line: p.line, column: p.column, reason: p.reason, field: p.column ?? 'row', message: p.reason })),
+        `the file has ${problems.length} problem(s); nothing was imported`,
+        { problemCount: problems.length, truncated: problems.length > listed.length },
+      );
     }
     if (rows === 0) throw invalid('body', 'the file has a header but no supplier rows');
     return this.dataSource.transaction(async (m) => {

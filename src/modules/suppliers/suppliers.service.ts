@@ -133,7 +133,7 @@ function checkBlocking(status: string, reason: string | null, reasonGiven: boole
   const problems: FieldProblem[] = [];
   if (status === 'blocked' && !reason) problems.push({ field: 'blockedReason', message: 'blockedReason is required when status is blocked' });
   if (status === 'active' && reasonGiven) problems.push({ field: 'blockedReason', message: 'blockedReason is only for a blocked supplier' });
-  if (problems.length > 0) throw new DomainError('VALIDATION', 'The request is not valid', { errors: problems });
+  if (problems.length > 0) throw invalid(problems);
   return status === 'blocked' ? reason : null;
 }
 
