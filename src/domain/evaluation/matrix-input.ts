@@ -1,5 +1,5 @@
 import { type CriterionSource, type Direction, type MatrixInput, type MatrixSupplier, type Normalization } from '../scoring';
-import { type CertificationHeld, failedRequirements, type OfferToCheck, type RequirementToCheck } from './requirements';
+import { type CertificationHeld, failedRequirements, type OfferToCheck, type RequirementToCheck } from '../requirements';
 import { scoreKey, type ScoreSummary } from './scores';
 
 /**

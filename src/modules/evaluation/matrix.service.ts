@@ -4,9 +4,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Decimal } from '../../common/money';
 import { DomainError } from '../../domain/errors';
 import { assembleMatrixInput } from '../../domain/evaluation/matrix-input';
-import { type CertificationHeld, failedRequirements, type FailedRequirement } from '../../domain/evaluation/requirements';
+import { type CertificationHeld, failedRequirements, type FailedRequirement } from '../../domain/requirements';
 import { type ScoreRecord, scoreKey, type ScoreSummary, summarizeAll } from '../../domain/evaluation/scores';
 import { decisionSnapshot, type DecisionSnapshot } from '../../domain/evaluation/snapshot';
+import { roundAsOf } from '../../domain/negotiation/round';
 import type { ReliabilityResult } from '../../domain/reliability';
 import {
   decisionMatrix,
@@ -20,6 +21,7 @@ import { NegotiationReader, type OfferForMatrix } from '../negotiation/negotiati
 import { PolicyService } from '../policy/policy.service';
 import { type SpecificationVersionRow } from '../specification/specification.types';
 import { WeightsService } from '../specification/weights.service';
+import { certificationsOf } from '../suppliers/certifications.reader';
 import { ReliabilityService } from '../suppliers/reliability.service';
 
 /** What the matrix stands on, before reliability and scores: enough to know who is ranked. */
@@ -83,11 +85,10 @@ export class MatrixService {
     }
     const { specification, effective } = await this.weightsService.forCase(m, caseId);
     const [c] = await m.query('SELECT currency FROM cases WHERE id = $1', [caseId]);
-    // decisionRound gives the manual close time, or the deadline when the deadline closed it (never null in practice)
-    const closedAt = decision.round.closedAt === null ? new Date() : new Date(decision.round.closedAt);
-    const asOf = closedAt.toISOString().slice(0, 10);
+    const { id, number, bestAndFinal, closedAt } = decision.round;
+    const asOf = roundAsOf(decision.round);
     const offers = decision.offers;
-    const certifications = await this.certifications(
+    const certifications = await certificationsOf(
       m,
       offers.map((o) => o.supplierId),
     );
@@ -100,7 +101,7 @@ export class MatrixService {
       caseId,
       baseCurrency: c.currency,
       asOf,
-      round: { ...decision.round, closedAt },
+      round: { id, number, bestAndFinal, closedAt },
       specification,
       weights: effective,
       offers,
@@ -157,20 +158,6 @@ export class MatrixService {
       const threshold = (await this.policy.current(m)).sensitivity.threshold;
       return sensitivityView(built, sensitivity(built.input, { sensitiveThreshold: threshold }), threshold);
     });
-  }
-
-  private async certifications(m: EntityManager, supplierIds: string[]): Promise<Map<string, CertificationHeld[]>> {
-    if (supplierIds.length === 0) return new Map();
-    const rows: Array<{ id: string; certifications: Array<Partial<CertificationHeld>> | null }> = await m.query(
-      'SELECT id, certifications FROM suppliers WHERE id = ANY($1::uuid[])',
-      [supplierIds],
-    );
-    return new Map(
-      rows.map((r) => [
-        r.id,
-        (r.certifications ?? []).map((c) => ({ name: String(c.name ?? ''), issuedOn: c.issuedOn ?? null, expiresOn: c.expiresOn ?? null })),
-      ]),
-    );
   }
 }
 

@@ -6,6 +6,7 @@ import { lockCase } from '../../common/case-lock';
 import { type PageQuery } from '../../common/paging';
 import { DomainError, invalid, notFound } from '../../domain/errors';
 import { SHORTLIST_MINIMUM } from '../../domain/lifecycle/stages';
+import { registryFailures } from '../../domain/requirements';
 import { AuditService } from '../audit/audit.service';
 import { Case } from '../cases/case.entity';
 import { LifecycleHooks } from '../lifecycle/lifecycle-hooks';
@@ -14,7 +15,6 @@ import { todayUtc } from '../suppliers/dto/validators';
 import { ReliabilityService } from '../suppliers/reliability.service';
 import { type SupplierCertification } from '../suppliers/supplier.entity';
 import { User } from '../users/user.entity';
-import { certificationFailures } from './certification-check';
 import { AddToShortlistDto, JustificationDto, ShortlistApprovalDto, UpdateShortlistEntryDto } from './dto/shortlist.dto';
 import { ShortlistEntry } from './shortlist-entry.entity';
 
@@ -70,7 +70,7 @@ export class ShortlistService implements OnModuleInit {
       const ranked = candidates
         .map((s) => {
           const reliability = scores.get(s.id)!;
-          const fails = certificationFailures(requirements, s.certifications, today);
+          const fails = registryFailures(requirements, s.certifications, today);
           return {
             supplierId: s.id,
             legalName: s.legalName,

@@ -7,8 +7,8 @@ import { Case } from '../cases/case.entity';
 import { LifecycleHooks } from '../lifecycle/lifecycle-hooks';
 import { SpecificationVersion } from './specification-version.entity';
 import { currentSpecification } from './specification.reader';
-import { specificationProblems } from './specification.rules';
-import { type AhpRecord } from './specification.types';
+import { specificationProblems } from '../../domain/specification/rules';
+import { type AhpRecord } from '../../domain/specification/types';
 
 /**
  * Where the specification meets the case lifecycle: it tells the state machine whether a usable

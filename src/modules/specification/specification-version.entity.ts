@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { type AhpRecord, type Criterion, type Requirement } from './specification.types';
+import { type Requirement } from '../../domain/requirements';
+import { type AhpRecord, type Criterion } from '../../domain/specification/types';
 
 /** One version of a case's specification; the draft is the one row of the case with `frozenAt` null. */
 @Entity('specification_versions')

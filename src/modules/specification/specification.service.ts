@@ -13,16 +13,17 @@ import { User } from '../users/user.entity';
 import { AhpDto, PutSpecificationDto } from './dto/specification.dto';
 import { SpecificationVersion } from './specification-version.entity';
 import { currentSpecification } from './specification.reader';
+import { matchKey } from '../../domain/names';
 import {
   assignIds,
   diffSpecifications,
   keptAhp,
-  matchKey,
   normalizedWeights,
   type SpecificationContent,
   type SpecificationDiff,
-} from './specification.rules';
-import { type AhpRecord, type Criterion, type SpecificationVersionRow } from './specification.types';
+} from '../../domain/specification/rules';
+import { type AhpRecord, type Criterion } from '../../domain/specification/types';
+import { type SpecificationVersionRow } from './specification.types';
 
 const EMPTY: SpecificationContent = { description: '', deliverables: '', quantity: null, requirements: [], criteria: [] };
 

@@ -24,17 +24,9 @@ import {
   type ValidatorConstraintInterface,
 } from 'class-validator';
 import { MAX_AHP_CRITERIA } from '../../../domain/scoring';
-import { normalizationProblem, requirementValueProblem } from '../specification.rules';
-import {
-  CRITERION_KINDS,
-  CRITERION_SOURCES,
-  DIRECTIONS,
-  MAX_CRITERIA,
-  MAX_REQUIREMENTS,
-  NORMALIZATIONS,
-  REQUIREMENT_TYPES,
-  type RequirementType,
-} from '../specification.types';
+import { MAX_REQUIREMENTS, REQUIREMENT_TYPES, type RequirementType, requirementValueProblem } from '../../../domain/requirements';
+import { normalizationProblem } from '../../../domain/specification/rules';
+import { CRITERION_KINDS, CRITERION_SOURCES, DIRECTIONS, MAX_CRITERIA, NORMALIZATIONS } from '../../../domain/specification/types';
 import type { CriterionKind, CriterionSource, Direction, Normalization } from '../../../domain/scoring';
 
 const NOT_BLANK = /\S/;

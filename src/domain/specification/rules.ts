@@ -2,26 +2,18 @@
  * The specification's own rules, free of Nest and the database: which id each submitted item
  * keeps, what a stored specification may not contain, and what changed between two versions.
  */
-import { type FieldProblem } from '../../domain/errors';
+import { type FieldProblem } from '../errors';
+import { matchKey } from '../names';
+import { isRequirementType, type Requirement, requirementValueProblem } from '../requirements';
 import {
   type AhpRecord,
   CRITERION_KINDS,
   CRITERION_SOURCES,
   type Criterion,
   DIRECTIONS,
-  MAX_REQUIREMENT_LIMIT,
   NORMALIZATIONS,
-  REQUIREMENT_TYPES,
-  type Requirement,
-  type RequirementType,
   SCALE_SOURCES,
-} from './specification.types';
-
-
-/** Names and texts are matched ignoring case and runs of white space. */
-export function matchKey(s: string): string {
-  return s.trim().replace(/\s+/g, ' ').toLowerCase();
-}
+} from './types';
 
 /**
  * The id each submitted item keeps. An item sent with an id keeps it (it must be an item of the
@@ -60,29 +52,6 @@ export function assignIds(
   return { ids, errors };
 }
 
-/** What is wrong with a requirement's `value` for its type, or null. */
-export function requirementValueProblem(type: RequirementType, value: unknown): string | null {
-  switch (type) {
-    case 'certification':
-      return typeof value === 'string' && value.trim().length > 0 && value.length <= 200
-        ? null
-        : 'a certification requirement needs the certification name (1 to 200 characters) as value';
-    case 'max_lead_time_days':
-    case 'min_warranty_months':
-      return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_REQUIREMENT_LIMIT
-        ? null
-        : `a ${type} requirement needs a whole number from 1 to ${MAX_REQUIREMENT_LIMIT} as value`;
-    case 'yes_no':
-      return typeof value === 'boolean' ? null : 'a yes_no requirement needs the required answer (true or false) as value';
-    case 'text':
-      return value === undefined || value === null ? null : 'a text requirement is judged by the buyer and has no value';
-    default: {
-      const exhaustive: never = type;
-      return `unknown requirement type ${String(exhaustive)}`;
-    }
-  }
-}
-
 /** `scale` has full marks only for evaluator scores and the reliability score. */
 export function normalizationProblem(normalization: string, source: string): string | null {
   return normalization === 'scale' && !(SCALE_SOURCES as readonly string[]).includes(source)
@@ -117,7 +86,7 @@ export function specificationProblems(spec: { criteria: Criterion[]; requirement
     names.set(key, c.id);
   }
   for (const r of spec.requirements) {
-    if (!(REQUIREMENT_TYPES as readonly string[]).includes(r.type)) {
+    if (!isRequirementType(r.type)) {
       problems.push(`requirement "${r.text}": unknown type ${String(r.type)}`);
       continue;
     }

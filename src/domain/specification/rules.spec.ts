@@ -2,12 +2,10 @@ import {
   assignIds,
   diffSpecifications,
   keptAhp,
-  matchKey,
-  requirementValueProblem,
   type SpecificationContent,
   specificationProblems,
-} from './specification.rules';
-import { type Criterion } from './specification.types';
+} from './rules';
+import { type Criterion } from './types';
 
 const criterion = (id: string, name: string, weight: number, extra: Partial<Criterion> = {}): Criterion => ({
   id,
@@ -53,29 +51,6 @@ describe('assignIds: which id a submitted item keeps', () => {
       { field: 'requirements.0.id', message: 'zzz is not an item of the current version' },
       { field: 'requirements.2.id', message: 'a is sent twice' },
     ]);
-  });
-
-  it('matches keys ignoring case and runs of white space', () => {
-    expect(matchKey('  Total   COST ')).toBe('total cost');
-  });
-});
-
-describe('requirementValueProblem: the value must fit the type', () => {
-  it.each([
-    ['certification', 'ISO 9001', true],
-    ['certification', '  ', false],
-    ['certification', 9001, false],
-    ['max_lead_time_days', 30, true],
-    ['max_lead_time_days', 0, false],
-    ['max_lead_time_days', 2.5, false],
-    ['min_warranty_months', '24', false],
-    ['yes_no', true, true],
-    ['yes_no', 'yes', false],
-    ['text', undefined, true],
-    ['text', null, true],
-    ['text', 'anything', false],
-  ] as const)('%s with %p → valid %p', (type, value, valid) => {
-    expect(requirementValueProblem(type, value) === null).toBe(valid);
   });
 });
 

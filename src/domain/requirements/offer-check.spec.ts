@@ -1,4 +1,4 @@
-import { certificationValidOn, failedRequirements, type OfferToCheck, type RequirementToCheck } from './requirements';
+import { certificationValidOn, failedRequirements, type OfferToCheck, type RequirementToCheck } from '.';
 
 const iso: RequirementToCheck = { id: 'r-iso', text: 'ISO 9001 certified', type: 'certification', value: 'ISO 9001' };
 const lead: RequirementToCheck = { id: 'r-lead', text: 'delivery within 30 days', type: 'max_lead_time_days', value: 30 };
