@@ -7,7 +7,8 @@ import { type BuyingCenter, caseWithBuyingCenter } from './index';
  *
  * Set up with direct SQL: the shortlist endpoints (and the gatekeeper's approval) were being built
  * in parallel when these tests were written, so the state the negotiation starts from is inserted
- * as those modules store it — `specification_versions` (version 1, frozen), `suppliers`,
+ * as those modules store it — `specification_versions` (version 1, frozen), `suppliers` (each
+ * holding the ISO 9001 certificate the specification requires, valid until 2099),
  * `shortlist_entries`, then `UPDATE cases SET stage = 'NEGOTIATION', shortlist_approved_at = now()`.
  * Only the negotiation itself goes through the API under test.
  */
@@ -46,7 +47,8 @@ export async function negotiationCase(
     const name = `${names[i % names.length]} ${randomUUID().slice(0, 6)}`;
     const taxId = `DE${randomUUID().replace(/-/g, '').slice(0, 9)}`;
     const [row] = await t.db.query(
-      `INSERT INTO suppliers (legal_name, tax_id, tax_id_normalized, country, categories) VALUES ($1, $2, $2, 'DE', '{compressors}') RETURNING id`,
+      `INSERT INTO suppliers (legal_name, tax_id, tax_id_normalized, country, categories, certifications)
+       VALUES ($1, $2, $2, 'DE', '{compressors}', '[{"name": "ISO 9001", "issuedOn": "2020-01-01", "expiresOn": "2099-12-31"}]') RETURNING id`,
       [name, taxId],
     );
     await t.db.query(`INSERT INTO shortlist_entries (case_id, supplier_id, status, added_by) VALUES ($1, $2, 'shortlisted', $3)`, [

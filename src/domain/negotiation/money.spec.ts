@@ -1,4 +1,4 @@
-import { compareAmounts, concession, convertToBase, lineItemsTotal, normalizeAmount, roundIsOpen, sameAmount } from './money';
+import { compareAmounts, concession, convertToBase, lineItemsTotal, normalizeAmount, sameAmount } from './money';
 
 describe('negotiation money', () => {
   it('converts exactly where binary floats are wrong', () => {
@@ -47,12 +47,5 @@ describe('negotiation money', () => {
   it('normalizes and orders amounts, null last', () => {
     expect(normalizeAmount('0012.3400')).toBe('12.34');
     expect(['10', null, '9.5', '100'].sort(compareAmounts)).toEqual(['9.5', '10', '100', null]);
-  });
-
-  it('closes a round by hand or at its deadline', () => {
-    const now = new Date('2026-05-01T12:00:00Z');
-    expect(roundIsOpen({ closedAt: null, deadline: new Date('2026-05-01T12:00:01Z') }, now)).toBe(true);
-    expect(roundIsOpen({ closedAt: null, deadline: now }, now)).toBe(false);
-    expect(roundIsOpen({ closedAt: new Date('2026-04-30T00:00:00Z'), deadline: new Date('2026-06-01T00:00:00Z') }, now)).toBe(false);
   });
 });

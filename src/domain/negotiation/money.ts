@@ -58,8 +58,3 @@ export function compareAmounts(a: string | null, b: string | null): number {
   if (b === null) return -1;
   return new D(a).comparedTo(b);
 }
-
-/** A round is closed once it was closed by hand or its deadline has passed. */
-export function roundIsOpen(round: { closedAt: Date | null; deadline: Date }, now: Date): boolean {
-  return round.closedAt === null && round.deadline.getTime() > now.getTime();
-}

@@ -1,4 +1,4 @@
-import { isCompliant, missingRateCurrencies, type OfferContent, offerProblems, type SpecificationForOffers } from './offer-rules';
+import { answersAllMet, missingRateCurrencies, type OfferContent, offerProblems, type SpecificationForOffers } from './offer-rules';
 
 const spec: SpecificationForOffers = {
   requirements: [{ id: 'r-iso' }, { id: 'r-lead' }],
@@ -97,7 +97,7 @@ describe('offer rules against the specification', () => {
 
   it('names the currencies with no rate, and judges compliance as all answers met', () => {
     expect(missingRateCurrencies(['USD', 'EUR', 'GBP', 'USD', 'CHF'], 'EUR', new Set(['CHF']))).toEqual(['GBP', 'USD']);
-    expect(isCompliant([{ met: true }, { met: true }])).toBe(true);
-    expect(isCompliant([{ met: true }, { met: false }])).toBe(false);
+    expect(answersAllMet([{ met: true }, { met: true }])).toBe(true);
+    expect(answersAllMet([{ met: true }, { met: false }])).toBe(false);
   });
 });

@@ -1,38 +1,30 @@
 import { type EntityManager } from 'typeorm';
 import { type CaseFacts } from '../../domain/lifecycle/state-machine';
-import { missingRateCurrencies } from '../../domain/negotiation/offer-rules';
+import { answersAllMet, missingRateCurrencies } from '../../domain/negotiation/offer-rules';
 import { type Case } from '../cases/case.entity';
+import { type NegotiationReader } from './negotiation.reader';
 
 /**
- * The rounds part of the lifecycle facts. A round counts as closed once closed by hand or past its
- * deadline. Missing rates are looked for in the latest closed round: an open round's offers are
+ * The rounds part of the lifecycle facts, from the reader's rounds (whose status is the one round
+ * rule). Missing rates are looked for in the latest closed round: an open round's offers are
  * sealed, and it blocks leaving NEGOTIATION by being open anyway.
  */
-export async function roundFacts(m: EntityManager, c: Case, facts: CaseFacts): Promise<void> {
-  const [counts] = await m.query(
-    `SELECT count(*) FILTER (WHERE r.closed_at IS NULL AND r.deadline > now())::int AS open,
-            count(*) FILTER (WHERE (r.closed_at IS NOT NULL OR r.deadline <= now()) AND EXISTS (
-              SELECT 1 FROM offers o WHERE o.round_id = r.id AND o.is_current
-                 AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(o.compliance) a WHERE (a->>'met')::boolean IS NOT TRUE)
-            ))::int AS "closedWithCompliantOffer"
-       FROM negotiation_rounds r WHERE r.case_id = $1`,
-    [c.id],
+export async function roundFacts(reader: NegotiationReader, m: EntityManager, c: Case, facts: CaseFacts): Promise<void> {
+  const rounds = await reader.rounds(m, c.id);
+  const closed = rounds.filter((r) => r.status === 'closed');
+  const offers = await reader.currentOffers(
+    m,
+    closed.map((r) => r.id),
   );
-  const currencies: Array<{ currency: string }> = await m.query(
-    `SELECT DISTINCT o.currency FROM offers o
-      WHERE o.is_current AND o.round_id = (
-        SELECT id FROM negotiation_rounds WHERE case_id = $1 AND (closed_at IS NOT NULL OR deadline <= now())
-         ORDER BY number DESC LIMIT 1)`,
-    [c.id],
-  );
-  const rated: Array<{ currency: string }> = await m.query(`SELECT currency FROM exchange_rates WHERE case_id = $1`, [c.id]);
+  const latest = closed.at(-1);
+  const { rates } = await reader.rates(m, c.id);
   facts.rounds = {
-    open: counts.open,
-    closedWithCompliantOffer: counts.closedWithCompliantOffer,
+    open: rounds.length - closed.length,
+    closedWithCompliantOffer: closed.filter((r) => offers.some((o) => o.roundId === r.id && answersAllMet(o.compliance))).length,
     pendingRateCurrencies: missingRateCurrencies(
-      currencies.map((r) => r.currency),
+      offers.filter((o) => o.roundId === latest?.id).map((o) => o.currency),
       c.currency,
-      new Set(rated.map((r) => r.currency)),
+      rates,
     ),
   };
 }

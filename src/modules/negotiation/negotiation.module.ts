@@ -15,9 +15,12 @@ import { SupplierPortalController } from './supplier-portal.controller';
   exports: [NegotiationReader],
 })
 export class NegotiationModule implements OnModuleInit {
-  constructor(private readonly hooks: LifecycleHooks) {}
+  constructor(
+    private readonly hooks: LifecycleHooks,
+    private readonly reader: NegotiationReader,
+  ) {}
 
   onModuleInit(): void {
-    this.hooks.contributeFacts(roundFacts);
+    this.hooks.contributeFacts((m, c, facts) => roundFacts(this.reader, m, c, facts));
   }
 }

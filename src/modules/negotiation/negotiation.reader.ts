@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
 import { concession, convertToBase, normalizeAmount } from '../../domain/negotiation/money';
+import { roundClosedAt, roundStatus, type RoundStatus } from '../../domain/negotiation/round';
 
 /** The terms an offer states, as every view of an offer carries them. */
 export interface OfferTerms {
@@ -24,7 +25,7 @@ export interface OfferForMatrix extends OfferTerms {
   submittedAt: Date;
 }
 
-export type RoundStatus = 'open' | 'closed';
+export { type RoundStatus };
 
 export interface RoundHistoryEntry {
   number: number;
@@ -72,10 +73,21 @@ export interface OfferRow extends OfferTerms {
   submittedAt: Date;
 }
 
-/** Status is computed, never trusted from closed_at alone: a round whose deadline has passed is closed. */
-export const ROUND_COLUMNS = `r.id, r.case_id AS "caseId", r.number, r.deadline, r.best_and_final AS "bestAndFinal",
+/**
+ * "The round is open" in SQL, for round rows aliased `alias`: the twin of `roundIsOpen`
+ * (src/domain/negotiation/round.ts), read against the database clock. The one place SQL says it.
+ */
+export const roundOpenSql = (alias: string) => `(${alias}.closed_at IS NULL AND ${alias}.deadline > now())`;
+
+/** `checkedAt` is the database clock the status is computed against (never trusted from closed_at alone). */
+const ROUND_COLUMNS = `r.id, r.case_id AS "caseId", r.number, r.deadline, r.best_and_final AS "bestAndFinal",
   r.closed_at AS "closedAt", r.closed_by AS "closedBy", r.opened_by AS "openedBy", r.created_at AS "createdAt",
-  CASE WHEN r.closed_at IS NOT NULL OR r.deadline <= now() THEN 'closed' ELSE 'open' END AS status`;
+  now() AS "checkedAt"`;
+
+/** A round whose deadline has passed is closed, whether or not the close was recorded yet. */
+function withStatus({ checkedAt, ...row }: Omit<RoundRow, 'status'> & { checkedAt: Date }): RoundRow {
+  return { ...row, status: roundStatus(row, checkedAt) };
+}
 
 export const OFFER_COLUMNS = `o.id, o.round_id AS "roundId", o.supplier_id AS "supplierId", s.legal_name AS "supplierName",
   o.revision, o.is_current AS "isCurrent", o.total_price::text AS "totalPrice", o.currency, o.line_items AS "lineItems",
@@ -102,7 +114,8 @@ export interface ConvertedOffer extends OfferRow {
 @Injectable()
 export class NegotiationReader {
   async rounds(m: EntityManager, caseId: string): Promise<RoundRow[]> {
-    return m.query(`SELECT ${ROUND_COLUMNS} FROM negotiation_rounds r WHERE r.case_id = $1 ORDER BY r.number`, [caseId]);
+    const rows = await m.query(`SELECT ${ROUND_COLUMNS} FROM negotiation_rounds r WHERE r.case_id = $1 ORDER BY r.number`, [caseId]);
+    return rows.map(withStatus);
   }
 
   async round(m: EntityManager, caseId: string, number: number): Promise<RoundRow | null> {
@@ -110,7 +123,7 @@ export class NegotiationReader {
       caseId,
       number,
     ]);
-    return (row as RoundRow | undefined) ?? null;
+    return row ? withStatus(row) : null;
   }
 
   /** Units of the base currency per unit of each currency recorded on the case. */
@@ -170,13 +183,8 @@ export class NegotiationReader {
   async decisionRound(
     m: EntityManager,
     caseId: string,
-  ): Promise<{ round: { id: string; number: number; bestAndFinal: boolean; closedAt: Date | null }; offers: OfferForMatrix[] } | null> {
-    const [round] = await m.query(
-      `SELECT id, number, best_and_final AS "bestAndFinal", COALESCE(closed_at, deadline) AS "closedAt"
-         FROM negotiation_rounds WHERE case_id = $1 AND (closed_at IS NOT NULL OR deadline <= now())
-        ORDER BY number DESC LIMIT 1`,
-      [caseId],
-    );
+  ): Promise<{ round: { id: string; number: number; bestAndFinal: boolean; closedAt: Date; deadline: Date }; offers: OfferForMatrix[] } | null> {
+    const round = (await this.rounds(m, caseId)).filter((r) => r.status === 'closed').at(-1);
     if (!round) return null;
     const { base, rates } = await this.rates(m, caseId);
     const rows: OfferRow[] = (await m.query(
@@ -186,7 +194,7 @@ export class NegotiationReader {
       [round.id],
     )).map(normalizeOfferRow);
     return {
-      round: { id: round.id, number: round.number, bestAndFinal: round.bestAndFinal, closedAt: round.closedAt },
+      round: { id: round.id, number: round.number, bestAndFinal: round.bestAndFinal, closedAt: roundClosedAt(round), deadline: round.deadline },
       offers: rows.map((o) => ({
         supplierId: o.supplierId,
         supplierName: o.supplierName,

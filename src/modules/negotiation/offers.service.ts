@@ -7,7 +7,7 @@ import { type Page, PageQuery } from '../../common/paging';
 import { sha256 } from '../../domain/audit/canonical-json';
 import { DomainError, invalid } from '../../domain/errors';
 import { convertToBase, normalizeAmount } from '../../domain/negotiation/money';
-import { isCompliant, offerProblems } from '../../domain/negotiation/offer-rules';
+import { offerProblems } from '../../domain/negotiation/offer-rules';
 import { AuditService } from '../audit/audit.service';
 import { Case } from '../cases/case.entity';
 import { currentSpecification } from '../specification/specification.reader';
@@ -150,7 +150,9 @@ export class OffersService {
     const { offers } = await this.reader.convertedByRound(m, caseId);
     const { base, rates } = await this.reader.rates(m, caseId);
     const eliminated = await this.rounds.eliminatedIn(m, round.id);
-    const views = (offers.get(round.id) ?? []).map((o) => this.view(o, base, rates, eliminated.has(o.supplierId)));
+    const current = offers.get(round.id) ?? [];
+    const compliant = await this.rounds.complianceCheck(m, caseId, round, current.map((o) => o.supplierId));
+    const views = current.map((o) => this.view(o, base, rates, eliminated.has(o.supplierId), compliant(o)));
     return { items: views.slice(page.offset, page.offset + page.limit), total: views.length, sealed: false };
   }
 
@@ -170,6 +172,7 @@ export class OffersService {
     const eliminated = (await this.rounds.eliminatedIn(m, round.id)).has(supplierId);
     // the concession is the current offer's (against the previous round); earlier revisions have none
     const current = sealed ? undefined : (await this.reader.convertedByRound(m, caseId)).offers.get(round.id)?.find((o) => o.supplierId === supplierId);
+    const compliant = sealed ? () => false : await this.rounds.complianceCheck(m, caseId, round, [supplierId]);
     return {
       supplierId,
       supplierName: participant.name as string,
@@ -188,6 +191,7 @@ export class OffersService {
                 base,
                 rates,
                 eliminated,
+                compliant(o),
               ),
               isCurrent: o.isCurrent,
             },
@@ -387,7 +391,8 @@ export class OffersService {
     };
   }
 
-  private view(o: ConvertedOffer, base: string, rates: Map<string, string>, eliminated: boolean): OfferView {
+  /** `compliant`: the offer passes every mandatory requirement, as the decision matrix judges it (RoundsService.complianceCheck). */
+  private view(o: ConvertedOffer, base: string, rates: Map<string, string>, eliminated: boolean, compliant: boolean): OfferView {
     return {
       ...this.receipt(o),
       totalPrice: o.totalPrice,
@@ -406,7 +411,7 @@ export class OffersService {
       submittedBy: o.submittedBy,
       specificationVersion: o.specificationVersion,
       needsReconfirmation: o.needsReconfirmation,
-      compliant: isCompliant(o.compliance),
+      compliant,
       eliminated,
     };
   }

@@ -8,15 +8,16 @@ import { type Page } from '../../common/paging';
 import { sha256 } from '../../domain/audit/canonical-json';
 import { DomainError, invalid } from '../../domain/errors';
 import { compareAmounts } from '../../domain/negotiation/money';
-import { isCompliant, missingRateCurrencies } from '../../domain/negotiation/offer-rules';
+import { nextRound, roundAsOf, type ShortlistCandidate } from '../../domain/negotiation/round';
+import { missingRateCurrencies } from '../../domain/negotiation/offer-rules';
+import { meetsRequirements, type OfferToCheck } from '../../domain/requirements';
 import { AuditService } from '../audit/audit.service';
+import { currentSpecification } from '../specification/specification.reader';
+import { certificationsOf } from '../suppliers/certifications.reader';
 import { User } from '../users/user.entity';
 import { EliminationDto, OpenRoundDto } from './dto/round.dto';
 import { Invitation, NegotiationRound, RoundParticipant } from './entities';
-import { NegotiationReader, type RoundRow } from './negotiation.reader';
-
-/** A round may be opened at most this far ahead. */
-const MAX_DEADLINE_MS = 2 * 366 * 24 * 3600 * 1000;
+import { NegotiationReader, roundOpenSql, type RoundRow } from './negotiation.reader';
 
 export interface ParticipantView {
   supplierId: string;
@@ -86,9 +87,9 @@ export class RoundsService {
   async settleDeadlines(m: EntityManager, caseId: string): Promise<void> {
     const closed: Array<{ number: number; deadline: Date }> = await m.query(
       `WITH closed AS (
-         UPDATE negotiation_rounds SET closed_at = deadline
-          WHERE case_id = $1 AND closed_at IS NULL AND deadline <= now()
-          RETURNING number, deadline)
+         UPDATE negotiation_rounds r SET closed_at = r.deadline
+          WHERE r.case_id = $1 AND r.closed_at IS NULL AND NOT ${roundOpenSql('r')}
+          RETURNING r.number, r.deadline)
        SELECT number, deadline FROM closed ORDER BY number`,
       [caseId],
     );
@@ -108,48 +109,30 @@ export class RoundsService {
       const c = await lockCase(m, access, 'rounds.manage');
       await this.settleDeadlines(m, c.id);
       const deadline = new Date(dto.deadline);
-      const now = Date.now();
-      if (Number.isNaN(deadline.getTime()) || deadline.getTime() <= now) throw invalid('deadline', 'the deadline must be in the future');
-      if (deadline.getTime() > now + MAX_DEADLINE_MS) throw invalid('deadline', 'the deadline must be within two years');
-
       const rounds = await this.reader.rounds(m, c.id);
-      const stillOpen = rounds.find((r) => r.status === 'open');
-      if (stillOpen) throw new DomainError('CONFLICT', `round ${stillOpen.number} is still open: close it first`);
       const last = rounds.at(-1);
-      if (last?.bestAndFinal) {
-        throw new DomainError('CONFLICT', `round ${last.number} was the best-and-final round: no round may follow it`);
-      }
-      // the still-active shortlist; after round 1 only those the buyer did not eliminate
-      const participants: Array<{ supplierId: string }> = last
-        ? await m.query(
-            `SELECT p.supplier_id AS "supplierId" FROM round_participants p
-               JOIN shortlist_entries se ON se.case_id = $1 AND se.supplier_id = p.supplier_id AND se.status = 'shortlisted'
-               JOIN suppliers s ON s.id = p.supplier_id AND s.status = 'active'
-              WHERE p.round_id = $2 AND p.eliminated_at IS NULL ORDER BY s.legal_name, p.supplier_id`,
-            [c.id, last.id],
-          )
-        : await m.query(
-            `SELECT se.supplier_id AS "supplierId" FROM shortlist_entries se
-               JOIN suppliers s ON s.id = se.supplier_id AND s.status = 'active'
-              WHERE se.case_id = $1 AND se.status = 'shortlisted' ORDER BY s.legal_name, se.supplier_id`,
-            [c.id],
-          );
-      if (participants.length === 0) {
-        throw new DomainError('CONFLICT', 'no supplier is left to take part: the shortlist is empty or every supplier was eliminated');
-      }
-      const number = (last?.number ?? 0) + 1;
+      const shortlist: ShortlistCandidate[] = await m.query(
+        `SELECT se.supplier_id AS "supplierId", se.status = 'shortlisted' AS shortlisted, s.status = 'active' AS active
+           FROM shortlist_entries se JOIN suppliers s ON s.id = se.supplier_id
+          WHERE se.case_id = $1 ORDER BY s.legal_name, se.supplier_id`,
+        [c.id],
+      );
+      const previousParticipants = last
+        ? (await m.findBy(RoundParticipant, { roundId: last.id })).map((p) => ({ supplierId: p.supplierId, eliminated: p.eliminatedAt !== null }))
+        : null;
+      const { number, participants } = nextRound({ deadline, now: new Date(), rounds, shortlist, previousParticipants });
       const round = await m.save(
         m.create(NegotiationRound, { caseId: c.id, number, deadline, bestAndFinal: dto.bestAndFinal ?? false, openedBy: user.id }),
       );
       await m.insert(
         RoundParticipant,
-        participants.map((p) => ({ roundId: round.id, supplierId: p.supplierId })),
+        participants.map((supplierId) => ({ roundId: round.id, supplierId })),
       );
       await this.audit.append(m, c.id, user.id, 'round.opened', {
         number,
         deadline: deadline.toISOString(),
         bestAndFinal: round.bestAndFinal,
-        participants: participants.map((p) => p.supplierId),
+        participants,
       });
       return this.view(m, await this.findRound(m, c.id, number));
     });
@@ -234,7 +217,9 @@ export class RoundsService {
     const { offers } = await this.reader.convertedByRound(m, caseId);
     const { base, rates } = await this.reader.rates(m, caseId);
     const eliminated = await this.eliminatedIn(m, round.id);
-    const items = [...(offers.get(round.id) ?? [])]
+    const current = offers.get(round.id) ?? [];
+    const compliant = await this.complianceCheck(m, caseId, round, current.map((o) => o.supplierId));
+    const items = [...current]
       .sort((a, b) => compareAmounts(a.convertedTotal, b.convertedTotal) || a.supplierName.localeCompare(b.supplierName))
       .map((o, i) => ({
         position: i + 1,
@@ -245,7 +230,7 @@ export class RoundsService {
         rate: o.currency === base ? null : (rates.get(o.currency) ?? null),
         convertedTotal: o.convertedTotal,
         concession: o.concession,
-        compliant: isCompliant(o.compliance),
+        compliant: compliant(o),
         eliminated: eliminated.has(o.supplierId),
         needsReconfirmation: o.needsReconfirmation,
         revision: o.revision,
@@ -261,6 +246,23 @@ export class RoundsService {
       ),
       items,
     };
+  }
+
+  /**
+   * Whether an offer of this closed round passes every mandatory requirement of the current
+   * specification: the decision matrix's check (`meetsRequirements`), with the matrix's date (the
+   * UTC date the round closed), so `compliant` is the matrix's verdict for the same offer.
+   */
+  async complianceCheck(
+    m: EntityManager,
+    caseId: string,
+    round: RoundRow,
+    supplierIds: readonly string[],
+  ): Promise<(offer: OfferToCheck & { supplierId: string }) => boolean> {
+    const requirements = (await currentSpecification(m, caseId))?.requirements ?? [];
+    const certifications = await certificationsOf(m, supplierIds);
+    const asOf = roundAsOf(round);
+    return (offer) => meetsRequirements(requirements, offer, certifications.get(offer.supplierId) ?? [], asOf);
   }
 
   async eliminatedIn(m: EntityManager, roundId: string): Promise<Set<string>> {
