@@ -4,7 +4,9 @@ import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import type { CaseAccess } from '../../common/auth';
 import { lockCase } from '../../common/case-lock';
 import { money } from '../../common/money';
-import { approvalRequirement, type ApprovalRequirement, chainComplete } from '../../domain/approval/approval-chain';
+import { approvalRequirement, type ApprovalRequirement } from '../../domain/approval/approval-chain';
+import { signatureLapsed, signOffComplete } from '../../domain/approval/lapse';
+import { approvalIneligibility, type ApproverOnCase } from '../../domain/approval/segregation';
 import { DomainError, invalid } from '../../domain/errors';
 import type { ApprovalChain, Case } from '../cases/case.entity';
 import { Case as CaseEntity } from '../cases/case.entity';
@@ -19,13 +21,9 @@ import type { User } from '../users/user.entity';
 import { Approval } from './approval.entity';
 import type { SignDto } from './dto/approval.dto';
 
-interface Approver {
-  userId: string;
+interface Approver extends ApproverOnCase {
   name: string;
   executive: boolean;
-  roles: string[];
-  /** opened or closed a round or recorded an offer on this case: a buyer in deed, whatever the role now */
-  actedAsBuyer: boolean;
 }
 
 /** The current proposal of a case with what it would cost: what an approval chain is computed from. */
@@ -59,7 +57,7 @@ export class ApprovalService implements OnModuleInit {
         const proposal = await this.proposal(m, c.id);
         if (!proposal) return;
         const requirement = await this.requirementFor(m, proposal.amount);
-        const eligible = (await this.approvers(m, c.id)).filter((a) => this.ineligibility(a, proposal) === null);
+        const eligible = (await this.approvers(m, c.id)).filter((a) => approvalIneligibility(a, proposal) === null);
         facts.approvers = {
           ...requirement,
           eligible: eligible.length,
@@ -131,13 +129,6 @@ export class ApprovalService implements OnModuleInit {
     );
   }
 
-  /** Segregation of duties: nobody approves a decision they proposed, nor one where they are the buyer. */
-  private ineligibility(approver: Pick<Approver, 'userId' | 'roles' | 'actedAsBuyer'>, proposal: Pick<ProposalFacts, 'proposedBy'>): string | null {
-    if (approver.userId === proposal.proposedBy) return 'you proposed this decision and cannot approve it';
-    if (approver.roles.includes('buyer') || approver.actedAsBuyer) return 'you are a buyer of this case and cannot approve its decision';
-    return null;
-  }
-
   /**
    * The chain's state. Only approvals that signed the current snapshot count: if the snapshot
    * changed (a policy or a back-dated record moved the matrix), earlier signatures have lapsed.
@@ -155,19 +146,8 @@ export class ApprovalService implements OnModuleInit {
             WHERE a.case_id = $1 ORDER BY a.created_at, a.id`,
       [c.id],
     );
-    const approvals = rows.map((a) => ({
-      ...a,
-      lapsed: a.lapsedAt !== null || a.decisionId !== proposal?.decisionId || a.snapshotHash !== proposal?.currentHash,
-    }));
-    const live = approvals.filter((a) => !a.lapsed);
-    const complete =
-      chain !== null &&
-      proposal !== null &&
-      !proposal.stale &&
-      chainComplete(
-        chain,
-        live.map((a) => ({ approverId: a.approverId, executive: a.executive, verdict: a.verdict })),
-      );
+    const approvals = rows.map((a) => ({ ...a, lapsed: signatureLapsed(a, proposal) }));
+    const complete = signOffComplete(chain, proposal, rows);
     return {
       required: chain?.required ?? null,
       executiveRequired: chain?.executiveRequired ?? null,
@@ -197,7 +177,7 @@ export class ApprovalService implements OnModuleInit {
       const proposal = await this.proposal(m, c.id);
       if (!proposal) throw new DomainError('CONFLICT', 'there is no proposal to sign');
       const self = (await this.approvers(m, c.id)).find((a) => a.userId === user.id);
-      const reason = self ? this.ineligibility(self, proposal) : 'you are not an approver of this case';
+      const reason = approvalIneligibility(self, proposal);
       if (reason) throw new DomainError('FORBIDDEN', reason, { reason });
       if (dto.verdict === 'approve' && proposal.stale) {
         throw new DomainError('CONFLICT', 'the decision snapshot changed since it was proposed: earlier approvals lapsed; reject it to send it back', {
@@ -258,17 +238,17 @@ export class ApprovalService implements OnModuleInit {
         .createQueryBuilder('c')
         .where(`c.stage = 'APPROVAL'`)
         .andWhere(
-          `EXISTS (SELECT 1 FROM case_members cm WHERE cm.case_id = c.id AND cm.user_id = :userId AND 'approver' = ANY (cm.roles)
-                    AND NOT 'buyer' = ANY (cm.roles))`,
+          `EXISTS (SELECT 1 FROM case_members cm WHERE cm.case_id = c.id AND cm.user_id = :userId AND 'approver' = ANY (cm.roles))`,
           { userId: user.id },
         )
         .orderBy('c.updated_at', 'ASC')
         .getMany();
       const items = [];
       for (const c of cases) {
-        const proposal = await this.proposal(m, c.id);
         const self = (await this.approvers(m, c.id)).find((a) => a.userId === user.id);
-        if (!proposal || !self || this.ineligibility(self, proposal) !== null) continue;
+        if (!self) continue;
+        const proposal = await this.proposal(m, c.id);
+        if (!proposal || approvalIneligibility(self, proposal) !== null) continue;
         const state = await this.state(m, c, proposal);
         if (state.approvals.some((a) => !a.lapsed && a.approverId === user.id)) continue;
         const summary = await this.decisions.summary(m, c.id);

@@ -6,8 +6,8 @@ import { type CaseAccess } from '../../common/auth';
 import { lockCase } from '../../common/case-lock';
 import { money } from '../../common/money';
 import { type Page } from '../../common/paging';
-import { DomainError, type FieldProblem, invalid, notFound } from '../../domain/errors';
-import { ahp, CONSISTENCY_LIMIT, validatePairwiseMatrix } from '../../domain/scoring';
+import { type FieldProblem, invalid, notFound } from '../../domain/errors';
+import { applyAhp } from '../../domain/specification/ahp-application';
 import { AuditService } from '../audit/audit.service';
 import { User } from '../users/user.entity';
 import { AhpDto, PutSpecificationDto } from './dto/specification.dto';
@@ -22,7 +22,7 @@ import {
   type SpecificationContent,
   type SpecificationDiff,
 } from '../../domain/specification/rules';
-import { type AhpRecord, type Criterion } from '../../domain/specification/types';
+import { type Criterion } from '../../domain/specification/types';
 import { type SpecificationVersionRow } from './specification.types';
 
 const EMPTY: SpecificationContent = { description: '', deliverables: '', quantity: null, requirements: [], criteria: [] };
@@ -257,74 +257,12 @@ export class SpecificationService {
       const c = await lockCase(m, access, 'criteria.ahp');
       const draft = await currentSpecification(m, c.id);
       if (!draft) throw notFound('specification');
-      if (draft.frozenAt !== null) {
-        throw new DomainError('CONFLICT', `specification version ${draft.version} is frozen; AHP applies to a draft`);
-      }
-      const ids = dto.criteria.map((id) => id.toLowerCase());
-      const errors: FieldProblem[] = [];
+      const { ids, result, accepted, criteria, record } = applyAhp(
+        { version: draft.version, frozen: draft.frozenAt !== null, criteria: draft.criteria },
+        dto,
+        { userId: user.id, at: new Date() },
+      );
       const byId = new Map(draft.criteria.map((x) => [x.id, x]));
-      const listed = new Set<string>();
-      ids.forEach((id, i) => {
-        if (!byId.has(id)) errors.push({ field: `criteria.${i}`, message: `${id} is not a criterion of the draft` });
-        else if (listed.has(id)) errors.push({ field: `criteria.${i}`, message: `${id} is listed twice` });
-        listed.add(id);
-      });
-      const missing = draft.criteria.filter((x) => !listed.has(x.id));
-      if (missing.length > 0) {
-        errors.push({
-          field: 'criteria',
-          message: `every criterion of the draft must be listed once; missing ${missing.map((x) => `"${x.name}" (${x.id})`).join(', ')}`,
-        });
-      }
-      errors.push(...validatePairwiseMatrix(dto.matrix, ids.length));
-      if (errors.length > 0) throw invalid(errors);
-
-      const result = ahp(dto.matrix);
-      const accepted = !result.consistent && dto.acceptInconsistency === true;
-      if (!result.consistent && !accepted) {
-        const pair = result.mostInconsistentPair;
-        const named = pair && {
-          field: `matrix[${pair.i}][${pair.j}]`,
-          criteria: [pair.i, pair.j].map((k) => ({ criterionId: ids[k], name: byId.get(ids[k])!.name })),
-          judgement: pair.judgement,
-          implied: pair.implied,
-        };
-        throw new DomainError(
-          'AHP_INCONSISTENT',
-          `the judgements are inconsistent: CR ${result.cr.toFixed(3)} is above ${CONSISTENCY_LIMIT}` +
-            (named
-              ? `; the judgement "${named.criteria[0].name}" vs "${named.criteria[1].name}" = ${round(pair.judgement)} deviates most from the ratio ${round(pair.implied)} the weights imply`
-              : '') +
-            '. Revise the judgements, or send acceptInconsistency: true with a reason.',
-          {
-            cr: result.cr,
-            ci: result.ci,
-            lambdaMax: result.lambdaMax,
-            consistencyLimit: CONSISTENCY_LIMIT,
-            weights: result.weights,
-            mostInconsistentPair: named,
-          },
-        );
-      }
-      if (accepted && dto.reason === undefined) {
-        throw invalid([{ field: 'reason', message: `CR ${result.cr.toFixed(3)} is above ${CONSISTENCY_LIMIT}: accepting the inconsistency needs a reason` }]);
-      }
-
-      const weightOf = new Map(ids.map((id, k) => [id, result.weights[k]]));
-      const criteria = draft.criteria.map((x) => ({ ...x, weight: weightOf.get(x.id)! }));
-      const record: AhpRecord = {
-        criteria: ids,
-        matrix: dto.matrix,
-        weights: result.weights,
-        lambdaMax: result.lambdaMax,
-        ci: result.ci,
-        cr: result.cr,
-        consistent: result.consistent,
-        acceptedInconsistency: accepted,
-        reason: accepted ? dto.reason! : (dto.reason ?? null),
-        appliedBy: user.id,
-        appliedAt: new Date().toISOString(),
-      };
       await m.update(SpecificationVersion, { id: draft.id }, { criteria, ahp: record, updatedAt: () => 'now()' });
       await this.audit.append(m, c.id, user.id, 'criteria.ahp_applied', {
         version: draft.version,
@@ -367,4 +305,3 @@ export class SpecificationService {
   }
 }
 
-const round = (x: number) => +x.toPrecision(4);

@@ -1,0 +1,32 @@
+import { approvalIneligibility } from './segregation';
+
+const proposal = { proposedBy: 'dora' };
+const approver = { userId: 'ann', roles: ['approver'] as const, actedAsBuyer: false };
+
+describe('segregation of duties', () => {
+  it('lets an approver who neither proposed nor bought sign', () => {
+    expect(approvalIneligibility(approver, proposal)).toBeNull();
+  });
+
+  it('refuses someone who is not a member of the case', () => {
+    expect(approvalIneligibility(undefined, proposal)).toBe('you are not an approver of this case');
+  });
+
+  it('refuses a member without the approver role', () => {
+    expect(approvalIneligibility({ ...approver, roles: ['evaluator'] }, proposal)).toBe('you are not an approver of this case');
+  });
+
+  it('refuses the proposer, even holding the approver role', () => {
+    expect(approvalIneligibility({ ...approver, userId: 'dora' }, proposal)).toBe('you proposed this decision and cannot approve it');
+  });
+
+  it('refuses a member who holds the buyer role', () => {
+    expect(approvalIneligibility({ ...approver, roles: ['approver', 'buyer'] }, proposal)).toBe(
+      'you are a buyer of this case and cannot approve its decision',
+    );
+  });
+
+  it('refuses whoever ran the negotiation after giving the buyer role up', () => {
+    expect(approvalIneligibility({ ...approver, actedAsBuyer: true }, proposal)).toBe('you are a buyer of this case and cannot approve its decision');
+  });
+});
