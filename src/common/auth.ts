@@ -5,7 +5,7 @@ import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { sha256 } from '../domain/audit/canonical-json';
 import { DomainError, invalid } from '../domain/errors';
-import { authorize, type CaseAction } from '../domain/lifecycle/permissions';
+import { assertAllowed, type CaseAction, type OrgAction } from '../domain/lifecycle/permissions';
 import { type CaseRole, type Stage } from '../domain/lifecycle/stages';
 import { User } from '../modules/users/user.entity';
 
@@ -22,12 +22,13 @@ export interface AuthedRequest extends Request {
 }
 
 const PUBLIC = 'auth:public';
-const ADMIN_ONLY = 'auth:admin';
+const ORG_ACTION = 'auth:org-action';
 const CASE_ACTION = 'auth:case-action';
 
 /** No user token needed (health, docs, the supplier portal which checks its own invitation token). */
 export const Public = () => SetMetadata(PUBLIC, true);
-export const AdminOnly = () => SetMetadata(ADMIN_ONLY, true);
+/** The organization-level action this handler takes (no case): see ORG_PERMISSIONS in the permission table. */
+export const OrgActionOf = (action: OrgAction) => SetMetadata(ORG_ACTION, action);
 /** The action this handler takes on the case named by the `:id` path parameter; see the permission table. */
 export const CaseActionOf = (action: CaseAction) => SetMetadata(CASE_ACTION, action);
 
@@ -53,8 +54,10 @@ export function bearerToken(req: Request): string | null {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * One guard for the whole API: the bearer token names the user; admin-only routes need an admin;
- * a case route is checked against the permission table by the caller's roles on that case and its stage.
+ * One guard for the whole API: the bearer token names the user; an organization-level route is
+ * checked against the permission table by the caller's org role and the case roles they hold
+ * anywhere; a case route by the caller's roles on that case and its stage. Runs before any pipe,
+ * so a refused request is refused before its body is validated.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -79,9 +82,8 @@ export class AccessGuard implements CanActivate {
     req.user = user as User;
     const isAdmin = req.user.orgRole === 'admin';
 
-    if (this.reflector.getAllAndOverride<boolean>(ADMIN_ONLY, targets) && !isAdmin) {
-      throw new DomainError('FORBIDDEN', 'this needs the admin role');
-    }
+    const orgAction = this.reflector.getAllAndOverride<OrgAction | undefined>(ORG_ACTION, targets);
+    if (orgAction) assertAllowed(orgAction, null, { isAdmin, roles: isAdmin ? [] : await this.rolesAnywhere(req.user.id) });
     const action = this.reflector.getAllAndOverride<CaseAction | undefined>(CASE_ACTION, targets);
     if (action) req.caseAccess = await this.checkCase(String(req.params.id), req.user.id, isAdmin, action);
     return true;
@@ -99,17 +101,16 @@ export class AccessGuard implements CanActivate {
     );
     if (!row) throw new DomainError('NOT_FOUND', 'case not found');
     const access: CaseAccess = { caseId, stage: row.stage, roles: row.roles, isAdmin };
-    const decision = authorize(action, access.stage, { isAdmin, roles: access.roles });
-    if (!decision.allowed) {
-      if (decision.status === 'not_found') throw new DomainError('NOT_FOUND', 'case not found');
-      if (decision.status === 'forbidden') throw new DomainError('FORBIDDEN', decision.reason, { action });
-      const terminalWrite = (access.stage === 'AWARDED' || access.stage === 'CANCELLED') && !action.endsWith('.read');
-      throw new DomainError(
-        terminalWrite ? 'CASE_READ_ONLY' : 'STAGE_NOT_ALLOWED',
-        decision.reason,
-        { action, stage: access.stage },
-      );
-    }
+    assertAllowed(action, access.stage, { isAdmin, roles: access.roles });
     return access;
+  }
+
+  /** The case roles the user holds on at least one case. */
+  private async rolesAnywhere(userId: string): Promise<CaseRole[]> {
+    const rows: Array<{ role: CaseRole }> = await this.dataSource.query(
+      'SELECT DISTINCT unnest(roles) AS role FROM case_members WHERE user_id = $1',
+      [userId],
+    );
+    return rows.map((r) => r.role);
   }
 }

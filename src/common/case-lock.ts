@@ -1,6 +1,6 @@
 import { type EntityManager } from 'typeorm';
 import { DomainError } from '../domain/errors';
-import { authorize, type CaseAction } from '../domain/lifecycle/permissions';
+import { assertAllowed, type CaseAction } from '../domain/lifecycle/permissions';
 import { Case } from '../modules/cases/case.entity';
 import { type CaseAccess } from './auth';
 
@@ -11,10 +11,6 @@ import { type CaseAccess } from './auth';
 export async function lockCase(m: EntityManager, access: CaseAccess, action: CaseAction): Promise<Case> {
   const found = await m.findOne(Case, { where: { id: access.caseId }, lock: { mode: 'pessimistic_write' } });
   if (!found) throw new DomainError('NOT_FOUND', 'case not found');
-  const decision = authorize(action, found.stage, { isAdmin: access.isAdmin, roles: access.roles });
-  if (!decision.allowed) {
-    const terminal = found.stage === 'AWARDED' || found.stage === 'CANCELLED';
-    throw new DomainError(terminal ? 'CASE_READ_ONLY' : 'STAGE_NOT_ALLOWED', decision.reason, { stage: found.stage });
-  }
+  assertAllowed(action, found.stage, { isAdmin: access.isAdmin, roles: access.roles });
   return found;
 }

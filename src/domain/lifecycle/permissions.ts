@@ -1,4 +1,5 @@
-import { ACTIVE_STAGES, type CaseRole, type Stage, STAGES } from './stages';
+import { DomainError } from '../errors';
+import { ACTIVE_STAGES, type CaseRole, type Stage, STAGES, TERMINAL_STAGES } from './stages';
 
 /**
  * The one permission table: every case action, the case roles that may take it and the stages
@@ -50,9 +51,36 @@ export const PERMISSIONS = {
 
 export type CaseAction = keyof typeof PERMISSIONS;
 
+/**
+ * Organization-level actions, with no case and no stage: an org admin may take them, and so may
+ * whoever holds one of `caseRoles` on at least one case (today only the registry needs that: the
+ * people who buy). A later organization-role table replaces `caseRoles`.
+ */
+export interface OrgPermission {
+  admin: true;
+  caseRoles: readonly CaseRole[];
+  /** the 403's detail */
+  refusal: string;
+}
+
+export const ORG_PERMISSIONS = {
+  'registry.write': {
+    admin: true,
+    caseRoles: ['buyer'],
+    refusal: 'changing the supplier registry needs the admin role or the buyer role on a case',
+  },
+  'users.manage': { admin: true, caseRoles: [], refusal: 'this needs the admin role' },
+  'policy.write': { admin: true, caseRoles: [], refusal: 'this needs the admin role' },
+} as const satisfies Record<string, OrgPermission>;
+
+export type OrgAction = keyof typeof ORG_PERMISSIONS;
+
 export interface Actor {
   isAdmin: boolean;
-  /** the actor's roles on this case; empty when not a member */
+  /**
+   * for a case action, the actor's roles on this case (empty when not a member); for an
+   * organization action, the roles the actor holds on any case
+   */
   roles: readonly CaseRole[];
 }
 
@@ -84,4 +112,40 @@ export function authorize(action: CaseAction, stage: Stage, actor: Actor): Autho
     };
   }
   return { allowed: true };
+}
+
+/**
+ * The one authorization path: the guard, the case lock (re-checking under the row lock) and any
+ * service deciding an action by hand all call this, and it throws the coded error:
+ * - a case action: NOT_FOUND for someone with no part in the case, FORBIDDEN for a role without
+ *   the right, and at the wrong stage CASE_READ_ONLY for a write on an AWARDED or CANCELLED case,
+ *   STAGE_NOT_ALLOWED otherwise (409 both);
+ * - an organization action (`stage` null): FORBIDDEN unless allowed.
+ */
+export function assertAllowed(action: CaseAction, stage: Stage, actor: Actor): void;
+export function assertAllowed(action: OrgAction, stage: null, actor: Actor): void;
+export function assertAllowed(action: CaseAction | OrgAction, stage: Stage | null, actor: Actor): void {
+  if (stage === null) {
+    const permission: OrgPermission = ORG_PERMISSIONS[action as OrgAction];
+    const allowed = (permission.admin && actor.isAdmin) || actor.roles.some((r) => permission.caseRoles.includes(r));
+    if (!allowed) throw new DomainError('FORBIDDEN', permission.refusal, { action });
+    return;
+  }
+  const caseAction = action as CaseAction;
+  const decision = authorize(caseAction, stage, actor);
+  if (decision.allowed) return;
+  switch (decision.status) {
+    case 'not_found':
+      throw new DomainError('NOT_FOUND', 'case not found');
+    case 'forbidden':
+      throw new DomainError('FORBIDDEN', decision.reason, { action });
+    case 'wrong_stage': {
+      const terminalWrite = TERMINAL_STAGES.includes(stage) && !caseAction.endsWith('.read');
+      throw new DomainError(terminalWrite ? 'CASE_READ_ONLY' : 'STAGE_NOT_ALLOWED', decision.reason, { action, stage });
+    }
+    default: {
+      const exhaustive: never = decision.status;
+      throw new Error(`unknown authorization status ${String(exhaustive)}`);
+    }
+  }
 }

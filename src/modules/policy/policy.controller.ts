@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AdminOnly, CurrentUser } from '../../common/auth';
+import { CurrentUser, OrgActionOf } from '../../common/auth';
 import { User } from '../users/user.entity';
 import { PolicyDto } from './dto/policy.dto';
 import { PolicyService } from './policy.service';
@@ -18,7 +18,7 @@ export class PolicyController {
   }
 
   @Put()
-  @AdminOnly()
+  @OrgActionOf('policy.write')
   put(@Body() dto: PolicyDto, @CurrentUser() user: User) {
     return this.policy.update(dto, user);
   }

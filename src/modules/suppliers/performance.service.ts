@@ -5,7 +5,7 @@ import { type CaseAccess } from '../../common/auth';
 import { lockCase } from '../../common/case-lock';
 import { type Page } from '../../common/paging';
 import { DomainError, notFound } from '../../domain/errors';
-import { authorize } from '../../domain/lifecycle/permissions';
+import { assertAllowed } from '../../domain/lifecycle/permissions';
 import { AuditService } from '../audit/audit.service';
 import { User } from '../users/user.entity';
 import { PerformanceEventDto } from './dto/performance.dto';
@@ -23,7 +23,7 @@ export class PerformanceService {
   ) {}
 
   /**
-   * Admins and buyers record performance (the guard checked that). A delivery against a case is
+   * Admins and buyers record performance (the guard checked `registry.write`). A delivery against a case is
    * the delivered performance of an AWARDED case: only that case's buyer records it, only for the
    * supplier it was awarded to, and the case's audit trail says so.
    */
@@ -71,12 +71,7 @@ export class PerformanceService {
     );
     if (!row) throw notFound('case');
     const access: CaseAccess = { caseId, stage: row.stage, roles: row.roles, isAdmin: user.orgRole === 'admin' };
-    const decision = authorize('performance.record', access.stage, access);
-    if (!decision.allowed) {
-      if (decision.status === 'not_found') throw notFound('case');
-      if (decision.status === 'forbidden') throw new DomainError('FORBIDDEN', decision.reason, { action: 'performance.record' });
-      throw new DomainError('STAGE_NOT_ALLOWED', decision.reason, { action: 'performance.record', stage: access.stage });
-    }
+    assertAllowed('performance.record', access.stage, access);
     const c = await lockCase(m, access, 'performance.record');
     if (c.awardedSupplierId !== supplierId) {
       throw new DomainError('UNPROCESSABLE', 'the case was not awarded to this supplier', {

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '../../common/auth';
+import { CurrentUser, OrgActionOf } from '../../common/auth';
 import { PageQuery } from '../../common/paging';
 import { uuidPipe } from '../../common/validation';
 import { User } from '../users/user.entity';
@@ -9,7 +9,6 @@ import { CreateSupplierDto, ListSuppliersQuery, UpdateSupplierDto } from './dto/
 import { PerformanceService } from './performance.service';
 import { ReliabilityService } from './reliability.service';
 import { SupplierImportService } from './supplier-import.service';
-import { SupplierWriterGuard } from './supplier-writer.guard';
 import { SuppliersService } from './suppliers.service';
 
 /** The supplier registry: everyone authenticated reads it; admins and buyers write it. */
@@ -25,7 +24,7 @@ export class SuppliersController {
   ) {}
 
   @Post()
-  @UseGuards(SupplierWriterGuard)
+  @OrgActionOf('registry.write')
   create(@Body() dto: CreateSupplierDto) {
     return this.suppliers.create(dto);
   }
@@ -38,7 +37,7 @@ export class SuppliersController {
   /** CSV, all or nothing; see README "Supplier CSV import" for the columns. */
   @Post('import')
   @HttpCode(200)
-  @UseGuards(SupplierWriterGuard)
+  @OrgActionOf('registry.write')
   @ApiConsumes('text/csv')
   @ApiBody({
     schema: {
@@ -57,13 +56,13 @@ export class SuppliersController {
   }
 
   @Patch(':id')
-  @UseGuards(SupplierWriterGuard)
+  @OrgActionOf('registry.write')
   update(@Param('id', uuidPipe('id')) id: string, @Body() dto: UpdateSupplierDto) {
     return this.suppliers.update(id, dto);
   }
 
   @Post(':id/performance')
-  @UseGuards(SupplierWriterGuard)
+  @OrgActionOf('registry.write')
   recordPerformance(@Param('id', uuidPipe('id')) id: string, @Body() dto: PerformanceEventDto, @CurrentUser() user: User) {
     return this.performance.record(id, dto, user);
   }

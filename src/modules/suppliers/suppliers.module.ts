@@ -2,14 +2,13 @@ import { Module } from '@nestjs/common';
 import { PerformanceService } from './performance.service';
 import { ReliabilityService } from './reliability.service';
 import { SupplierImportService } from './supplier-import.service';
-import { SupplierWriterGuard } from './supplier-writer.guard';
 import { SuppliersController } from './suppliers.controller';
 import { SuppliersService } from './suppliers.service';
 
 /** The supplier registry, its CSV import, the performance record and the reliability score (exported). */
 @Module({
   controllers: [SuppliersController],
-  providers: [SuppliersService, SupplierImportService, PerformanceService, ReliabilityService, SupplierWriterGuard],
+  providers: [SuppliersService, SupplierImportService, PerformanceService, ReliabilityService],
   exports: [ReliabilityService],
 })
 export class SuppliersModule {}

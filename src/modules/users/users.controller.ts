@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AdminOnly } from '../../common/auth';
+import { OrgActionOf } from '../../common/auth';
 import { PageQuery } from '../../common/paging';
 import { uuidPipe } from '../../common/validation';
 import { CreateTokenDto, CreateUserDto } from './dto/user.dto';
@@ -8,7 +8,7 @@ import { UsersService } from './users.service';
 
 @ApiTags('users')
 @ApiBearerAuth()
-@AdminOnly()
+@OrgActionOf('users.manage')
 @Controller()
 export class UsersController {
   constructor(private readonly users: UsersService) {}
