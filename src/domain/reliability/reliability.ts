@@ -5,6 +5,8 @@
  * Pure: no framework, no database, no clock. The caller passes `asOf` (the service uses today).
  */
 
+import { certificationValidOn } from '../requirements';
+
 export type Severity = 'minor' | 'major' | 'critical';
 
 export interface ReliabilityPolicy {
@@ -153,23 +155,14 @@ export function reliabilityScore(
   const certificationList = input.certifications;
   for (let i = 0; i < certificationList.length; i++) {
     const certification = certificationList[i];
-    let issued = true;
-    let unexpired = true;
-    if (certification.issuedOn !== null) {
-      const day = dayNumber(certification.issuedOn);
-      if (Number.isNaN(day)) {
-        throw invalidDate(`certifications[${i}].issuedOn`, certification.issuedOn);
-      }
-      issued = day <= asOfDay;
+    if (certification.issuedOn !== null && Number.isNaN(dayNumber(certification.issuedOn))) {
+      throw invalidDate(`certifications[${i}].issuedOn`, certification.issuedOn);
     }
-    if (certification.expiresOn !== null) {
-      const day = dayNumber(certification.expiresOn);
-      if (Number.isNaN(day)) {
-        throw invalidDate(`certifications[${i}].expiresOn`, certification.expiresOn);
-      }
-      unexpired = asOfDay <= day; // valid through its expiry date
+    if (certification.expiresOn !== null && Number.isNaN(dayNumber(certification.expiresOn))) {
+      throw invalidDate(`certifications[${i}].expiresOn`, certification.expiresOn);
     }
-    if (issued && unexpired) certificationsValid++;
+    // the requirement checks' rule: valid on asOf, through its expiry date
+    if (certificationValidOn(certification, input.asOf)) certificationsValid++;
   }
   const certificationsListed = certificationList.length;
 
