@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { DomainError, type ErrorCode, type FieldProblem } from '../domain/errors';
+import { DomainError, type ErrorCode, type FieldProblem, invalid } from '../domain/errors';
 
 /** How an error code leaves over HTTP: the status, the code the client reads and, for the scoring core's codes, the `reason`. */
 export interface WireCode {
@@ -95,14 +95,10 @@ function problemOf(error: DomainError): Problem {
 function fromPostgres(err: { code?: string; detail?: string; constraint?: string; column?: string }): DomainError | null {
   switch (err.code ?? '') {
     case '23502':
-      return new DomainError('VALIDATION', 'a required value is missing', {
-        errors: [{ field: err.column ?? 'body', message: `${err.column ?? 'a value'} must not be null` }],
-      });
+      return invalid([{ field: err.column ?? 'body', message: `${err.column ?? 'a value'} must not be null` }], 'a required value is missing');
     case '22021':
     case '22P05':
-      return new DomainError('VALIDATION', 'a text holds a character that cannot be stored', {
-        errors: [{ field: 'body', message: 'text must not contain NUL or unstorable characters' }],
-      });
+      return invalid([{ field: 'body', message: 'text must not contain NUL or unstorable characters' }], 'a text holds a character that cannot be stored');
     case '23505':
       return new DomainError('CONFLICT', `already exists (${err.constraint ?? 'unique'})`);
     case '23503':
@@ -167,7 +163,7 @@ export function toProblem(exception: unknown): { problem: Problem; unexpected: b
   if (bodyError?.type === 'entity.parse.failed' || bodyError?.status === 400) {
     return {
       problem: problemOf(
-        new DomainError('VALIDATION', 'the request body is not valid JSON', { errors: [{ field: 'body', message: 'malformed JSON' }] }),
+        invalid([{ field: 'body', message: 'malformed JSON' }], 'the request body is not valid JSON'),
       ),
       unexpected: false,
     };
