@@ -1,4 +1,4 @@
-import type { RequirementType } from '../../../domain/evaluation/requirements';
+import type { RequirementType } from '../../../domain/requirements';
 import type { CaseRole, KraljicCategory, PurchaseType, Stage } from '../../../domain/lifecycle/stages';
 import type { CriterionKind, CriterionSource, Direction, Normalization } from '../../../domain/scoring';
 import type { RoundStatus } from '../../negotiation/negotiation.reader';

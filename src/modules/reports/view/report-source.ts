@@ -5,7 +5,7 @@
  * vocabulary), the source uses it as it is; what it adds is names and exact decimal strings.
  */
 import type { ApprovalSignature } from '../../../domain/approval/approval-chain';
-import type { RequirementToCheck } from '../../../domain/evaluation/requirements';
+import type { RequirementToCheck } from '../../../domain/requirements';
 import type { CaseRole, KraljicCategory, PurchaseType, Stage } from '../../../domain/lifecycle/stages';
 import type {
   EffectiveWeightItem,
