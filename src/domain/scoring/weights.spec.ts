@@ -6,6 +6,7 @@ import {
   type StrategicPolicy,
   type WeightCriterion,
 } from './types';
+import { decisionMatrix } from './matrix';
 import { effectiveWeights, normalizeWeights } from './weights';
 
 const criterion = (
@@ -196,6 +197,58 @@ describe('effectiveWeights — strategic reliability rule', () => {
     expect(() => effectiveWeights([criterion('a', 1), criterion('a', 2)], true)).toThrow(
       expect.objectContaining({ code: 'WEIGHTS_INVALID' }),
     );
+  });
+
+  it('extreme ratio: reliability 1 and price 1e-9 give exactly .9 and .1, and the matrix takes them', () => {
+    // base: reliability 1/(1 + 1e-9) = .999999999, price 1e-9/(1 + 1e-9) = 9.99999999e-10
+    // R = .999999999; N summed over the other criteria = 9.99999999e-10 (1 − R would give
+    // 1.00000008274e-9: only 7 correct digits, and price came out .0999999916, Σ = .9999999916)
+    // R' = min(.9, max(2·.999999999, .30, 1e-9/(1e-9 + 1e-9) = .5)) = .9 (the cap)
+    // reliability .9 · (1/1) = .9;  price (1 − .9) · (1e-9/1e-9) = .1;  Σ = 1
+    const result = effectiveWeights(
+      [criterion('reliability', 1, 'reliability', 'reliability'), { ...criterion('price', 1e-9, 'price', 'offer.price'), direction: 'lower_is_better' }],
+      true,
+    );
+    const e = effectiveOf(result);
+    expect(e.reliability).toBeCloseTo(0.9, 15);
+    expect(e.price).toBeCloseTo(0.1, 15);
+    expect(Math.abs(e.reliability + e.price - 1)).toBeLessThanOrEqual(1e-12);
+    expect(result.rule).toMatch(/decided by the cap/);
+    // the matrix checks Σ w = 1 within 1e-9 and refused the old weights with WEIGHTS_INVALID
+    const matrix = decisionMatrix({
+      criteria: result.criteria.map((c) => ({ id: c.id, direction: c.direction, normalization: c.normalization, source: c.source, weight: c.weight })),
+      suppliers: [
+        { supplierId: 'A', raw: { reliability: 80, price: 100 }, reliability: 80, totalCost: 100, failedRequirements: [] },
+        { supplierId: 'B', raw: { reliability: 60, price: 50 }, reliability: 60, totalCost: 50, failedRequirements: [] },
+      ],
+    });
+    // A: .9·.8 + .1·(50/100) = .77;  B: .9·.6 + .1·1 = .64
+    expect(matrix.ranking.map((r) => r.supplierId)).toEqual(['A', 'B']);
+    expect(matrix.ranking[0].total).toBeCloseTo(77, 10);
+    expect(matrix.ranking[1].total).toBeCloseTo(64, 10);
+  });
+
+  it('property: any positive weights the API accepts (down to the smallest double, up to 1e9) sum to 1 within 1e-12', () => {
+    // the specification accepts any positive finite weight ≤ 1e9; draw them log-uniformly over
+    // 1e-320 … 1e9 (subnormal doubles included), strategic or not, with and without reliability
+    let seed = 7;
+    const random = () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const weight = () => (random() < 0.05 ? Number.MIN_VALUE : 10 ** (-320 + random() * 329));
+    for (let run = 0; run < 3000; run++) {
+      const n = 1 + Math.floor(random() * 12);
+      const cs = Array.from({ length: n }, (_, k) =>
+        random() < 0.3 ? criterion(`c${k}`, weight(), 'reliability', 'reliability') : criterion(`c${k}`, weight()),
+      );
+      const result = effectiveWeights(cs, random() < 0.8);
+      const sum = result.items.reduce((s, i) => s + i.effective, 0);
+      expect(Math.abs(sum - 1)).toBeLessThanOrEqual(1e-12);
+      expect(result.items.every((i) => Number.isFinite(i.effective) && i.effective >= 0)).toBe(true);
+    }
   });
 
   it('property: effective weights are ≥ 0, sum to 1 within 1e-12, and reliability is preponderant unless capped', () => {

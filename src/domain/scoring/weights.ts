@@ -39,12 +39,15 @@ type DecidingTerm = 'multiplier' | 'floor' | 'preponderance' | 'cap';
 
 /**
  * Base and effective weights. For a strategic case, with w the normalized base weights,
- * R = Σ w over reliability criteria, N = 1 − R and w_max the largest other weight:
+ * R = Σ w over reliability criteria, N = Σ w over the others (= 1 − R, but summed, so that a
+ * reliability weight near 1 does not cancel N's digits) and w_max the largest other weight:
  *   R' = min(cap, max(m·R, f, w_max / (N + w_max)))
  * reliability criteria are scaled by R'/R (proportionally when there are several) and the
  * others by (1 − R')/N. The preponderance term is the least R' with R' ≥ w_max·(1 − R')/N,
  * i.e. reliability at least as heavy as any other single criterion after scaling.
  * No reliability criterion: the built-in one is added with base 0 (R = 0, N = 1).
+ * The scaled weights are divided by their sum at the end, so they sum to 1 within rounding
+ * (1e-12) whatever the ratio of the weights entered.
  * Not strategic, or every criterion a reliability criterion: effective = base.
  */
 export function effectiveWeights(
@@ -75,18 +78,25 @@ export function effectiveWeights(
   }
 
   const addedBuiltin = !isReliability.some(Boolean);
-  const R = base.reduce((s, w, k) => (isReliability[k] ? s + w : s), 0);
-  const N = 1 - R;
+  // R and N from the weights as entered, each summed over its own criteria: N is not 1 − R, which
+  // keeps one or two correct digits when reliability weighs 1 and price 1e-9 (the effective weights
+  // then summed to 0.9999999916 and the matrix refused them).
+  const entered = criteria.map((c) => c.weight);
+  const reliabilitySum = entered.reduce((s, v, k) => (isReliability[k] ? s + v : s), 0);
+  const otherSum = entered.reduce((s, v, k) => (isReliability[k] ? s : s + v), 0);
+  const R = reliabilitySum / (reliabilitySum + otherSum);
+  const N = otherSum / (reliabilitySum + otherSum);
   let heaviest = -1;
   for (let k = 0; k < criteria.length; k++) {
-    if (!isReliability[k] && (heaviest < 0 || base[k] > base[heaviest])) heaviest = k;
+    if (!isReliability[k] && (heaviest < 0 || entered[k] > entered[heaviest])) heaviest = k;
   }
   const wMax = base[heaviest];
 
   const terms = {
     multiplier: policy.multiplier * R,
     floor: policy.floor,
-    preponderance: wMax / (N + wMax),
+    // w_max / (N + w_max) in the weights as entered: the ratio does not depend on their scale
+    preponderance: entered[heaviest] / (otherSum + entered[heaviest]),
   };
   // Ties (within rounding) name the first term in this order.
   let term: DecidingTerm = 'multiplier';
@@ -101,13 +111,19 @@ export function effectiveWeights(
 
   const reliabilityFactor = addedBuiltin ? 0 : Rp / R;
   const otherFactor = (1 - Rp) / N;
-  const effective = base.map((w, k) => w * (isReliability[k] ? reliabilityFactor : otherFactor));
+  // w_k·R'/R = R'·(v_k / Σ reliability v) and w_k·(1 − R')/N = (1 − R')·(v_k / Σ other v): each share
+  // is taken within its own group, so no factor is a large number times a tiny one
+  const scaled = entered.map((v, k) => (isReliability[k] ? Rp * (v / reliabilitySum) : (1 - Rp) * (v / otherSum)));
+  if (addedBuiltin) scaled.push(Rp);
+  // Σ scaled = R' + (1 − R') up to rounding; divided by its sum, it is 1 up to rounding whatever the ratios
+  const total = scaled.reduce((s, w) => s + w, 0);
+  const effective = scaled.map((w) => w / total);
 
   const items = criteria.map((c, k) => item(c, base[k], effective[k]));
   const scored = criteria.map((c, k) => ({ ...c, weight: effective[k] }));
   if (addedBuiltin) {
-    items.push(item(BUILTIN_CRITERION, 0, Rp));
-    scored.push({ ...BUILTIN_CRITERION, weight: Rp });
+    items.push(item(BUILTIN_CRITERION, 0, effective[criteria.length]));
+    scored.push({ ...BUILTIN_CRITERION, weight: effective[criteria.length] });
   }
 
   return {
