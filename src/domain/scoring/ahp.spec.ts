@@ -147,6 +147,62 @@ describe('AHP — constructed cases', () => {
     expect(typed.cr).toBeCloseTo(exact.cr, 14);
   });
 
+  it.each([
+    // a_ij, a_ji as a person writes it, a_ij · a_ji
+    [2, 0.5], //   1
+    [3, 0.333], // .999
+    [4, 0.25], //  1
+    [5, 0.2], //   1
+    [6, 0.167], // 1.002  (refused before, with the relative 1e-3 rule)
+    [7, 0.143], // 1.001
+    [8, 0.125], // 1
+    [9, 0.111], // .999   (refused before: 9 · 0.111 is .999 minus a floating-point hair)
+  ])('three-decimal reciprocal: a_ij = %p with a_ji = %p is accepted (|a_ij·a_ji − 1| ≤ .01) and read as 1/a_ij exactly', (a, typed) => {
+    // 2×2 with the exact reciprocal: w = (a/(1 + a), 1/(1 + a)), e.g. a = 6 → 6/7 = .857143, 1/7 = .142857
+    expect(validatePairwiseMatrix([[1, a], [typed, 1]], 2)).toEqual([]);
+    const result = ahp([
+      [1, a],
+      [typed, 1],
+    ]);
+    expect(result.weights[0]).toBeCloseTo(a / (1 + a), 12);
+    expect(result.weights[1]).toBeCloseTo(1 / (1 + a), 12);
+  });
+
+  it('a 4×4 matrix typed with three-decimal reciprocals gives the same weights and CR as the exact one', () => {
+    // upper triangle 3, 6, 9 / 2, 7 / 8; lower typed .333 .167 .111 / .5 .143 / .125
+    const upper = [
+      [1, 3, 6, 9],
+      [0, 1, 2, 7],
+      [0, 0, 1, 8],
+      [0, 0, 0, 1],
+    ];
+    const exact = upper.map((row, i) => row.map((x, j) => (i <= j ? x : 1 / upper[j][i])));
+    const typedLower = [
+      [1, 3, 6, 9],
+      [0.333, 1, 2, 7],
+      [0.167, 0.5, 1, 8],
+      [0.111, 0.143, 0.125, 1],
+    ];
+    const a = ahp(exact);
+    const b = ahp(typedLower);
+    expectWeights(b.weights, a.weights, 14);
+    expect(b.lambdaMax).toBeCloseTo(a.lambdaMax, 12);
+    expect(b.cr).toBeCloseTo(a.cr, 12);
+  });
+
+  it('0.2 for 1/3 is refused (3 · 0.2 = .6), and so is 0.16 for 1/6 (.96); 0.11 for 1/9 (.99) is the edge and passes', () => {
+    expect(validatePairwiseMatrix([[1, 3], [0.2, 1]], 2)).toEqual([
+      { field: 'matrix[1][0]', message: 'must be the reciprocal of matrix[0][1] (1/3), got 0.2' },
+    ]);
+    expect(validatePairwiseMatrix([[1, 6], [0.16, 1]], 2)).toEqual([
+      { field: 'matrix[1][0]', message: 'must be the reciprocal of matrix[0][1] (1/6), got 0.16' },
+    ]);
+    expect(validatePairwiseMatrix([[1, 9], [0.11, 1]], 2)).toEqual([]);
+    // 9 · .109 = .981: outside the reciprocal rule and, at 1.9 % below 1/9, outside the scale as well
+    expect(validatePairwiseMatrix([[1, 9], [0.109, 1]], 2).map((p) => p.field)).toEqual(['matrix[1][0]']);
+    expect(() => ahp([[1, 3], [0.2, 1]])).toThrow(expect.objectContaining({ code: 'AHP_MATRIX_INVALID' }));
+  });
+
   it("uses Saaty's random index", () => {
     expect(RANDOM_INDEX[3]).toBe(0.58);
     expect(RANDOM_INDEX[10]).toBe(1.49);

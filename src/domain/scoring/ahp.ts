@@ -7,16 +7,26 @@ export const RANDOM_INDEX: readonly number[] = Object.freeze([
 ]);
 
 export const MAX_AHP_CRITERIA = RANDOM_INDEX.length - 1;
-/** Judgements typed as rounded decimals (0.333 for 1/3) are accepted within this relative error. */
+/** The diagonal and the upper triangle's Saaty bounds hold within this relative error. */
 const RELATIVE_TOLERANCE = 1e-3;
+/**
+ * a_ji is the reciprocal of a_ij when |a_ij·a_ji − 1| ≤ 0.01: the three-decimal reciprocals a person
+ * writes (0.333, 0.167, 0.143, 0.125, 0.111 for 1/3 … 1/9; 6 · 0.167 = 1.002) pass, 0.2 for 1/3
+ * (3 · 0.2 = 0.6) does not. The extra 1e-12 absorbs the product's own rounding (9 · 0.11 = 0.99
+ * comes out 0.010000000000000009 away from 1).
+ */
+export const RECIPROCAL_TOLERANCE = 0.01;
+const ROUNDING = 1e-12;
 const SCALE_MIN = 1 / 9;
 const SCALE_MAX = 9;
 /** A CR above this is refused unless accepted explicitly (Saaty's 10 % rule). */
 export const CONSISTENCY_LIMIT = 0.1;
 
 /**
- * Every problem with a pairwise matrix: n×n, positive, diagonal 1, judgements on Saaty's 1/9..9
- * scale, and a_ji = 1/a_ij (both within a relative 1e-3). Fields are 0-based: 'matrix[1][2]'.
+ * Every problem with a pairwise matrix: n×n, positive, diagonal 1 and the upper triangle's
+ * judgements on Saaty's 1/9..9 scale (within a relative 1e-3), and a_ji the reciprocal of a_ij
+ * (|a_ij·a_ji − 1| ≤ 0.01, so the lower triangle holds the scale within 1 %). Fields are 0-based:
+ * 'matrix[1][2]'.
  */
 export function validatePairwiseMatrix(matrix: number[][], n: number): FieldProblem[] {
   if (!Number.isInteger(n) || n < 1 || n > MAX_AHP_CRITERIA) {
@@ -42,10 +52,7 @@ export function validatePairwiseMatrix(matrix: number[][], n: number): FieldProb
         errors.push({ field, message: 'must be a positive number' });
       } else if (i === j && Math.abs(a - 1) > RELATIVE_TOLERANCE) {
         errors.push({ field, message: 'a criterion compared with itself must be 1' });
-      } else if (
-        i !== j &&
-        (a < SCALE_MIN * (1 - RELATIVE_TOLERANCE) || a > SCALE_MAX * (1 + RELATIVE_TOLERANCE))
-      ) {
+      } else if (i !== j && outsideScale(a, i < j ? RELATIVE_TOLERANCE : RECIPROCAL_TOLERANCE)) {
         errors.push({ field, message: `must be on Saaty's scale, between 1/9 and 9, got ${a}` });
       } else {
         usable[i][j] = true;
@@ -55,7 +62,7 @@ export function validatePairwiseMatrix(matrix: number[][], n: number): FieldProb
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       if (!usable[i][j] || !usable[j][i]) continue;
-      if (Math.abs(matrix[i][j] * matrix[j][i] - 1) > RELATIVE_TOLERANCE) {
+      if (Math.abs(matrix[i][j] * matrix[j][i] - 1) > RECIPROCAL_TOLERANCE + ROUNDING) {
         errors.push({
           field: `matrix[${j}][${i}]`,
           message: `must be the reciprocal of matrix[${i}][${j}] (1/${matrix[i][j]}), got ${matrix[j][i]}`,
@@ -66,9 +73,12 @@ export function validatePairwiseMatrix(matrix: number[][], n: number): FieldProb
   return errors;
 }
 
+const outsideScale = (a: number, tolerance: number): boolean =>
+  a < SCALE_MIN * (1 - tolerance) - ROUNDING || a > SCALE_MAX * (1 + tolerance) + ROUNDING;
+
 /**
  * Saaty's eigenvector method. The upper triangle is taken as the judgements and the lower one as
- * their exact reciprocals, so 0.333 typed for 1/3 changes nothing. Then:
+ * their exact reciprocals, so 0.333 or 0.167 typed for 1/3 or 1/6 changes nothing. Then:
  *   w      = principal eigenvector of A (power iteration until no component moves by 1e-12), Σw = 1
  *   λmax   = mean over i of (A·w)_i / w_i
  *   CI     = (λmax − n) / (n − 1)
