@@ -104,6 +104,26 @@ describe('override', () => {
     expect(isOverride(r, 'c')).toBe(true);
   });
 
+  it('ties do not chain: a supplier within 1e-9 of the second but not of the top is an override', () => {
+    // on the 0–1 scale: .8, .8 − .6e-9, .8 − 1.2e-9 → the matrix groups {b, a} and leaves c alone
+    // (1.2e-9 from the top), even though c is only .6e-9 from a; totals are ×100
+    const r = ranking([
+      ['b', 80, true],
+      ['a', 80 - 0.6e-7, true],
+      ['c', 80 - 1.2e-7, false],
+    ]);
+    expect(isOverride(r, 'a')).toBe(false);
+    expect(isOverride(r, 'c')).toBe(true);
+    // and were c flagged tied with someone below, it still is not tied with the top
+    const below = ranking([
+      ['b', 80, true],
+      ['a', 80 - 0.6e-7, true],
+      ['c', 80 - 1.2e-7, true],
+      ['d', 80 - 1.3e-7, true],
+    ]);
+    expect(isOverride(below, 'c')).toBe(true);
+  });
+
   it('counts justification length in characters, ignoring surrounding blanks', () => {
     expect(justificationLength('  ñandú  ')).toBe(5);
     expect(justificationLength('€'.repeat(200))).toBe(200);

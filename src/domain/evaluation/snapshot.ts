@@ -92,8 +92,10 @@ export function isOverride(result: MatrixResult, supplierId: string): boolean {
   if (top.supplierId === supplierId) return false;
   const chosen = result.ranking.find((r) => r.supplierId === supplierId);
   if (!chosen || !top.tie || !chosen.tie) return true;
-  // totals are ×100 here; a tie group chains neighbours each closer than TIE_TOLERANCE
-  return Math.abs(top.total - chosen.total) >= 100 * TIE_TOLERANCE * result.ranking.length;
+  // the top tie group is every supplier within 1e-9 (0–1 scale; totals are ×100) of the highest
+  // total; ties do not chain, so a supplier just within 1e-9 of the second is not in it
+  const highest = Math.max(...result.ranking.map((r) => r.total));
+  return highest - chosen.total >= 100 * TIE_TOLERANCE;
 }
 
 /** An override needs a justification of real length (counted in characters, surrounding blanks ignored). */

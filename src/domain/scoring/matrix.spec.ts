@@ -43,8 +43,8 @@ describe('decisionMatrix', () => {
     expect(s.B.total).toBeCloseTo(220 / 3, 12); // 73.333…
     expect(s.A.total).toBeCloseTo(200 / 3, 12); // 66.666…
     expect(s.B.cells).toEqual([
-      { criterionId: 'price', raw: 125, normalized: 0.8, contribution: 0.4 },
-      { criterionId: 'warranty', raw: 24, normalized: 24 / 36, contribution: 0.5 * (24 / 36) },
+      { criterionId: 'price', raw: 125, normalized: 0.8, contribution: 0.4, points: 40 },
+      { criterionId: 'warranty', raw: 24, normalized: 24 / 36, contribution: 0.5 * (24 / 36), points: 100 * 0.5 * (24 / 36) },
     ]);
   });
 
@@ -107,9 +107,9 @@ describe('decisionMatrix', () => {
     const s = byId(result);
     expect(s.A.total).toBeCloseTo(82, 12);
     expect(s.B.total).toBeCloseTo(32, 12);
-    expect(s.B.cells[0]).toEqual({ criterionId: 'quality', raw: null, normalized: 0, contribution: 0 });
+    expect(s.B.cells[0]).toEqual({ criterionId: 'quality', raw: null, normalized: 0, contribution: 0, points: 0 });
     expect(s.A.cells[1].normalized).toBeCloseTo(0.7, 15);
-    expect(s.A.cells[2]).toEqual({ criterionId: 'rel', raw: 90, normalized: 0.9, contribution: 0.4 * 0.9 });
+    expect(s.A.cells[2]).toEqual({ criterionId: 'rel', raw: 90, normalized: 0.9, contribution: 0.4 * 0.9, points: 100 * (0.4 * 0.9) });
   });
 
   it('a supplier failing a mandatory requirement is listed apart and does not move the normalization', () => {
@@ -162,6 +162,50 @@ describe('decisionMatrix', () => {
     ]);
     result.ranking.slice(0, 3).forEach((r) => expect(r.total).toBeCloseTo(80, 10));
     expect(result.ranking[3].total).toBeCloseTo(50, 12);
+  });
+
+  it('ties do not chain: suppliers are tied only when every pair is within 1e-9', () => {
+    // one evaluator criterion (scale, w 1): S = mean/10
+    // A 8 → .8;  B 8 − 6e-9 → .8 − 6e-10;  C 8 − 1.2e-8 → .8 − 1.2e-9;  D 7 → .7
+    // A–B .6e-9 < 1e-9 and B–C .6e-9 < 1e-9, but A–C 1.2e-9 ≥ 1e-9: the old rule chained all three
+    // into one tie; now {A, B} tie and C stands alone (C is not tied with B either: B's group is taken)
+    const result = decisionMatrix({
+      criteria: [{ id: 'quality', direction: 'higher_is_better', normalization: 'scale', source: 'evaluator', weight: 1 }],
+      suppliers: [
+        supplier('C', { quality: 8 - 1.2e-8 }),
+        supplier('A', { quality: 8 }),
+        supplier('D', { quality: 7 }),
+        supplier('B', { quality: 8 - 6e-9 }),
+      ],
+    });
+    expect(result.ranking.map((r) => [r.supplierId, r.rank, r.tie])).toEqual([
+      ['A', 1, true],
+      ['B', 2, true],
+      ['C', 3, false],
+      ['D', 4, false],
+    ]);
+  });
+
+  it("each cell's points are 100 × its contribution and a row's points add up to its total", () => {
+    // w (.5, .3, .2); A: price 100 → 1, quality 7 → .7, lead 10 of 10..20 (minmax lower) → 1
+    //   points 50 + 21 + 20 = 91 = total;  B: 125 → .8, 9 → .9, 20 → 0: 40 + 27 + 0 = 67
+    const result = decisionMatrix({
+      criteria: [
+        { id: 'price', direction: 'lower_is_better', normalization: 'ratio', source: 'offer.price', weight: 0.5 },
+        { id: 'quality', direction: 'higher_is_better', normalization: 'scale', source: 'evaluator', weight: 0.3 },
+        { id: 'lead', direction: 'lower_is_better', normalization: 'minmax', source: 'offer.leadTimeDays', weight: 0.2 },
+      ],
+      suppliers: [supplier('A', { price: 100, quality: 7, lead: 10 }), supplier('B', { price: 125, quality: 9, lead: 20 })],
+    });
+    const s = byId(result);
+    expect(s.A.cells.map((c) => c.points)).toEqual([expect.closeTo(50, 12), expect.closeTo(21, 12), expect.closeTo(20, 12)]);
+    expect(s.B.cells.map((c) => c.points)).toEqual([expect.closeTo(40, 12), expect.closeTo(27, 12), 0]);
+    for (const row of result.ranking) {
+      expect(Math.abs(row.cells.reduce((sum, c) => sum + c.points, 0) - row.total)).toBeLessThanOrEqual(1e-12);
+      row.cells.forEach((c) => expect(c.points).toBe(100 * c.contribution));
+    }
+    expect(s.A.total).toBeCloseTo(91, 12);
+    expect(s.B.total).toBeCloseTo(67, 12);
   });
 
   it('the strategic rule changes the winner: cheapest wins on base weights, most reliable on effective', () => {

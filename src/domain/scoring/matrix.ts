@@ -16,8 +16,11 @@ const WEIGHT_SUM_TOLERANCE = 1e-9;
  * The weighted-sum decision matrix: S_j = Σ_k w_k · n_jk, reported as 100·S_j with the
  * contributions w_k · n_jk. Suppliers that fail a mandatory requirement are listed apart (one row
  * per failed requirement) and take no part in normalization. Ranking is by S descending; suppliers
- * whose totals differ by less than 1e-9 form a tie group (chained through neighbours), shown by
- * reliability descending, then total cost ascending, then supplier id; ranks are display positions.
+ * are tied only when every pair of them is closer than 1e-9: going down the totals, a tie group
+ * takes every supplier within 1e-9 of the group's highest total, so no chain of small steps ties
+ * two suppliers further apart. A group is shown by reliability descending, then total cost
+ * ascending, then supplier id; ranks are display positions. Each cell also carries its `points`
+ * (100 · contribution), so a row's cells add up to its total.
  */
 export function decisionMatrix(input: MatrixInput): MatrixResult {
   assertInput(input);
@@ -38,7 +41,8 @@ export function decisionMatrix(input: MatrixInput): MatrixResult {
   const scored = ranked.map((supplier, j) => {
     const cells: MatrixCell[] = criteria.map((c, k) => {
       const normalized = normalizedColumns[k][j];
-      return { criterionId: c.id, raw: rawColumns[k][j], normalized, contribution: c.weight * normalized };
+      const contribution = c.weight * normalized;
+      return { criterionId: c.id, raw: rawColumns[k][j], normalized, contribution, points: 100 * contribution };
     });
     const score = cells.reduce((s, cell) => s + cell.contribution, 0);
     return { supplier, cells, score };
@@ -48,7 +52,8 @@ export function decisionMatrix(input: MatrixInput): MatrixResult {
   const groups: Array<typeof scored> = [];
   for (const entry of scored) {
     const group = groups[groups.length - 1];
-    if (group && group[group.length - 1].score - entry.score < TIE_TOLERANCE) group.push(entry);
+    // against the group's first (highest) total, not its last: ties do not chain
+    if (group && group[0].score - entry.score < TIE_TOLERANCE) group.push(entry);
     else groups.push([entry]);
   }
 

@@ -116,6 +116,8 @@ export interface MatrixCell {
   normalized: number;
   /** weight · normalized, on the 0–1 scale. */
   contribution: number;
+  /** 100 · contribution: the cell's share of the 0–100 total (a row's points add up to its total). */
+  points: number;
 }
 
 export interface RankedSupplier {

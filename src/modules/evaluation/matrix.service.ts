@@ -215,6 +215,7 @@ export function matrixView(b: MatrixBuild) {
             raw: criterion?.source === 'offer.price' && offer.convertedTotal !== null ? offer.convertedTotal : cell.raw,
             normalized: cell.normalized,
             contribution: cell.contribution,
+            points: cell.points,
             ...(criterion?.source === 'offer.price' ? { rawAmount: offer.convertedTotal } : {}),
             ...(criterion?.source === 'evaluator'
               ? {
