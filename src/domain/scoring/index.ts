@@ -3,6 +3,7 @@ export {
   DEFAULT_STRATEGIC_POLICY,
   isReliabilityCriterion,
   type AhpResult,
+  type CloseCall,
   type CriterionKind,
   type CriterionSensitivity,
   type CriterionSource,
@@ -17,6 +18,7 @@ export {
   type Normalization,
   type PriceCutToWin,
   type RankedSupplier,
+  type ScoreChange,
   type SensitivityResult,
   type StrategicPolicy,
   type WeightCriterion,
@@ -26,6 +28,8 @@ export { ahp, CONSISTENCY_LIMIT, MAX_AHP_CRITERIA, RANDOM_INDEX, validatePairwis
 export { normalizeCriterion, type NormalizableCriterion } from './normalize';
 export { decisionMatrix, TIE_TOLERANCE } from './matrix';
 export {
+  closeCall,
+  DEFAULT_CLOSE_CALL_PERCENT,
   DEFAULT_SENSITIVE_THRESHOLD,
   sensitivity,
   sensitivityFromNormalized,

@@ -142,6 +142,30 @@ export interface CriterionSensitivity {
   percent: number | null;
   feasible: boolean;
   overtakenBy: string | null;
+  /**
+   * The smallest change of the shown (normalized) weight, in percentage points and signed, that lets
+   * another supplier equal the winner: δ(1 − w_k)/(1 + δ) for the crossover δ; null when none is feasible.
+   */
+  shownChange: number | null;
+  /** The supplier that ties the winner at `shownChange` (almost always `overtakenBy`). */
+  shownOvertakenBy: string | null;
+}
+
+/** Per qualitative criterion, the smallest change of one supplier's mean score (0–10) that changes the winner. */
+export interface ScoreChange {
+  criterionId: string;
+  /** null when no change of any one supplier's mean within 0–10 changes the winner */
+  supplierId: string | null;
+  /** new mean − current mean, signed; at it the supplier ties the winner (or the winner ties the best other) */
+  change: number | null;
+}
+
+export interface CloseCall {
+  /** The runner-up's price cut to win, in percent of its price; null when no cut can do it. */
+  priceCutPercent: number | null;
+  /** Policy: a cut below this percentage is a close call. */
+  threshold: number;
+  close: boolean;
 }
 
 export interface PriceCutToWin {
@@ -159,7 +183,12 @@ export interface SensitivityResult {
   criteria: CriterionSensitivity[];
   mostCritical: string | null;
   priceCutToWin: PriceCutToWin | null;
+  /** Some criterion's |shownChange| is below the threshold (percentage points). */
   sensitive: boolean;
+  /** Winner's total minus the runner-up's, in points (0–100 scale); null with fewer than two ranked. */
+  gap: number | null;
+  closeCall: CloseCall;
+  scoreChanges: ScoreChange[];
 }
 
 /** A reliability criterion is one of kind `reliability` or sourced from the reliability score. */
