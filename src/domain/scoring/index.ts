@@ -36,3 +36,15 @@ export {
   type NormalizedProblem,
   type SensitivityOptions,
 } from './sensitivity';
+export { seededRandom, type SeededRandom } from './random';
+export {
+  DEFAULT_ROBUSTNESS_POLICY,
+  MAX_ROBUSTNESS_SAMPLES,
+  MIN_ROBUSTNESS_SAMPLES,
+  rankAcceptability,
+  type RankAcceptability,
+  type RobustnessInput,
+  type RobustnessOptions,
+  type RobustnessPolicy,
+  type RobustnessResult,
+} from './robustness';
