@@ -48,11 +48,8 @@ export interface RobustnessResult {
   suppliers: RankAcceptability[];
 }
 
-/** A cell whose evaluators disagree: each draw takes the mean of as many scores drawn with replacement. */
-interface UncertainCell {
-  supplier: number;
-  scores: Float64Array;
-}
+/** Up to this many multisets of scores, a cell's bootstrap mean is drawn from its exact distribution. */
+const EXACT_BOOTSTRAP_LIMIT = 2000;
 
 /**
  * Rank acceptability analysis (SMAA-2, Lahdelma & Salminen 2001, Operations Research 49(3)), over
@@ -81,85 +78,50 @@ export function rankAcceptability(input: RobustnessInput, options: RobustnessOpt
   // normalized values, supplier-major: base[j·K + k]
   const base = new Float64Array(m * K);
   ranking.forEach((r, j) => r.cells.forEach((c, k) => (base[j * K + k] = c.normalized)));
-
-  const uncertain = uncertainColumns(input, ranking);
+  const scores = new ScoreDraws(input, ranking, K);
   const random = seededRandom(seed);
-  const values = new Float64Array(m * K);
-  values.set(base);
-  const redraw = () => {
-    for (const column of uncertain) drawColumn(column, random, values, K);
-  };
+  const values = Float64Array.from(base);
+  // one draw's uniforms: K weight factors, then one per uncertain cell
+  const uniforms = new Float64Array(K + scores.cellCount);
 
   // 1. rank acceptability and central weights
-  const counts = new Float64Array(m * m); // counts[j·m + r]
-  const central = new Float64Array(m * K);
-  const firstCount = new Float64Array(m);
+  const tally = new Tally(m, K);
   const weights = new Float64Array(K);
   const totals = new Float64Array(m);
-  const order = Int32Array.from({ length: m }, (_, j) => j);
+  const effective = Float64Array.from(criteria, (c) => c.weight);
   for (let t = 0; t < samples; t++) {
-    let sum = 0;
-    for (let k = 0; k < K; k++) {
-      weights[k] = criteria[k].weight * (1 - spread + 2 * spread * random.next());
-      sum += weights[k];
-    }
-    for (let k = 0; k < K; k++) weights[k] /= sum;
-    redraw();
-    for (let j = 0; j < m; j++) {
-      let s = 0;
-      const row = j * K;
-      for (let k = 0; k < K; k++) s += weights[k] * values[row + k];
-      totals[j] = s;
-    }
-    sortDescending(order, totals);
-    let start = 0;
-    while (start < m) {
-      const end = tieGroupEnd(order, totals, start);
-      const share = 1 / (end - start);
-      for (let p = start; p < end; p++) {
-        const j = order[p];
-        for (let r = start; r < end; r++) counts[j * m + r] += share;
-        if (start === 0) {
-          firstCount[j] += share;
-          for (let k = 0; k < K; k++) central[j * K + k] += share * weights[k];
-        }
-      }
-      start = end;
-    }
+    random.fill(uniforms);
+    drawWeights(effective, spread, uniforms, weights);
+    scores.draw(uniforms, K, random, values);
+    weightedTotals(weights, values, m, K, totals);
+    tally.add(totals, weights);
   }
 
   // 2. confidence factors: the central weights fixed, only the scores drawn
-  const candidates = [...Array(m).keys()].filter((j) => firstCount[j] > 0);
-  const centralOf = (j: number) => Float64Array.from({ length: K }, (_, k) => central[j * K + k] / firstCount[j]);
+  const candidates: number[] = [];
+  for (let j = 0; j < m; j++) if (tally.first[j] > 0) candidates.push(j);
   const confidence = new Float64Array(m);
   if (candidates.length > 0) {
-    const fixed = candidates.map(centralOf);
-    const drawn = uncertain.map((column) => column.k);
-    const certain = [...Array(K).keys()].filter((k) => !drawn.includes(k));
+    const fixed = candidates.map((j) => tally.centralWeights(j));
+    const drawn = scores.columns;
     // the part of each total that no score draw moves, per candidate's central weights
-    const steady = fixed.map((w) =>
-      Float64Array.from({ length: m }, (_, j) => certain.reduce((s, k) => s + w[k] * base[j * K + k], 0)),
-    );
-    const draws = uncertain.length === 0 ? 1 : samples; // nothing uncertain: one evaluation is exact
+    const steady = fixed.map((w) => {
+      const part = new Float64Array(m);
+      for (let j = 0; j < m; j++) {
+        for (let k = 0; k < K; k++) if (!scores.drawsColumn[k]) part[j] += w[k] * base[j * K + k];
+      }
+      return part;
+    });
+    const draws = scores.cellCount === 0 ? 1 : samples; // nothing uncertain: one evaluation is exact
     values.set(base);
     for (let t = 0; t < draws; t++) {
-      if (uncertain.length > 0) redraw();
-      candidates.forEach((candidate, c) => {
-        const w = fixed[c];
-        const part = steady[c];
-        let best = -Infinity;
-        for (let j = 0; j < m; j++) {
-          let s = part[j];
-          const row = j * K;
-          for (const k of drawn) s += w[k] * values[row + k];
-          totals[j] = s;
-          if (s > best) best = s;
-        }
-        if (best - totals[candidate] >= TIE_TOLERANCE) return;
-        let tied = 0;
-        for (let j = 0; j < m; j++) if (best - totals[j] < TIE_TOLERANCE) tied++;
-        confidence[candidate] += 1 / tied;
-      });
+      if (scores.cellCount > 0) {
+        random.fill(uniforms); // the first K go unused: the weights are fixed here
+        scores.draw(uniforms, K, random, values);
+      }
+      for (let c = 0; c < candidates.length; c++) {
+        confidence[candidates[c]] += firstShare(candidates[c], fixed[c], steady[c], drawn, values, m, K, totals);
+      }
     }
     for (const j of candidates) confidence[j] /= draws;
   }
@@ -169,65 +131,310 @@ export function rankAcceptability(input: RobustnessInput, options: RobustnessOpt
     spread,
     seed,
     suppliers: ranking.map((r, j) => {
-      const acceptability = Array.from({ length: m }, (_, rank) => counts[j * m + rank] / samples);
-      const weightsOfWins = firstCount[j] > 0 ? Array.from(centralOf(j)) : [];
+      const acceptability = Array.from({ length: m }, (_, rank) => tally.counts[j * m + rank] / samples);
+      const central = tally.first[j] > 0 ? Array.from(tally.centralWeights(j)) : [];
       return {
         supplierId: r.supplierId,
         acceptability,
         firstRank: acceptability[0],
-        centralWeights: weightsOfWins.map((weight, k) => ({ criterionId: criteria[k].id, weight })),
+        centralWeights: central.map((weight, k) => ({ criterionId: criteria[k].id, weight })),
         confidence: confidence[j],
       };
     }),
   };
 }
 
-interface UncertainColumn {
-  k: number;
-  criterion: MatrixCriterion;
-  /** the column's raw values over the ranked suppliers (null = missing); uncertain cells overwritten per draw */
-  raw: Array<number | null>;
-  cells: UncertainCell[];
+/** w_k · (1 − u + 2u·U_k), renormalized to sum 1. */
+function drawWeights(effective: Float64Array, spread: number, uniforms: Float64Array, weights: Float64Array): void {
+  const K = effective.length;
+  let sum = 0;
+  for (let k = 0; k < K; k++) {
+    const w = effective[k] * (1 - spread + 2 * spread * uniforms[k]);
+    weights[k] = w;
+    sum += w;
+  }
+  for (let k = 0; k < K; k++) weights[k] /= sum;
 }
 
-function uncertainColumns(input: RobustnessInput, ranking: ReturnType<typeof decisionMatrix>['ranking']): UncertainColumn[] {
-  const columns: UncertainColumn[] = [];
-  input.criteria.forEach((criterion, k) => {
-    if (criterion.source !== 'evaluator') return;
-    const byCriterion = input.evaluatorScores?.[criterion.id];
-    if (!byCriterion) return;
-    const cells: UncertainCell[] = [];
-    ranking.forEach((r, j) => {
-      const scores = byCriterion[r.supplierId];
-      if (scores && scores.length >= 2 && scores.some((x) => x !== scores[0])) {
-        cells.push({ supplier: j, scores: Float64Array.from(scores) });
+function weightedTotals(weights: Float64Array, values: Float64Array, m: number, K: number, totals: Float64Array): void {
+  for (let j = 0; j < m; j++) {
+    let s = 0;
+    const row = j * K;
+    for (let k = 0; k < K; k++) s += weights[k] * values[row + k];
+    totals[j] = s;
+  }
+}
+
+/**
+ * The share of first place `candidate` takes in one draw of the scores with its central weights:
+ * 1, 1/g in a tie of g (within 1e-9 of the highest total), or 0. Suppliers are visited in the
+ * matrix's order, strongest first, so a candidate that someone beats usually stops early.
+ */
+function firstShare(
+  candidate: number,
+  w: Float64Array,
+  steady: Float64Array,
+  drawn: Int32Array,
+  values: Float64Array,
+  m: number,
+  K: number,
+  totals: Float64Array,
+): number {
+  const total = (j: number): number => {
+    let s = steady[j];
+    const row = j * K;
+    for (let c = 0; c < drawn.length; c++) s += w[drawn[c]] * values[row + drawn[c]];
+    return s;
+  };
+  const own = total(candidate);
+  let best = own;
+  for (let j = 0; j < m; j++) {
+    const s = j === candidate ? own : total(j);
+    if (s - own >= TIE_TOLERANCE) return 0; // someone is ahead beyond a tie
+    totals[j] = s;
+    if (s > best) best = s;
+  }
+  let tied = 0;
+  for (let j = 0; j < m; j++) if (best - totals[j] < TIE_TOLERANCE) tied++;
+  return 1 / tied;
+}
+
+/** Counts of ranks per supplier and the weight sums of the draws each one wins. */
+class Tally {
+  /** counts[j·m + r]: draws (or shares of tied draws) that put supplier j at rank r */
+  readonly counts: Float64Array;
+  readonly first: Float64Array;
+  private readonly central: Float64Array;
+  private readonly order: Int32Array;
+
+  constructor(
+    private readonly m: number,
+    private readonly K: number,
+  ) {
+    this.counts = new Float64Array(m * m);
+    this.first = new Float64Array(m);
+    this.central = new Float64Array(m * K);
+    this.order = Int32Array.from({ length: m }, (_, j) => j);
+  }
+
+  add(totals: Float64Array, weights: Float64Array): void {
+    const { m, K, order, counts, central, first } = this;
+    sortDescending(order, totals);
+    let start = 0;
+    while (start < m) {
+      const end = tieGroupEnd(order, totals, start);
+      const share = 1 / (end - start);
+      for (let p = start; p < end; p++) {
+        const j = order[p];
+        for (let r = start; r < end; r++) counts[j * m + r] += share;
+        if (start === 0) {
+          first[j] += share;
+          for (let k = 0; k < K; k++) central[j * K + k] += share * weights[k];
+        }
       }
-    });
-    if (cells.length > 0) columns.push({ k, criterion, raw: ranking.map((r) => r.cells[k].raw), cells });
-  });
-  return columns;
+      start = end;
+    }
+  }
+
+  /** The mean weight vector of the draws supplier j won (it sums to 1, as each of them does). */
+  centralWeights(j: number): Float64Array {
+    const w = new Float64Array(this.K);
+    for (let k = 0; k < this.K; k++) w[k] = this.central[j * this.K + k] / this.first[j];
+    return w;
+  }
 }
 
-/** One bootstrap draw of a column's uncertain means, normalized over the ranked suppliers into `values`. */
-function drawColumn(column: UncertainColumn, random: SeededRandom, values: Float64Array, K: number): void {
-  const { k, criterion, raw, cells } = column;
-  for (const cell of cells) {
-    const n = cell.scores.length;
-    let sum = 0;
-    for (let i = 0; i < n; i++) sum += cell.scores[random.index(n)];
-    raw[cell.supplier] = sum / n;
+/** The evaluator criteria × suppliers whose evaluators disagree, and how to redraw them. */
+class ScoreDraws {
+  readonly cellCount: number;
+  /** the criterion indices with at least one uncertain cell */
+  readonly columns: Int32Array;
+  readonly drawsColumn: boolean[];
+  private readonly parts: Array<{
+    k: number;
+    criterion: MatrixCriterion;
+    scale: boolean;
+    /** the column's raw values over the ranked suppliers (null = missing); the uncertain ones are overwritten per draw */
+    raw: Array<number | null>;
+    suppliers: Int32Array;
+    /**
+     * every cell's alias table in one array, 3 numbers an entry (probability, value, alias value),
+     * the values already normalized under `scale`; offsets[c] and sizes[c] find cell c's entries
+     */
+    table: Float64Array;
+    offsets: Int32Array;
+    sizes: Int32Array;
+    /** the cells with too many evaluators for a table (size 0), drawn one score at a time */
+    samplers: BootstrapMean[];
+  }> = [];
+
+  constructor(
+    input: RobustnessInput,
+    ranking: ReturnType<typeof decisionMatrix>['ranking'],
+    private readonly K: number,
+  ) {
+    input.criteria.forEach((criterion, k) => {
+      if (criterion.source !== 'evaluator') return;
+      const byCriterion = input.evaluatorScores?.[criterion.id];
+      if (!byCriterion) return;
+      const suppliers: number[] = [];
+      const samplers: BootstrapMean[] = [];
+      ranking.forEach((r, j) => {
+        const scores = byCriterion[r.supplierId];
+        if (scores && scores.length >= 2 && scores.some((x) => x !== scores[0])) {
+          suppliers.push(j);
+          samplers.push(new BootstrapMean(scores));
+        }
+      });
+      if (suppliers.length === 0) return;
+      const scale = criterion.normalization === 'scale';
+      const lower = criterion.direction === 'lower_is_better';
+      // a scale criterion normalizes each value on its own (mean/10, or 1 − that): do it once, here
+      const shown = (mean: number) => (scale ? (lower ? 1 - mean / 10 : mean / 10) : mean);
+      const offsets = new Int32Array(samplers.length);
+      const sizes = Int32Array.from(samplers, (sampler) => sampler.size);
+      const table = new Float64Array(3 * sizes.reduce((a, b) => a + b, 0));
+      let offset = 0;
+      samplers.forEach((sampler, c) => {
+        offsets[c] = offset;
+        for (let i = 0; i < sampler.size; i++) {
+          table[offset + 3 * i] = sampler.probability[i];
+          table[offset + 3 * i + 1] = shown(sampler.means[i]);
+          table[offset + 3 * i + 2] = shown(sampler.means[sampler.alias[i]]);
+        }
+        offset += 3 * sampler.size;
+      });
+      this.parts.push({ k, criterion, scale, raw: ranking.map((r) => r.cells[k].raw), suppliers: Int32Array.from(suppliers), table, offsets, sizes, samplers });
+    });
+    this.cellCount = this.parts.reduce((n, p) => n + p.suppliers.length, 0);
+    this.columns = Int32Array.from(this.parts, (p) => p.k);
+    this.drawsColumn = input.criteria.map((_, k) => this.parts.some((p) => p.k === k));
   }
-  if (criterion.normalization === 'scale') {
-    // a scale criterion normalizes each value on its own (mean/10): only the drawn cells move
-    const lower = criterion.direction === 'lower_is_better';
-    for (const cell of cells) {
-      const x = raw[cell.supplier]! / 10;
-      values[cell.supplier * K + k] = lower ? 1 - x : x;
+
+  /** One bootstrap draw of every uncertain mean (from uniforms[offset…]), normalized into `values`. */
+  draw(uniforms: Float64Array, offset: number, random: SeededRandom, values: Float64Array): void {
+    const K = this.K;
+    let next = offset;
+    for (const part of this.parts) {
+      const { k, suppliers, table, offsets, sizes } = part;
+      for (let c = 0; c < suppliers.length; c++) {
+        const u = uniforms[next++];
+        let drawn: number;
+        if (sizes[c] === 0) {
+          const mean = part.samplers[c].draw(u, random);
+          drawn = part.scale ? (part.criterion.direction === 'lower_is_better' ? 1 - mean / 10 : mean / 10) : mean;
+        } else {
+          const x = u * sizes[c];
+          const i = Math.floor(x);
+          const at = offsets[c] + 3 * i;
+          drawn = x - i < table[at] ? table[at + 1] : table[at + 2];
+        }
+        if (part.scale) values[suppliers[c] * K + k] = drawn;
+        else part.raw[suppliers[c]] = drawn;
+      }
+      if (part.scale) continue;
+      const normalized = normalizeCriterion(part.raw, part.criterion);
+      for (let j = 0; j < normalized.length; j++) values[j * K + k] = normalized[j];
     }
-    return;
   }
-  const normalized = normalizeCriterion(raw, criterion);
-  for (let j = 0; j < normalized.length; j++) values[j * K + k] = normalized[j];
+}
+
+/**
+ * A sampler of the bootstrap mean of `scores`: the mean of n scores drawn with replacement from the
+ * n given. The scores are sorted first, so their order (as the database returns them) changes
+ * nothing. For few evaluators the exact distribution of the sum is built once (n-fold convolution
+ * over the distinct scores, in hundredths) and sampled with one uniform per draw by Walker's alias
+ * method (its resolution, 2^-32 × the table size, is far below the sampling error); beyond
+ * EXACT_BOOTSTRAP_LIMIT multisets, n scores are drawn one by one.
+ */
+export class BootstrapMean {
+  private readonly n: number;
+  /** the scores, for drawing one by one; empty when the exact table is used */
+  private readonly scores: Float64Array;
+  /** the exact table (empty past the limit): outcome i is means[i] with probability[i], else means[alias[i]] */
+  readonly means: Float64Array;
+  readonly probability: Float64Array;
+  readonly alias: Int32Array;
+  readonly size: number;
+
+  constructor(scores: readonly number[]) {
+    const sorted = [...scores].sort((a, b) => a - b);
+    const n = sorted.length;
+    this.n = n;
+    const counts = new Map<number, number>();
+    for (const x of sorted) counts.set(Math.round(x * 100), (counts.get(Math.round(x * 100)) ?? 0) + 1);
+    if (multisets(n, counts.size) > EXACT_BOOTSTRAP_LIMIT) {
+      this.scores = Float64Array.from(sorted);
+      this.means = new Float64Array(0);
+      this.probability = new Float64Array(0);
+      this.alias = new Int32Array(0);
+      this.size = 0;
+      return;
+    }
+    let distribution = new Map<number, number>([[0, 1]]);
+    for (let draw = 0; draw < n; draw++) {
+      const next = new Map<number, number>();
+      for (const [sum, p] of distribution) {
+        for (const [value, count] of counts) next.set(sum + value, (next.get(sum + value) ?? 0) + (p * count) / n);
+      }
+      distribution = next;
+    }
+    const entries = [...distribution].sort((a, b) => a[0] - b[0]);
+    this.scores = new Float64Array(0);
+    this.means = Float64Array.from(entries, ([sum]) => sum / (100 * n));
+    const table = aliasTable(entries.map(([, p]) => p));
+    this.probability = table.probability;
+    this.alias = table.alias;
+    this.size = entries.length;
+  }
+
+  /** One bootstrap mean: from the uniform `u` by the table, or n draws of `random` past the limit. */
+  draw(u: number, random: SeededRandom): number {
+    if (this.size === 0) {
+      let sum = 0;
+      for (let i = 0; i < this.n; i++) sum += this.scores[random.index(this.n)];
+      return sum / this.n;
+    }
+    const x = u * this.size;
+    const i = Math.floor(x);
+    return x - i < this.probability[i] ? this.means[i] : this.means[this.alias[i]];
+  }
+}
+
+/** C(n + u − 1, n): the number of multisets of n draws from u values (stops counting past the limit). */
+function multisets(n: number, u: number): number {
+  let c = 1;
+  for (let i = 1; i <= n; i++) {
+    c = (c * (u - 1 + i)) / i;
+    if (c > EXACT_BOOTSTRAP_LIMIT) return c;
+  }
+  return c;
+}
+
+/** Walker's alias method (Vose's construction): outcome i with probability p_i from one uniform draw. */
+function aliasTable(p: number[]): { probability: Float64Array; alias: Int32Array } {
+  const size = p.length;
+  const total = p.reduce((a, b) => a + b, 0);
+  const scaled = p.map((x) => (x * size) / total);
+  const probability = new Float64Array(size);
+  const alias = new Int32Array(size);
+  const small: number[] = [];
+  const large: number[] = [];
+  scaled.forEach((x, i) => (x < 1 ? small : large).push(i));
+  while (small.length > 0 && large.length > 0) {
+    const s = small.pop()!;
+    const l = large.pop()!;
+    probability[s] = scaled[s];
+    alias[s] = l;
+    scaled[l] = scaled[l] + scaled[s] - 1;
+    (scaled[l] < 1 ? small : large).push(l);
+  }
+  // what is left is 1 up to rounding
+  for (const i of [...small, ...large]) {
+    probability[i] = 1;
+    alias[i] = i;
+  }
+  return { probability, alias };
 }
 
 /** Insertion sort of supplier indices by total, highest first; the previous draw's order is nearly sorted already. */
