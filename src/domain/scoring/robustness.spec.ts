@@ -1,4 +1,5 @@
-import { rankAcceptability, type RobustnessInput } from './robustness';
+import { seededRandom } from './random';
+import { BootstrapMean, rankAcceptability, type RobustnessInput } from './robustness';
 import { type MatrixCriterion, type MatrixSupplier } from './types';
 
 const SEED = 'b5bb9d8014a0f9b1d61e21e796d78dccdf1352f23cd32812f4850b878ae4944c';
@@ -202,5 +203,49 @@ describe('rankAcceptability (SMAA-2)', () => {
     expect(rankAcceptability(input, { samples: 100, spread: 0.25, seed: SEED }).suppliers).toEqual([
       { supplierId: 'A', acceptability: [1], firstRank: 1, centralWeights: [{ criterionId: 'c1', weight: expect.closeTo(1, 12) }], confidence: 1 },
     ]);
+  });
+});
+
+describe('BootstrapMean', () => {
+  /** P(sum of n draws with replacement from `scores` ≥ threshold), by direct convolution (independent of the sampler) */
+  const exactAtLeast = (scores: number[], threshold: number) => {
+    let dist = new Map<number, number>([[0, 1]]);
+    for (let i = 0; i < scores.length; i++) {
+      const next = new Map<number, number>();
+      for (const [sum, p] of dist) for (const x of scores) next.set(sum + x, (next.get(sum + x) ?? 0) + p / scores.length);
+      dist = next;
+    }
+    return [...dist].filter(([sum]) => sum >= threshold - 1e-9).reduce((a, [, p]) => a + p, 0);
+  };
+
+  it('five evaluators: the exact distribution of the mean, whatever order the scores come in', () => {
+    // scores 2, 4, 6, 8, 10: sums of 5 draws run 10 … 50 in steps of 2 → 21 outcomes (126 multisets)
+    // P(mean ≥ 7) = P(sum ≥ 35) = P(sum of five draws from 1 … 5 ≥ 18) = 687/3125 = .21984 (convolution)
+    const sampler = new BootstrapMean([10, 2, 8, 4, 6]);
+    expect(sampler.size).toBe(21);
+    expect(Array.from(new BootstrapMean([2, 4, 6, 8, 10]).means)).toEqual(Array.from(sampler.means));
+    expect(sampler.means[0]).toBe(2);
+    expect(sampler.means[20]).toBe(10);
+    const p = exactAtLeast([2, 4, 6, 8, 10], 35);
+    expect(p).toBeCloseTo(687 / 3125, 12);
+    const random = seededRandom('00112233445566778899aabbccddeeff');
+    let hits = 0;
+    const n = 20_000;
+    for (let i = 0; i < n; i++) if (sampler.draw(random.next(), random) >= 7 - 1e-12) hits++;
+    expect(Math.abs(hits / n - p)).toBeLessThanOrEqual(4 * Math.sqrt((p * (1 - p)) / n));
+  });
+
+  it('nine evaluators (24,310 multisets, past the table limit): drawn score by score, same law', () => {
+    // scores 1 … 9, mean 5; P(mean ≥ 6) = P(sum of 9 draws ≥ 54) = .138640 by convolution
+    const scores = [9, 1, 8, 2, 7, 3, 6, 4, 5];
+    const sampler = new BootstrapMean(scores);
+    expect(sampler.size).toBe(0);
+    const p = exactAtLeast([1, 2, 3, 4, 5, 6, 7, 8, 9], 54);
+    expect(p).toBeCloseTo(0.13864, 5);
+    const random = seededRandom('ffeeddccbbaa99887766554433221100');
+    let hits = 0;
+    const n = 20_000;
+    for (let i = 0; i < n; i++) if (sampler.draw(0, random) >= 6 - 1e-12) hits++;
+    expect(Math.abs(hits / n - p)).toBeLessThanOrEqual(4 * Math.sqrt((p * (1 - p)) / n));
   });
 });
