@@ -94,6 +94,7 @@ describe('gaps: bad input on every endpoint family', () => {
       ['get', `/api/v1/cases/${BAD}/scores`],
       ['get', `/api/v1/cases/${BAD}/matrix`],
       ['get', `/api/v1/cases/${BAD}/sensitivity`],
+      ['get', `/api/v1/cases/${BAD}/robustness`],
       ['get', `/api/v1/cases/${BAD}/decision`],
       ['get', `/api/v1/cases/${BAD}/approvals`],
       ['get', `/api/v1/cases/${BAD}/report.pdf`],

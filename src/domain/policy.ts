@@ -1,14 +1,27 @@
 import { type ApprovalBand, DEFAULT_APPROVAL_BANDS } from './approval/approval-chain';
 import { DEFAULT_RELIABILITY_POLICY, type ReliabilityPolicy } from './reliability';
-import { DEFAULT_STRATEGIC_POLICY, type StrategicPolicy } from './scoring';
+import {
+  DEFAULT_CLOSE_CALL_PERCENT,
+  DEFAULT_ROBUSTNESS_POLICY,
+  DEFAULT_SENSITIVE_THRESHOLD,
+  DEFAULT_STRATEGIC_POLICY,
+  type RobustnessPolicy,
+  type StrategicPolicy,
+} from './scoring';
 
 /** Every constant of the rules that an organization may set (admin, GET/PUT /policy). */
 export interface Policy {
   strategic: StrategicPolicy;
   reliability: ReliabilityPolicy;
   approval: { bands: ApprovalBand[] };
-  /** a winner that flips under a weight change below this (absolute, 0–1) is "sensitive" */
-  sensitivity: { threshold: number };
+  /**
+   * threshold: a winner that flips under a change of a shown weight below this (0–1 scale: 0.1 =
+   * 10 percentage points) is "sensitive"; closeCallPercent: a runner-up that would win with a price
+   * cut below this percentage makes a "close call"
+   */
+  sensitivity: { threshold: number; closeCallPercent: number };
+  /** rank acceptability (SMAA-2): draws, and the ± share each weight moves in a draw */
+  robustness: RobustnessPolicy;
 }
 
 export const DEFAULT_POLICY: Policy = {
@@ -19,5 +32,6 @@ export const DEFAULT_POLICY: Policy = {
     weights: { ...DEFAULT_RELIABILITY_POLICY.weights },
   },
   approval: { bands: DEFAULT_APPROVAL_BANDS.map((b) => ({ ...b })) },
-  sensitivity: { threshold: 0.1 },
+  sensitivity: { threshold: DEFAULT_SENSITIVE_THRESHOLD, closeCallPercent: DEFAULT_CLOSE_CALL_PERCENT },
+  robustness: { ...DEFAULT_ROBUSTNESS_POLICY },
 };

@@ -1,4 +1,4 @@
-import { criteriaCompletedBy, missingScores, scoreKey, summarizeAll, summarizeScores } from './scores';
+import { criteriaCompletedBy, missingScores, scoreKey, scoresByCell, summarizeAll, summarizeScores } from './scores';
 
 describe('evaluator score summaries', () => {
   it('gives mean, count and spread, and flags a spread above 3 for consensus', () => {
@@ -57,5 +57,18 @@ describe('independent scoring', () => {
       { id: 's2', name: 'Bolt' },
     ];
     expect(missingScores(criteria, suppliers, summaries)).toEqual(['Design for Acme', 'Design for Bolt']);
+  });
+});
+
+describe('scores by cell', () => {
+  it('lists each criterion × supplier\'s scores as numbers in ascending order, whatever order they came in', () => {
+    const rows = [
+      { evaluatorId: 'e2', supplierId: 's1', criterionId: 'q', score: '8.50' },
+      { evaluatorId: 'e1', supplierId: 's1', criterionId: 'q', score: '6.00' },
+      { evaluatorId: 'e1', supplierId: 's2', criterionId: 'q', score: 7 },
+      { evaluatorId: 'e1', supplierId: 's1', criterionId: 'service', score: '0.10' },
+    ];
+    expect(scoresByCell(rows)).toEqual({ q: { s1: [6, 8.5], s2: [7] }, service: { s1: [0.1] } });
+    expect(scoresByCell([...rows].reverse())).toEqual(scoresByCell(rows));
   });
 });

@@ -91,3 +91,15 @@ export function missingScores(
   }
   return missing;
 }
+
+/**
+ * The evaluators' own scores as numbers, by criterion id and then supplier id, each list in
+ * ascending order (so the database's row order changes nothing): what the rank acceptability
+ * analysis resamples where evaluators disagree.
+ */
+export function scoresByCell(scores: readonly ScoreRecord[]): Record<string, Record<string, number[]>> {
+  const out: Record<string, Record<string, number[]>> = {};
+  for (const s of scores) ((out[s.criterionId] ??= {})[s.supplierId] ??= []).push(hundredths(s.score) / 100);
+  for (const bySupplier of Object.values(out)) for (const list of Object.values(bySupplier)) list.sort((a, b) => a - b);
+  return out;
+}

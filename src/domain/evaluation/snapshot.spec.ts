@@ -1,6 +1,6 @@
-import { canonicalJson } from '../audit/canonical-json';
+import { canonicalJson, sha256 } from '../audit/canonical-json';
 import { decisionMatrix, type MatrixInput, type MatrixResult } from '../scoring';
-import { decisionSnapshot, isOverride, justificationLength, type SnapshotParts, snapshotHash } from './snapshot';
+import { decisionSnapshot, isOverride, justificationLength, rankingSnapshotHash, type SnapshotParts, snapshotHash } from './snapshot';
 
 const input: MatrixInput = {
   criteria: [
@@ -74,6 +74,23 @@ describe('the decision snapshot', () => {
       parts({ asOf: '2026-05-02' }),
     ];
     for (const v of variants) expect(snapshotHash(decisionSnapshot(v))).not.toBe(hash);
+  });
+});
+
+describe('the ranking snapshot hash (the rank acceptability seed)', () => {
+  it('is the snapshot without its proposal: the same whoever is proposed, different when the data change', () => {
+    const { proposal: _p, ...withoutProposal } = parts();
+    const seed = rankingSnapshotHash(withoutProposal);
+    expect(seed).toMatch(/^[0-9a-f]{64}$/);
+    // not the proposal's hash, and the same for any proposal (or none) on the same data
+    expect(seed).not.toBe(snapshotHash(decisionSnapshot(parts())));
+    const { proposal: _q, ...other } = parts({ proposal: { supplierId: 'a', justification: 'x'.repeat(200), override: true } });
+    expect(rankingSnapshotHash(other)).toBe(seed);
+    // the canonical JSON of the snapshot minus its proposal key
+    const { proposal: _r, ...snapshot } = decisionSnapshot(parts());
+    expect(seed).toBe(sha256(canonicalJson(snapshot)));
+    const { proposal: _s, ...later } = parts({ asOf: '2026-05-02' });
+    expect(rankingSnapshotHash(later)).not.toBe(seed);
   });
 });
 

@@ -83,6 +83,17 @@ export function snapshotHash(snapshot: DecisionSnapshot): string {
 }
 
 /**
+ * The hash of the decision snapshot without its proposal: what the ranking stands on (matrix input,
+ * offers, weights and rule, ranking, exclusions), the same before and after a proposal and whoever
+ * is proposed. It seeds the rank acceptability draws, so the same case gives the same figures (and
+ * the same report), and any change that could move them draws anew.
+ */
+export function rankingSnapshotHash(parts: Omit<SnapshotParts, 'proposal'>): string {
+  const { proposal: _proposal, ...ranking } = decisionSnapshot({ ...parts, proposal: { supplierId: '', justification: '', override: false } });
+  return sha256(canonicalJson(ranking));
+}
+
+/**
  * Proposing anyone but the top-ranked supplier is an override. Suppliers tied with the top total
  * (|ΔS| < 1e-9) count as top-ranked: their display order is only the tie-break, not a verdict.
  */

@@ -53,6 +53,15 @@ export class EvaluationController {
     return this.matrix.sensitivity(access.caseId);
   }
 
+  @Get(':id/robustness')
+  @ApiOperation({
+    summary: 'Rank acceptability (SMAA-2): per ranked supplier the share of weight and score draws at each rank, its central weights and confidence factor',
+  })
+  @CaseActionOf('matrix.read')
+  getRobustness(@Access() access: CaseAccess) {
+    return this.matrix.robustness(access.caseId);
+  }
+
   @Post(':id/decision')
   @HttpCode(201)
   @ApiOperation({ summary: 'Propose the chosen supplier; anyone but the top-ranked is an override needing 200+ characters of justification' })

@@ -5,15 +5,19 @@ import { Decimal } from '../../common/money';
 import { DomainError } from '../../domain/errors';
 import { assembleMatrixInput } from '../../domain/evaluation/matrix-input';
 import { type CertificationHeld, failedRequirements, type FailedRequirement } from '../../domain/requirements';
-import { type ScoreRecord, scoreKey, type ScoreSummary, summarizeAll } from '../../domain/evaluation/scores';
-import { decisionSnapshot, type DecisionSnapshot } from '../../domain/evaluation/snapshot';
+import { type ScoreRecord, scoreKey, scoresByCell, type ScoreSummary, summarizeAll } from '../../domain/evaluation/scores';
+import { decisionSnapshot, type DecisionSnapshot, rankingSnapshotHash } from '../../domain/evaluation/snapshot';
 import { roundAsOf } from '../../domain/negotiation/round';
 import type { ReliabilityResult } from '../../domain/reliability';
 import {
+  closeCall,
+  DEFAULT_CLOSE_CALL_PERCENT,
   decisionMatrix,
   type EffectiveWeights,
   type MatrixInput,
   type MatrixResult,
+  rankAcceptability,
+  type RobustnessResult,
   sensitivity,
   type SensitivityResult,
 } from '../../domain/scoring';
@@ -51,6 +55,8 @@ export interface MatrixBuild extends MatrixBasis {
   reliability: Map<string, ReliabilityResult>;
   /** evaluator score summaries by scoreKey(criterionId, supplierId) */
   scores: Map<string, ScoreSummary>;
+  /** the evaluators' own scores, one row per evaluator × supplier × criterion */
+  scoreRecords: ScoreRecord[];
   input: MatrixInput;
   result: MatrixResult;
 }
@@ -130,7 +136,7 @@ export class MatrixService {
       certifications: basis.certifications,
       asOf: basis.asOf,
     });
-    return { ...basis, reliability, scores, input, result: decisionMatrix(input) };
+    return { ...basis, reliability, scores, scoreRecords: rows, input, result: decisionMatrix(input) };
   }
 
   /** The snapshot a proposal of `proposal` would be made on, from a build. */
@@ -155,10 +161,42 @@ export class MatrixService {
   async sensitivity(caseId: string): Promise<SensitivityView> {
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
       const built = await this.build(m, caseId);
-      const threshold = (await this.policy.current(m)).sensitivity.threshold;
-      return sensitivityView(built, sensitivity(built.input, { sensitiveThreshold: threshold }), threshold);
+      const { threshold, closeCallPercent } = (await this.policy.current(m)).sensitivity;
+      const result = sensitivity(built.input, { sensitiveThreshold: threshold, closeCallPercent });
+      return sensitivityView(built, result, threshold, closeCallPercent);
     });
   }
+
+  /** Rank acceptability (SMAA-2) of the ranked suppliers, seeded from the ranking's snapshot hash. */
+  async robustness(caseId: string): Promise<RobustnessResult> {
+    return this.dataSource.transaction('REPEATABLE READ', async (m) => {
+      const built = await this.build(m, caseId);
+      const { samples, spread } = (await this.policy.current(m)).robustness;
+      return robustnessOf(built, { samples, spread });
+    });
+  }
+}
+
+/**
+ * Rank acceptability of a build (README "Robustness"): the pure core on the matrix input and the
+ * evaluators' own scores, seeded from the ranking snapshot hash.
+ */
+export function robustnessOf(b: MatrixBuild, policy: { samples: number; spread: number }): RobustnessResult {
+  return rankAcceptability({ ...b.input, evaluatorScores: scoresByCell(b.scoreRecords) }, { ...policy, seed: rankingSeed(b) });
+}
+
+/** The seed of a build's rank acceptability draws: its decision snapshot without the proposal, hashed. */
+export function rankingSeed(b: MatrixBuild): string {
+  return rankingSnapshotHash({
+    caseId: b.caseId,
+    baseCurrency: b.baseCurrency,
+    asOf: b.asOf,
+    round: b.round,
+    input: b.input,
+    offers: b.offers,
+    weights: b.weights,
+    result: b.result,
+  });
 }
 
 export type MatrixView = ReturnType<typeof matrixView>;
@@ -241,8 +279,12 @@ export function matrixView(b: MatrixBuild) {
 
 export type SensitivityView = ReturnType<typeof sensitivityView>;
 
-/** Weight changes on the 0–1 scale; the price cut in exact decimal strings of the base currency. */
-export function sensitivityView(b: MatrixBuild, s: SensitivityResult, threshold: number) {
+/**
+ * Weight changes on the 0–1 scale, shown-weight changes in percentage points, score changes on the
+ * 0–10 scale, the gap in points; the price cut in exact decimal strings of the base currency, and
+ * the close call read on that (cents-rounded) cut.
+ */
+export function sensitivityView(b: MatrixBuild, s: SensitivityResult, threshold: number, closeCallPercent: number = DEFAULT_CLOSE_CALL_PERCENT) {
   const names = new Map(b.weights.items.map((i) => [i.criterionId, i.name]));
   const suppliers = new Map(b.offers.map((o) => [o.supplierId, o.supplierName]));
   let priceCutToWin = null;
@@ -279,9 +321,14 @@ export function sensitivityView(b: MatrixBuild, s: SensitivityResult, threshold:
       feasible: c.feasible,
       overtakenBy: c.overtakenBy,
       overtakenByName: c.overtakenBy ? (suppliers.get(c.overtakenBy) ?? null) : null,
+      shownChange: c.shownChange,
+      shownOvertakenBy: c.shownOvertakenBy,
     })),
     mostCritical: s.mostCritical,
     priceCutToWin,
     sensitive: s.sensitive,
+    closeCall: closeCall(priceCutToWin === null ? null : priceCutToWin.percent, closeCallPercent),
+    scoreChanges: s.scoreChanges.map((c) => ({ criterionId: c.criterionId, supplierId: c.supplierId, change: c.change })),
+    gap: s.gap,
   };
 }

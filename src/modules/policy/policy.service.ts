@@ -22,7 +22,7 @@ export class PolicyService {
       'SELECT version, data, created_at, created_by FROM policy_versions ORDER BY version DESC LIMIT 1',
     );
     if (!row) return { ...structuredClone(DEFAULT_POLICY), version: 0, updatedAt: null, updatedBy: null };
-    return { ...structuredClone(DEFAULT_POLICY), ...row.data, version: row.version, updatedAt: row.created_at, updatedBy: row.created_by };
+    return { ...withDefaults(row.data), version: row.version, updatedAt: row.created_at, updatedBy: row.created_by };
   }
 
   /** Each change is a new, append-only policy version: who, when and what is the policy's audit trail. */
@@ -32,6 +32,8 @@ export class PolicyService {
       const { version: _v, updatedAt: _u, updatedBy: _b, ...current } = await this.current(m);
       const sections = Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined));
       const next: Policy = { ...current, ...sections } as Policy;
+      // closeCallPercent came after threshold: a client that sends only the threshold keeps it
+      if (dto.sensitivity) next.sensitivity = { ...current.sensitivity, ...definedOnly(dto.sensitivity) };
       const problems = crossFieldProblems(next);
       if (problems.length > 0) throw invalid(problems, 'The policy is not valid');
       await m.query('INSERT INTO policy_versions (data, created_by) VALUES ($1, $2)', [JSON.stringify(next), user.id]);
@@ -39,6 +41,23 @@ export class PolicyService {
     });
   }
 }
+
+/**
+ * A stored policy version over the defaults, section by section: a version saved before a field or
+ * a section existed (sensitivity.closeCallPercent, robustness) reads as the default for it.
+ */
+function withDefaults(data: Partial<Policy>): Policy {
+  const defaults = structuredClone(DEFAULT_POLICY);
+  return {
+    ...defaults,
+    ...data,
+    sensitivity: { ...defaults.sensitivity, ...data.sensitivity },
+    robustness: { ...defaults.robustness, ...data.robustness },
+  };
+}
+
+const definedOnly = <T extends object>(o: T): Partial<T> =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 function crossFieldProblems(policy: Policy): FieldProblem[] {
   const problems: FieldProblem[] = [];
