@@ -1,5 +1,5 @@
 import { seededRandom } from './random';
-import { BootstrapMean, rankAcceptability, type RobustnessInput } from './robustness';
+import { bootstrapMean, rankAcceptability, type RobustnessInput } from './robustness';
 import { type MatrixCriterion, type MatrixSupplier } from './types';
 
 const SEED = 'b5bb9d8014a0f9b1d61e21e796d78dccdf1352f23cd32812f4850b878ae4944c';
@@ -206,7 +206,7 @@ describe('rankAcceptability (SMAA-2)', () => {
   });
 });
 
-describe('BootstrapMean', () => {
+describe('bootstrapMean', () => {
   /** P(sum of n draws with replacement from `scores` ≥ threshold), by direct convolution (independent of the sampler) */
   const exactAtLeast = (scores: number[], threshold: number) => {
     let dist = new Map<number, number>([[0, 1]]);
@@ -217,35 +217,42 @@ describe('BootstrapMean', () => {
     }
     return [...dist].filter(([sum]) => sum >= threshold - 1e-9).reduce((a, [, p]) => a + p, 0);
   };
-
-  it('five evaluators: the exact distribution of the mean, whatever order the scores come in', () => {
-    // scores 2, 4, 6, 8, 10: sums of 5 draws run 10 … 50 in steps of 2 → 21 outcomes (126 multisets)
-    // P(mean ≥ 7) = P(sum ≥ 35) = P(sum of five draws from 1 … 5 ≥ 18) = 687/3125 = .21984 (convolution)
-    const sampler = new BootstrapMean([10, 2, 8, 4, 6]);
-    expect(sampler.size).toBe(21);
-    expect(Array.from(new BootstrapMean([2, 4, 6, 8, 10]).means)).toEqual(Array.from(sampler.means));
-    expect(sampler.means[0]).toBe(2);
-    expect(sampler.means[20]).toBe(10);
-    const p = exactAtLeast([2, 4, 6, 8, 10], 35);
-    expect(p).toBeCloseTo(687 / 3125, 12);
-    const random = seededRandom('00112233445566778899aabbccddeeff');
+  /** the share of `draws` bootstrap means of `scores` (stored after two unrelated values) at or above `mean` */
+  const shareAtLeast = (scores: number[], mean: number, draws: number, seed: string) => {
+    const n = scores.length;
+    const stored = Float64Array.from([-100, -100, ...scores]);
+    const random = seededRandom(seed);
+    const uniforms = new Float64Array(3 + n);
     let hits = 0;
-    const n = 20_000;
-    for (let i = 0; i < n; i++) if (sampler.draw(random.next(), random) >= 7 - 1e-12) hits++;
-    expect(Math.abs(hits / n - p)).toBeLessThanOrEqual(4 * Math.sqrt((p * (1 - p)) / n));
+    for (let i = 0; i < draws; i++) {
+      random.fill(uniforms);
+      if (bootstrapMean(stored, 2, n, uniforms, 3) >= mean - 1e-12) hits++;
+    }
+    return hits / draws;
+  };
+
+  it('picks ⌊U·n⌋ for each uniform: the lowest uniforms give the lowest score, the highest the highest', () => {
+    const scores = Float64Array.from([2, 4, 6, 8, 10]);
+    expect(bootstrapMean(scores, 0, 5, Float64Array.from([0, 0, 0, 0, 0]), 0)).toBe(2);
+    expect(bootstrapMean(scores, 0, 5, Float64Array.from([0.9999, 0.9999, 0.9999, 0.9999, 0.9999]), 0)).toBe(10);
+    // ⌊.1·5⌋ = 0, ⌊.3·5⌋ = 1, ⌊.5·5⌋ = 2, ⌊.7·5⌋ = 3, ⌊.9·5⌋ = 4: each score once → mean 6
+    expect(bootstrapMean(scores, 0, 5, Float64Array.from([0.1, 0.3, 0.5, 0.7, 0.9]), 0)).toBe(6);
+    // offsets into both arrays: scores[1 … 2] = 4, 6 with uniforms[2 …] = .2, .8 → (4 + 6)/2
+    expect(bootstrapMean(scores, 1, 2, Float64Array.from([0.99, 0.99, 0.2, 0.8]), 2)).toBe(5);
   });
 
-  it('nine evaluators (24,310 multisets, past the table limit): drawn score by score, same law', () => {
-    // scores 1 … 9, mean 5; P(mean ≥ 6) = P(sum of 9 draws ≥ 54) = .138640 by convolution
-    const scores = [9, 1, 8, 2, 7, 3, 6, 4, 5];
-    const sampler = new BootstrapMean(scores);
-    expect(sampler.size).toBe(0);
+  it('five evaluators: the mean follows the bootstrap law (P(mean ≥ 7) = 687/3125)', () => {
+    // scores 2, 4, 6, 8, 10; P(mean ≥ 7) = P(sum ≥ 35) = P(sum of five draws from 1 … 5 ≥ 18) = 687/3125 = .21984
+    const p = exactAtLeast([2, 4, 6, 8, 10], 35);
+    expect(p).toBeCloseTo(687 / 3125, 12);
+    const n = 20_000;
+    expect(Math.abs(shareAtLeast([2, 4, 6, 8, 10], 7, n, '00112233445566778899aabbccddeeff') - p)).toBeLessThanOrEqual(4 * Math.sqrt((p * (1 - p)) / n));
+  });
+
+  it('nine evaluators: the same law (P(mean ≥ 6) = .138640 for the scores 1 … 9)', () => {
     const p = exactAtLeast([1, 2, 3, 4, 5, 6, 7, 8, 9], 54);
     expect(p).toBeCloseTo(0.13864, 5);
-    const random = seededRandom('ffeeddccbbaa99887766554433221100');
-    let hits = 0;
     const n = 20_000;
-    for (let i = 0; i < n; i++) if (sampler.draw(0, random) >= 6 - 1e-12) hits++;
-    expect(Math.abs(hits / n - p)).toBeLessThanOrEqual(4 * Math.sqrt((p * (1 - p)) / n));
+    expect(Math.abs(shareAtLeast([1, 2, 3, 4, 5, 6, 7, 8, 9], 6, n, 'ffeeddccbbaa99887766554433221100') - p)).toBeLessThanOrEqual(4 * Math.sqrt((p * (1 - p)) / n));
   });
 });

@@ -1,6 +1,6 @@
 import { decisionMatrix, TIE_TOLERANCE } from './matrix';
 import { normalizeCriterion } from './normalize';
-import { seededRandom, type SeededRandom } from './random';
+import { seededRandom } from './random';
 import { type MatrixCriterion, type MatrixInput, ScoringError } from './types';
 
 /** Policy of the rank acceptability analysis: how many draws, how far each weight may move. */
@@ -48,9 +48,6 @@ export interface RobustnessResult {
   suppliers: RankAcceptability[];
 }
 
-/** Up to this many multisets of scores, a cell's bootstrap mean is drawn from its exact distribution. */
-const EXACT_BOOTSTRAP_LIMIT = 2000;
-
 /**
  * Rank acceptability analysis (SMAA-2, Lahdelma & Salminen 2001, Operations Research 49(3)), over
  * the ranked suppliers of the decision matrix:
@@ -81,8 +78,8 @@ export function rankAcceptability(input: RobustnessInput, options: RobustnessOpt
   const scores = new ScoreDraws(input, ranking, K);
   const random = seededRandom(seed);
   const values = Float64Array.from(base);
-  // one draw's uniforms: K weight factors, then one per uncertain cell
-  const uniforms = new Float64Array(K + scores.cellCount);
+  // one draw's uniforms: K weight factors, then one per evaluator score drawn
+  const uniforms = new Float64Array(K + scores.uniformCount);
 
   // 1. rank acceptability and central weights
   const tally = new Tally(m, K);
@@ -92,7 +89,7 @@ export function rankAcceptability(input: RobustnessInput, options: RobustnessOpt
   for (let t = 0; t < samples; t++) {
     random.fill(uniforms);
     drawWeights(effective, spread, uniforms, weights);
-    scores.draw(uniforms, K, random, values);
+    scores.draw(uniforms, K, values);
     weightedTotals(weights, values, m, K, totals);
     tally.add(totals, weights);
   }
@@ -117,7 +114,7 @@ export function rankAcceptability(input: RobustnessInput, options: RobustnessOpt
     for (let t = 0; t < draws; t++) {
       if (scores.cellCount > 0) {
         random.fill(uniforms); // the first K go unused: the weights are fixed here
-        scores.draw(uniforms, K, random, values);
+        scores.draw(uniforms, K, values);
       }
       for (let c = 0; c < candidates.length; c++) {
         confidence[candidates[c]] += firstShare(candidates[c], fixed[c], steady[c], drawn, values, m, K, totals);
@@ -246,6 +243,8 @@ class Tally {
 
 /** The evaluator criteria × suppliers whose evaluators disagree, and how to redraw them. */
 class ScoreDraws {
+  /** uniforms one draw of every uncertain mean takes: one per evaluator score drawn */
+  readonly uniformCount: number;
   readonly cellCount: number;
   /** the criterion indices with at least one uncertain cell */
   readonly columns: Int32Array;
@@ -254,18 +253,14 @@ class ScoreDraws {
     k: number;
     criterion: MatrixCriterion;
     scale: boolean;
+    lower: boolean;
     /** the column's raw values over the ranked suppliers (null = missing); the uncertain ones are overwritten per draw */
     raw: Array<number | null>;
     suppliers: Int32Array;
-    /**
-     * every cell's alias table in one array, 3 numbers an entry (probability, value, alias value),
-     * the values already normalized under `scale`; offsets[c] and sizes[c] find cell c's entries
-     */
-    table: Float64Array;
-    offsets: Int32Array;
-    sizes: Int32Array;
-    /** the cells with too many evaluators for a table (size 0), drawn one score at a time */
-    samplers: BootstrapMean[];
+    /** every uncertain cell's scores, sorted, one after the other: cell c's are scores[starts[c] …] */
+    scores: Float64Array;
+    starts: Int32Array;
+    counts: Int32Array;
   }> = [];
 
   constructor(
@@ -278,59 +273,49 @@ class ScoreDraws {
       const byCriterion = input.evaluatorScores?.[criterion.id];
       if (!byCriterion) return;
       const suppliers: number[] = [];
-      const samplers: BootstrapMean[] = [];
+      const lists: number[][] = [];
       ranking.forEach((r, j) => {
         const scores = byCriterion[r.supplierId];
         if (scores && scores.length >= 2 && scores.some((x) => x !== scores[0])) {
           suppliers.push(j);
-          samplers.push(new BootstrapMean(scores));
+          // sorted, so the order the database returns them in changes nothing
+          lists.push([...scores].sort((x, y) => x - y));
         }
       });
       if (suppliers.length === 0) return;
-      const scale = criterion.normalization === 'scale';
-      const lower = criterion.direction === 'lower_is_better';
-      // a scale criterion normalizes each value on its own (mean/10, or 1 − that): do it once, here
-      const shown = (mean: number) => (scale ? (lower ? 1 - mean / 10 : mean / 10) : mean);
-      const offsets = new Int32Array(samplers.length);
-      const sizes = Int32Array.from(samplers, (sampler) => sampler.size);
-      const table = new Float64Array(3 * sizes.reduce((a, b) => a + b, 0));
-      let offset = 0;
-      samplers.forEach((sampler, c) => {
-        offsets[c] = offset;
-        for (let i = 0; i < sampler.size; i++) {
-          table[offset + 3 * i] = sampler.probability[i];
-          table[offset + 3 * i + 1] = shown(sampler.means[i]);
-          table[offset + 3 * i + 2] = shown(sampler.means[sampler.alias[i]]);
-        }
-        offset += 3 * sampler.size;
+      const counts = Int32Array.from(lists, (l) => l.length);
+      const starts = new Int32Array(lists.length);
+      for (let c = 1; c < lists.length; c++) starts[c] = starts[c - 1] + counts[c - 1];
+      this.parts.push({
+        k,
+        criterion,
+        scale: criterion.normalization === 'scale',
+        lower: criterion.direction === 'lower_is_better',
+        raw: ranking.map((r) => r.cells[k].raw),
+        suppliers: Int32Array.from(suppliers),
+        scores: Float64Array.from(lists.flat()),
+        starts,
+        counts,
       });
-      this.parts.push({ k, criterion, scale, raw: ranking.map((r) => r.cells[k].raw), suppliers: Int32Array.from(suppliers), table, offsets, sizes, samplers });
     });
     this.cellCount = this.parts.reduce((n, p) => n + p.suppliers.length, 0);
+    this.uniformCount = this.parts.reduce((n, p) => n + p.scores.length, 0);
     this.columns = Int32Array.from(this.parts, (p) => p.k);
     this.drawsColumn = input.criteria.map((_, k) => this.parts.some((p) => p.k === k));
   }
 
   /** One bootstrap draw of every uncertain mean (from uniforms[offset…]), normalized into `values`. */
-  draw(uniforms: Float64Array, offset: number, random: SeededRandom, values: Float64Array): void {
+  draw(uniforms: Float64Array, offset: number, values: Float64Array): void {
     const K = this.K;
     let next = offset;
     for (const part of this.parts) {
-      const { k, suppliers, table, offsets, sizes } = part;
+      const { k, suppliers, scores, starts, counts } = part;
       for (let c = 0; c < suppliers.length; c++) {
-        const u = uniforms[next++];
-        let drawn: number;
-        if (sizes[c] === 0) {
-          const mean = part.samplers[c].draw(u, random);
-          drawn = part.scale ? (part.criterion.direction === 'lower_is_better' ? 1 - mean / 10 : mean / 10) : mean;
-        } else {
-          const x = u * sizes[c];
-          const i = Math.floor(x);
-          const at = offsets[c] + 3 * i;
-          drawn = x - i < table[at] ? table[at + 1] : table[at + 2];
-        }
-        if (part.scale) values[suppliers[c] * K + k] = drawn;
-        else part.raw[suppliers[c]] = drawn;
+        const mean = bootstrapMean(scores, starts[c], counts[c], uniforms, next);
+        next += counts[c];
+        // a scale criterion normalizes each value on its own (mean/10): only the drawn cells move
+        if (part.scale) values[suppliers[c] * K + k] = part.lower ? 1 - mean / 10 : mean / 10;
+        else part.raw[suppliers[c]] = mean;
       }
       if (part.scale) continue;
       const normalized = normalizeCriterion(part.raw, part.criterion);
@@ -340,101 +325,15 @@ class ScoreDraws {
 }
 
 /**
- * A sampler of the bootstrap mean of `scores`: the mean of n scores drawn with replacement from the
- * n given. The scores are sorted first, so their order (as the database returns them) changes
- * nothing. For few evaluators the exact distribution of the sum is built once (n-fold convolution
- * over the distinct scores, in hundredths) and sampled with one uniform per draw by Walker's alias
- * method (its resolution, 2^-32 × the table size, is far below the sampling error); beyond
- * EXACT_BOOTSTRAP_LIMIT multisets, n scores are drawn one by one.
+ * One bootstrap mean: n scores drawn with replacement from scores[start … start + n − 1], the i-th
+ * draw picking ⌊U_i·n⌋ with U_i = uniforms[at + i]. (A table of the mean's exact distribution, one
+ * uniform a draw, was tried: for 200 suppliers × 12 criteria its lookups miss the cache and it ran
+ * several times slower than these few sequential draws from a few bytes of scores.)
  */
-export class BootstrapMean {
-  private readonly n: number;
-  /** the scores, for drawing one by one; empty when the exact table is used */
-  private readonly scores: Float64Array;
-  /** the exact table (empty past the limit): outcome i is means[i] with probability[i], else means[alias[i]] */
-  readonly means: Float64Array;
-  readonly probability: Float64Array;
-  readonly alias: Int32Array;
-  readonly size: number;
-
-  constructor(scores: readonly number[]) {
-    const sorted = [...scores].sort((a, b) => a - b);
-    const n = sorted.length;
-    this.n = n;
-    const counts = new Map<number, number>();
-    for (const x of sorted) counts.set(Math.round(x * 100), (counts.get(Math.round(x * 100)) ?? 0) + 1);
-    if (multisets(n, counts.size) > EXACT_BOOTSTRAP_LIMIT) {
-      this.scores = Float64Array.from(sorted);
-      this.means = new Float64Array(0);
-      this.probability = new Float64Array(0);
-      this.alias = new Int32Array(0);
-      this.size = 0;
-      return;
-    }
-    let distribution = new Map<number, number>([[0, 1]]);
-    for (let draw = 0; draw < n; draw++) {
-      const next = new Map<number, number>();
-      for (const [sum, p] of distribution) {
-        for (const [value, count] of counts) next.set(sum + value, (next.get(sum + value) ?? 0) + (p * count) / n);
-      }
-      distribution = next;
-    }
-    const entries = [...distribution].sort((a, b) => a[0] - b[0]);
-    this.scores = new Float64Array(0);
-    this.means = Float64Array.from(entries, ([sum]) => sum / (100 * n));
-    const table = aliasTable(entries.map(([, p]) => p));
-    this.probability = table.probability;
-    this.alias = table.alias;
-    this.size = entries.length;
-  }
-
-  /** One bootstrap mean: from the uniform `u` by the table, or n draws of `random` past the limit. */
-  draw(u: number, random: SeededRandom): number {
-    if (this.size === 0) {
-      let sum = 0;
-      for (let i = 0; i < this.n; i++) sum += this.scores[random.index(this.n)];
-      return sum / this.n;
-    }
-    const x = u * this.size;
-    const i = Math.floor(x);
-    return x - i < this.probability[i] ? this.means[i] : this.means[this.alias[i]];
-  }
-}
-
-/** C(n + u − 1, n): the number of multisets of n draws from u values (stops counting past the limit). */
-function multisets(n: number, u: number): number {
-  let c = 1;
-  for (let i = 1; i <= n; i++) {
-    c = (c * (u - 1 + i)) / i;
-    if (c > EXACT_BOOTSTRAP_LIMIT) return c;
-  }
-  return c;
-}
-
-/** Walker's alias method (Vose's construction): outcome i with probability p_i from one uniform draw. */
-function aliasTable(p: number[]): { probability: Float64Array; alias: Int32Array } {
-  const size = p.length;
-  const total = p.reduce((a, b) => a + b, 0);
-  const scaled = p.map((x) => (x * size) / total);
-  const probability = new Float64Array(size);
-  const alias = new Int32Array(size);
-  const small: number[] = [];
-  const large: number[] = [];
-  scaled.forEach((x, i) => (x < 1 ? small : large).push(i));
-  while (small.length > 0 && large.length > 0) {
-    const s = small.pop()!;
-    const l = large.pop()!;
-    probability[s] = scaled[s];
-    alias[s] = l;
-    scaled[l] = scaled[l] + scaled[s] - 1;
-    (scaled[l] < 1 ? small : large).push(l);
-  }
-  // what is left is 1 up to rounding
-  for (const i of [...small, ...large]) {
-    probability[i] = 1;
-    alias[i] = i;
-  }
-  return { probability, alias };
+export function bootstrapMean(scores: Float64Array, start: number, n: number, uniforms: Float64Array, at: number): number {
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += scores[start + Math.floor(uniforms[at + i] * n)];
+  return sum / n;
 }
 
 /** Insertion sort of supplier indices by total, highest first; the previous draw's order is nearly sorted already. */
