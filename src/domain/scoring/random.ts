@@ -1,4 +1,4 @@
-import { ScoringError } from './types';
+import { DomainError } from '../errors';
 
 /**
  * A seeded pseudo-random generator for the rank acceptability draws: xoshiro128** (Blackman &
@@ -22,7 +22,7 @@ const TWO_TO_32 = 4294967296;
 
 export function seededRandom(seed: string): SeededRandom {
   if (!/^[0-9a-f]{32,}$/i.test(seed)) {
-    throw new ScoringError('POLICY_INVALID', 'The random seed must be at least 32 hexadecimal digits', { seed });
+    throw new DomainError('POLICY_INVALID', 'The random seed must be at least 32 hexadecimal digits', { seed });
   }
   const words = [0, 1, 2, 3].map((i) => parseInt(seed.slice(8 * i, 8 * i + 8), 16) | 0);
   // the all-zero state is the generator's one fixed point

@@ -1,7 +1,8 @@
 import { decisionMatrix, TIE_TOLERANCE } from './matrix';
 import { normalizeCriterion } from './normalize';
 import { seededRandom } from './random';
-import { type MatrixCriterion, type MatrixInput, ScoringError } from './types';
+import { DomainError } from '../errors';
+import { type MatrixCriterion, type MatrixInput } from './types';
 
 /** Policy of the rank acceptability analysis: how many draws, how far each weight may move. */
 export interface RobustnessPolicy {
@@ -368,6 +369,6 @@ function assertOptions(options: RobustnessOptions): void {
     errors.push({ field: 'spread', message: 'must be at least 0 and below 1 (every weight stays positive)' });
   }
   if (errors.length > 0) {
-    throw new ScoringError('POLICY_INVALID', 'The rank acceptability options are not valid', { errors });
+    throw new DomainError('POLICY_INVALID', 'The rank acceptability options are not valid', { errors });
   }
 }
