@@ -177,6 +177,7 @@ export function sensitivity(input: MatrixInput, opts: SensitivityOptions = {}): 
  */
 function scoreChanges(criteria: MatrixCriterion[], ranking: RankedSupplier[]): ScoreChange[] {
   const totals = ranking.map((r) => r.cells.reduce((s, c) => s + c.contribution, 0));
+  const bestOther = Math.max(...totals.slice(1));
   return criteria.flatMap((criterion, k): ScoreChange[] => {
     if (criterion.source !== 'evaluator') return [];
     const none = { criterionId: criterion.id, supplierId: null, change: null };
@@ -208,7 +209,6 @@ function scoreChanges(criteria: MatrixCriterion[], ranking: RankedSupplier[]): S
       if (!(limit > 0)) continue;
       let distance: number | null;
       if (criterion.normalization === 'scale') {
-        const bestOther = Math.max(...totals.slice(1));
         const need = j === 0 ? totals[0] - bestOther : totals[0] - totals[j];
         const d = (SCORE_MAX * Math.max(0, need)) / w;
         distance = d <= limit ? d : null;
