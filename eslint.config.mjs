@@ -19,7 +19,7 @@ export default tseslint.config(
   },
   {
     // decorated classes: Nest reads constructor parameter types at run time, so those imports stay values
-    files: ['src/**/*.controller.ts', 'src/**/*.service.ts', 'src/**/*.module.ts', 'src/common/auth.ts', 'src/**/*.guard.ts', 'src/**/dto/*.ts', 'src/**/*.entity.ts'],
+    files: ['src/**/*.controller.ts', 'src/**/*.service.ts', 'src/**/*.module.ts', 'src/**/*.queries.ts', 'src/**/*.guard.ts', 'src/**/dto/*.ts', 'src/**/*.entity.ts', 'src/modules/negotiation/negotiation.reader.ts'],
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', fixStyle: 'inline-type-imports' }],
     },
@@ -37,6 +37,16 @@ export default tseslint.config(
             { group: ['**/modules/**', '**/common/**', '**/database/**'], message: 'src/domain must not depend on the service layers' },
           ],
         },
+      ],
+    },
+  },
+  {
+    // the shared layer stays below the modules: what needs a module's entity or service lives in that module
+    files: ['src/common/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/modules/**', '**/modules'], message: 'src/common must not depend on src/modules: move the code into its module, or depend on a small interface here' }] },
       ],
     },
   },

@@ -1,11 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
-import { AccessGuard } from './common/auth';
 import { ProblemFilter } from './common/problem';
 import { dataSourceOptions } from './database/data-source';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
 import { CasesModule } from './modules/cases/cases.module';
+import { LifecycleModule } from './modules/lifecycle/lifecycle.module';
 import { HealthModule } from './modules/health/health.module';
 import { PolicyModule } from './modules/policy/policy.module';
 import { UsersModule } from './modules/users/users.module';
@@ -37,6 +39,9 @@ export class AppModule {
         }),
         TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl), migrationsRun: true }),
         HealthModule,
+        AuthModule,
+        AuditModule,
+        LifecycleModule,
         UsersModule,
         PolicyModule,
         CasesModule,
@@ -49,7 +54,6 @@ export class AppModule {
         ReportsModule,
       ],
       providers: [
-        { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],
     };

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/config';
 import { resolveDatabase } from './database/database-url';
+import { UsersService } from './modules/users/users.service';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
@@ -11,8 +11,7 @@ async function bootstrap(): Promise<void> {
   const db = await resolveDatabase(config);
   if (db.embedded) logger.log(`embedded PostgreSQL started (data in ${config.embeddedPgDir})`);
   const app = await createApp({ databaseUrl: db.url, logLevel: config.logLevel, bodyLimit: config.bodyLimit });
-  const [{ count }] = await app.get(DataSource).query('SELECT count(*)::int AS count FROM users');
-  if (count === 0) {
+  if ((await app.get(UsersService).count()) === 0) {
     logger.warn('No users yet. Create the first admin and its API token with:');
     logger.warn('  npm run cli -- user:create --name "Ada Admin" --email ada@example.com --admin');
   }

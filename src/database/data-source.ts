@@ -9,6 +9,7 @@ import { SHORTLIST_ENTITIES } from '../modules/shortlist/entities';
 import { NEGOTIATION_ENTITIES } from '../modules/negotiation/entities';
 import { EVALUATION_ENTITIES } from '../modules/evaluation/entities';
 import { APPROVAL_ENTITIES } from '../modules/approval/entities';
+import { POLICY_ENTITIES } from '../modules/policy/entities';
 import { REPORTS_ENTITIES } from '../modules/reports/entities';
 
 /** Entities and migrations are listed, not globbed: the same list works compiled, under Jest and in the CLI. */
@@ -18,6 +19,7 @@ export const ENTITIES = [
   Case,
   CaseMember,
   AuditEvent,
+  ...POLICY_ENTITIES,
   ...SPECIFICATION_ENTITIES,
   ...SUPPLIERS_ENTITIES,
   ...SHORTLIST_ENTITIES,

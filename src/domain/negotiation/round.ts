@@ -3,7 +3,7 @@ import { DomainError, invalid } from '../errors';
 /**
  * Negotiation rounds (README "Rounds"): when a round is open, the date a closed round is judged
  * on, and the rules for opening the next one. The SQL twin of `roundIsOpen` is `roundOpenSql` in
- * src/modules/negotiation/negotiation.reader.ts; nothing else writes the rule.
+ * src/modules/negotiation/negotiation.queries.ts; nothing else writes the rule.
  */
 
 export type RoundStatus = 'open' | 'closed';

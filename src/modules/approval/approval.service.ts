@@ -2,29 +2,25 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import type { CaseAccess } from '../../common/auth';
-import { lockCase } from '../../common/case-lock';
 import { money } from '../../common/money';
 import { approvalRequirement, type ApprovalRequirement } from '../../domain/approval/approval-chain';
 import { signatureLapsed, signOffComplete } from '../../domain/approval/lapse';
-import { approvalIneligibility, type ApproverOnCase } from '../../domain/approval/segregation';
+import { approvalIneligibility } from '../../domain/approval/segregation';
 import { DomainError, invalid } from '../../domain/errors';
+import { AuditService } from '../audit/audit.service';
+import { lockCase } from '../cases/case-lock';
 import type { ApprovalChain, Case } from '../cases/case.entity';
 import { Case as CaseEntity } from '../cases/case.entity';
-import { AuditService } from '../audit/audit.service';
 import { CasesService } from '../cases/cases.service';
-import { DecisionService } from '../evaluation/decision.service';
-import type { MatrixBuild } from '../evaluation/matrix.service';
-import { LifecycleHooks } from '../lifecycle/lifecycle-hooks';
+import { Decision } from '../evaluation/decision.entity';
+import { DecisionService, EVALUATION, type Evaluation } from '../evaluation/decision.service';
+import { LifecycleHooks, TransitionScope } from '../lifecycle/lifecycle-hooks';
 import { NegotiationReader } from '../negotiation/negotiation.reader';
 import { PolicyService } from '../policy/policy.service';
 import type { User } from '../users/user.entity';
 import { Approval } from './approval.entity';
+import { ApprovalQueries } from './approval.queries';
 import type { SignDto } from './dto/approval.dto';
-
-interface Approver extends ApproverOnCase {
-  name: string;
-  executive: boolean;
-}
 
 /** The current proposal of a case with what it would cost: what an approval chain is computed from. */
 interface ProposalFacts {
@@ -49,26 +45,29 @@ export class ApprovalService implements OnModuleInit {
     private readonly negotiation: NegotiationReader,
     private readonly policy: PolicyService,
     private readonly hooks: LifecycleHooks,
+    private readonly queries: ApprovalQueries,
   ) {}
 
   onModuleInit(): void {
-    this.hooks.contributeFacts(async (m, c, facts) => {
-      if (c.stage === 'DECISION') {
-        const proposal = await this.proposal(m, c.id);
-        if (!proposal) return;
-        const requirement = await this.requirementFor(m, proposal.amount);
-        const eligible = (await this.approvers(m, c.id)).filter((a) => approvalIneligibility(a, proposal) === null);
-        facts.approvers = {
-          ...requirement,
-          eligible: eligible.length,
-          eligibleExecutives: eligible.filter((a) => a.executive).length,
-        };
+    this.hooks.contributeFacts(async (m, c, facts, scope) => {
+      if (c.stage !== 'DECISION' && c.stage !== 'APPROVAL') return;
+      const proposal = await this.proposal(m, await this.decisions.inScope(scope, m, c.id));
+      if (c.stage === 'APPROVAL') {
+        facts.approvals = { complete: (await this.state(m, c, proposal)).complete };
+        return;
       }
-      if (c.stage === 'APPROVAL') facts.approvals = { complete: (await this.state(m, c)).complete };
+      if (!proposal) return;
+      const requirement = await this.requirementFor(m, proposal.amount);
+      const eligible = (await this.queries.approvers(m, c.id)).filter((a) => approvalIneligibility(a, proposal) === null);
+      facts.approvers = {
+        ...requirement,
+        eligible: eligible.length,
+        eligibleExecutives: eligible.filter((a) => a.executive).length,
+      };
     });
     // entering APPROVAL fixes the chain from the proposed supplier's converted amount
-    this.hooks.onEnter('APPROVAL', async (m, c, actorId) => {
-      const proposal = await this.proposal(m, c.id);
+    this.hooks.onEnter('APPROVAL', 'record', async (m, c, actorId, _from, scope) => {
+      const proposal = await this.proposal(m, await this.decisions.inScope(scope, m, c.id));
       if (!proposal) throw new DomainError('PRECONDITIONS_UNMET', 'no proposal to approve');
       const requirement = await this.requirementFor(m, proposal.amount);
       const chain: ApprovalChain = { ...requirement, amount: proposal.amount, currency: c.currency };
@@ -76,8 +75,9 @@ export class ApprovalService implements OnModuleInit {
       c.approvalChain = chain;
       await this.audit.append(m, c.id, actorId, 'approval.chain_set', { ...chain, decisionId: proposal.decisionId });
     });
-    this.hooks.onEnter('AWARDED', async (m, c, actorId) => {
-      const proposal = await this.proposal(m, c.id);
+    // the award is recorded before the final report is rendered from it (the report's hook is a 'document' one)
+    this.hooks.onEnter('AWARDED', 'record', async (m, c, actorId, _from, scope) => {
+      const proposal = await this.proposal(m, await this.decisions.inScope(scope, m, c.id));
       if (!proposal) throw new DomainError('PRECONDITIONS_UNMET', 'no proposal to award');
       const awardedAt = new Date();
       await m.update(CaseEntity, { id: c.id }, { awardedSupplierId: proposal.supplierId, awardedAmount: proposal.amount, awardedAt });
@@ -91,21 +91,23 @@ export class ApprovalService implements OnModuleInit {
     });
   }
 
-  private async proposal(m: EntityManager, caseId: string, prebuilt?: MatrixBuild): Promise<ProposalFacts | null> {
-    const current = await this.decisions.current(m, caseId, prebuilt);
-    if (!current) return null;
-    const round = await this.negotiation.decisionRound(m, caseId);
-    const offer = round?.offers.find((o) => o.supplierId === current.decision.supplierId);
+  /** The current proposal of an evaluation with the proposed supplier's converted amount; null before the first proposal. */
+  private async proposal(m: EntityManager, evaluation: Evaluation): Promise<ProposalFacts | null> {
+    const { decision } = evaluation;
+    if (!decision) return null;
+    // the matrix's own offers when it could be built; otherwise the decision round is read for the amount alone
+    const offers = evaluation.build?.offers ?? (await this.negotiation.decisionRound(m, evaluation.caseId))?.offers;
+    const offer = offers?.find((o) => o.supplierId === decision.supplierId);
     if (!offer?.convertedTotal) throw new DomainError('CONFLICT', 'the proposed supplier has no converted offer amount');
     return {
-      decisionId: current.decision.id,
-      supplierId: current.decision.supplierId,
-      proposedBy: current.decision.proposedBy,
-      justification: current.decision.justification,
-      override: current.decision.override,
-      snapshotHash: current.decision.snapshotHash,
-      stale: current.stale,
-      currentHash: current.currentHash,
+      decisionId: decision.id,
+      supplierId: decision.supplierId,
+      proposedBy: decision.proposedBy,
+      justification: decision.justification,
+      override: decision.override,
+      snapshotHash: decision.snapshotHash,
+      stale: evaluation.stale,
+      currentHash: evaluation.currentHash,
       amount: money(offer.convertedTotal)!,
     };
   }
@@ -115,37 +117,16 @@ export class ApprovalService implements OnModuleInit {
     return approvalRequirement(amount, policy.approval.bands);
   }
 
-  private async approvers(m: EntityManager, caseId: string): Promise<Approver[]> {
-    return m.query(
-      `SELECT u.id AS "userId", u.name, u.executive, cm.roles,
-              EXISTS (SELECT 1 FROM negotiation_rounds r
-                       WHERE r.case_id = cm.case_id
-                         AND (r.opened_by = u.id OR r.closed_by = u.id
-                              OR EXISTS (SELECT 1 FROM offers o WHERE o.round_id = r.id AND o.submitted_by = u.id))) AS "actedAsBuyer"
-         FROM case_members cm JOIN users u ON u.id = cm.user_id
-        WHERE cm.case_id = $1 AND 'approver' = ANY (cm.roles)
-        ORDER BY u.name`,
-      [caseId],
-    );
-  }
-
   /**
    * The chain's state. Only approvals that signed the current snapshot count: if the snapshot
    * changed (a policy or a back-dated record moved the matrix), earlier signatures have lapsed.
-   * The proposal's staleness needs the matrix: a caller that has the proposal, or the matrix built
-   * in the same transaction (`prebuilt`), passes it rather than have it computed again.
+   * The proposal's staleness needs the matrix: a caller that has the proposal, or has evaluated
+   * the case in the same transaction, passes it rather than have the matrix built again.
    */
-  async state(m: EntityManager, c: Case, known?: ProposalFacts | null, prebuilt?: MatrixBuild) {
-    const proposal = known === undefined ? await this.proposal(m, c.id, prebuilt) : known;
+  async state(m: EntityManager, c: Case, known?: ProposalFacts | null, evaluation?: Evaluation) {
+    const proposal = known === undefined ? await this.proposal(m, evaluation ?? (await this.decisions.evaluate(m, c.id))) : known;
     const chain = c.approvalChain;
-    const rows: Array<Approval & { approverName: string; executive: boolean }> = await m.query(
-          `SELECT a.id, a.approver_id AS "approverId", u.name AS "approverName", u.executive, a.verdict, a.comment,
-                  a.return_to AS "returnTo", a.snapshot_hash AS "snapshotHash", a.created_at AS "createdAt", a.lapsed_at AS "lapsedAt",
-                  a.decision_id AS "decisionId"
-             FROM approvals a JOIN users u ON u.id = a.approver_id
-            WHERE a.case_id = $1 ORDER BY a.created_at, a.id`,
-      [c.id],
-    );
+    const rows = await this.queries.approvals(m, c.id);
     const approvals = rows.map((a) => ({ ...a, lapsed: signatureLapsed(a, proposal) }));
     const complete = signOffComplete(chain, proposal, rows);
     return {
@@ -167,6 +148,7 @@ export class ApprovalService implements OnModuleInit {
   /**
    * One signature. The case row is locked: of two approvers completing the chain at once, the
    * first awards the case and the second finds it AWARDED (409), so there is one award event.
+   * The case is evaluated once: the signature, the chain's state and the award all read it.
    */
   async sign(access: CaseAccess, dto: SignDto, user: User) {
     return this.dataSource.transaction(async (m) => {
@@ -174,9 +156,10 @@ export class ApprovalService implements OnModuleInit {
       if (dto.returnTo && dto.verdict !== 'reject') {
         throw invalid('returnTo', 'returnTo goes with a rejection');
       }
-      const proposal = await this.proposal(m, c.id);
+      const evaluation = await this.decisions.evaluate(m, c.id);
+      const proposal = await this.proposal(m, evaluation);
       if (!proposal) throw new DomainError('CONFLICT', 'there is no proposal to sign');
-      const self = (await this.approvers(m, c.id)).find((a) => a.userId === user.id);
+      const self = (await this.queries.approvers(m, c.id)).find((a) => a.userId === user.id);
       const reason = approvalIneligibility(self, proposal);
       if (reason) throw new DomainError('FORBIDDEN', reason, { reason });
       if (dto.verdict === 'approve' && proposal.stale) {
@@ -215,7 +198,8 @@ export class ApprovalService implements OnModuleInit {
       if (dto.verdict === 'reject') {
         await this.rejectDecision(m, c, proposal, user.id, dto);
       } else if ((await this.state(m, c, proposal)).complete) {
-        await this.cases.move(m, c, 'AWARDED', user.id, 'approval chain complete');
+        // a signature does not move the matrix: the award's facts and hooks reuse this evaluation
+        await this.cases.move(m, c, 'AWARDED', user.id, 'approval chain complete', new TransitionScope().provide(EVALUATION, evaluation));
       }
       return { ...approval, repeated: false, caseStage: c.stage };
     });
@@ -225,33 +209,25 @@ export class ApprovalService implements OnModuleInit {
   private async rejectDecision(m: EntityManager, c: Case, proposal: ProposalFacts, actorId: string, dto: SignDto) {
     const now = new Date();
     await m.update(Approval, { caseId: c.id, lapsedAt: IsNull() }, { lapsedAt: now });
-    await m.query('UPDATE decisions SET superseded_at = $2 WHERE id = $1 AND superseded_at IS NULL', [proposal.decisionId, now]);
+    await m.update(Decision, { id: proposal.decisionId, supersededAt: IsNull() }, { supersededAt: now });
     await this.audit.append(m, c.id, actorId, 'approvals.lapsed', { decisionId: proposal.decisionId, reason: 'decision rejected' });
     await this.cases.returnFromApproval(m, c, dto.returnTo, actorId, `rejected: ${dto.comment}`);
   }
 
-  /** Cases waiting for the caller's signature, with what an approver needs to judge them. */
+  /** Cases waiting for the caller's signature, with what an approver needs to judge them; each case is evaluated once. */
   async pending(user: User) {
     return this.dataSource.transaction(async (m) => {
-      const cases: CaseEntity[] = await m
-        .getRepository(CaseEntity)
-        .createQueryBuilder('c')
-        .where(`c.stage = 'APPROVAL'`)
-        .andWhere(
-          `EXISTS (SELECT 1 FROM case_members cm WHERE cm.case_id = c.id AND cm.user_id = :userId AND 'approver' = ANY (cm.roles))`,
-          { userId: user.id },
-        )
-        .orderBy('c.updated_at', 'ASC')
-        .getMany();
+      const cases = await this.queries.casesAwaiting(m, user.id);
       const items = [];
       for (const c of cases) {
-        const self = (await this.approvers(m, c.id)).find((a) => a.userId === user.id);
+        const self = (await this.queries.approvers(m, c.id)).find((a) => a.userId === user.id);
         if (!self) continue;
-        const proposal = await this.proposal(m, c.id);
+        const evaluation = await this.decisions.evaluate(m, c.id);
+        const proposal = await this.proposal(m, evaluation);
         if (!proposal || approvalIneligibility(self, proposal) !== null) continue;
         const state = await this.state(m, c, proposal);
         if (state.approvals.some((a) => !a.lapsed && a.approverId === user.id)) continue;
-        const summary = await this.decisions.summary(m, c.id);
+        const summary = await this.decisions.summary(m, c.id, evaluation);
         items.push({
           caseId: c.id,
           reference: c.reference,

@@ -1,23 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { type ChainCheck, GENESIS_HASH, linkHash, verifyChain } from '../../domain/audit/canonical-json';
-import { AuditEvent } from './audit-event.entity';
 import { type Page } from '../../common/paging';
+import { type ChainCheck, GENESIS_HASH, linkHash, verifyChain } from '../../domain/audit/canonical-json';
+import { Case } from '../cases/case.entity';
+import { AuditEvent } from './audit-event.entity';
+import { AuditQueries, type RecentEvent } from './audit.queries';
 
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queries: AuditQueries,
+  ) {}
 
   /**
    * Appends one event to the case's hash chain, inside the caller's transaction.
    * The case row is locked first so that two writers never take the same sequence number.
    */
   async append(m: EntityManager, caseId: string, actorId: string | null, action: string, data: object): Promise<AuditEvent> {
-    await m.query('SELECT 1 FROM cases WHERE id = $1 FOR UPDATE', [caseId]);
-    const [last] = await m.query('SELECT seq, hash FROM audit_events WHERE case_id = $1 ORDER BY seq DESC LIMIT 1', [
-      caseId,
-    ]);
+    await m.findOne(Case, { select: { id: true }, where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
+    const last = await m.findOne(AuditEvent, { select: { seq: true, hash: true }, where: { caseId }, order: { seq: 'DESC' } });
     const seq = last ? last.seq + 1 : 1;
     const prevHash: string = last ? last.hash : GENESIS_HASH;
     const createdAt = new Date();
@@ -55,5 +58,10 @@ export class AuditService {
         hash: e.hash,
       })),
     );
+  }
+
+  /** The latest events, newest first, with the actor's name ('system' when no one acted). */
+  async recent(m: EntityManager, caseId: string, limit: number): Promise<RecentEvent[]> {
+    return this.queries.recent(m, caseId, limit);
   }
 }

@@ -1,9 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Access, type CaseAccess, CaseActionOf, CurrentUser } from '../../common/auth';
-import { PageQuery } from '../../common/paging';
 import { uuidPipe } from '../../common/validation';
-import { AuditService } from '../audit/audit.service';
 import { User } from '../users/user.entity';
 import { CasesService } from './cases.service';
 import { CreateCaseDto, ListCasesQuery, TransitionDto, UpdateCaseDto } from './dto/case.dto';
@@ -13,10 +11,7 @@ import { AddMemberDto } from './dto/member.dto';
 @ApiBearerAuth()
 @Controller('cases')
 export class CasesController {
-  constructor(
-    private readonly cases: CasesService,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly cases: CasesService) {}
 
   @Post()
   create(@Body() dto: CreateCaseDto, @CurrentUser() user: User) {
@@ -68,17 +63,5 @@ export class CasesController {
     @CurrentUser() user: User,
   ): Promise<void> {
     await this.cases.removeMember(access, userId, user);
-  }
-
-  @Get(':id/audit')
-  @CaseActionOf('audit.read')
-  auditTrail(@Access() access: CaseAccess, @Query() page: PageQuery) {
-    return this.audit.list(access.caseId, page.limit, page.offset);
-  }
-
-  @Get(':id/audit/verify')
-  @CaseActionOf('audit.read')
-  verify(@Access() access: CaseAccess) {
-    return this.audit.verify(access.caseId);
   }
 }

@@ -1,14 +1,16 @@
 import { Global, Module } from '@nestjs/common';
-import { AuditService } from '../audit/audit.service';
-import { LifecycleHooks } from '../lifecycle/lifecycle-hooks';
 import { CasesController } from './cases.controller';
+import { CasesQueries } from './cases.queries';
 import { CasesService } from './cases.service';
 
-/** Cases, their buying center, transitions and audit trail; the hooks and audit are shared by every module. */
+/**
+ * Cases, their buying center and their transitions through the one state machine. Global: the
+ * approval module moves a case on sign-off, and the report lists the buying center (CasesQueries).
+ */
 @Global()
 @Module({
   controllers: [CasesController],
-  providers: [CasesService, AuditService, LifecycleHooks],
-  exports: [CasesService, AuditService, LifecycleHooks],
+  providers: [CasesService, CasesQueries],
+  exports: [CasesService, CasesQueries],
 })
 export class CasesModule {}

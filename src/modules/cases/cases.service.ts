@@ -2,15 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { type CaseAccess } from '../../common/auth';
-import { lockCase } from '../../common/case-lock';
+import { lockCase } from './case-lock';
 import { type Page } from '../../common/paging';
 import { DomainError, invalid } from '../../domain/errors';
 import { edgeProblem, mayRequestTransition, rejectionTarget, transition } from '../../domain/lifecycle/state-machine';
 import { type Stage } from '../../domain/lifecycle/stages';
 import { AuditService } from '../audit/audit.service';
-import { LifecycleHooks } from '../lifecycle/lifecycle-hooks';
+import { LifecycleHooks, TransitionScope } from '../lifecycle/lifecycle-hooks';
 import { User } from '../users/user.entity';
 import { Case, CaseMember } from './case.entity';
+import { CasesQueries, type MemberView } from './cases.queries';
 import { caseView, type CaseView } from './case.view';
 import { AddMemberDto } from './dto/member.dto';
 import { CreateCaseDto, ListCasesQuery, TransitionDto, UpdateCaseDto } from './dto/case.dto';
@@ -21,14 +22,13 @@ export class CasesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly hooks: LifecycleHooks,
+    private readonly queries: CasesQueries,
   ) {}
 
   async create(dto: CreateCaseDto, user: User): Promise<CaseView> {
     return this.dataSource.transaction(async (m) => {
       await this.checkPreviousCase(m, dto, user);
-      const [{ reference }] = await m.query(
-        `SELECT 'PC-' || to_char(now(), 'YYYY') || '-' || lpad(nextval('case_reference_seq')::text, 5, '0') AS reference`,
-      );
+      const reference = await this.queries.nextReference(m);
       const created = await m.save(
         m.create(Case, {
           ...dto,
@@ -56,12 +56,9 @@ export class CasesService {
     if (dto.purchaseType === 'new_task') {
       throw invalid(field, 'a new_task purchase has no previous case');
     }
-    const [previous] = await m.query(
-      `SELECT c.stage FROM cases c
-        WHERE c.id = $1 AND ($3 OR EXISTS (SELECT 1 FROM case_members cm WHERE cm.case_id = c.id AND cm.user_id = $2))`,
-      [dto.previousCaseId, user.id, user.orgRole === 'admin'],
-    );
-    if (!previous) {
+    const previous = await m.findOne(Case, { select: { id: true, stage: true }, where: { id: dto.previousCaseId } });
+    const visible = previous !== null && (user.orgRole === 'admin' || (await m.existsBy(CaseMember, { caseId: previous.id, userId: user.id })));
+    if (!previous || !visible) {
       throw invalid(field, 'previous case not found');
     }
     if (dto.purchaseType === 'straight_rebuy' && previous.stage !== 'AWARDED') {
@@ -70,19 +67,15 @@ export class CasesService {
   }
 
   async list(query: ListCasesQuery, user: User): Promise<Page<CaseView>> {
-    const qb = this.dataSource.getRepository(Case).createQueryBuilder('c');
-    if (user.orgRole !== 'admin') {
-      qb.andWhere('EXISTS (SELECT 1 FROM case_members cm WHERE cm.case_id = c.id AND cm.user_id = :userId)', { userId: user.id });
-    }
-    if (query.stage) qb.andWhere('c.stage = :stage', { stage: query.stage });
-    if (query.purchaseType) qb.andWhere('c.purchase_type = :purchaseType', { purchaseType: query.purchaseType });
-    if (query.category) qb.andWhere('c.category = :category', { category: query.category });
-    if (query.q) {
-      const q = `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-      qb.andWhere('(c.title ILIKE :q OR c.business_need ILIKE :q OR c.reference ILIKE :q)', { q });
-    }
-    qb.orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'ASC').take(query.limit).skip(query.offset);
-    const [items, total] = await qb.getManyAndCount();
+    const [items, total] = await this.queries.search(this.dataSource.manager, {
+      memberId: user.orgRole === 'admin' ? null : user.id,
+      stage: query.stage,
+      purchaseType: query.purchaseType,
+      category: query.category,
+      q: query.q,
+      limit: query.limit,
+      offset: query.offset,
+    });
     return { items: items.map(caseView), total };
   }
 
@@ -109,21 +102,15 @@ export class CasesService {
     });
   }
 
-  async members(caseId: string) {
-    return this.dataSource.query(
-      `SELECT m.user_id AS "userId", u.name, u.email, m.roles, m.added_at AS "addedAt"
-         FROM case_members m JOIN users u ON u.id = m.user_id
-        WHERE m.case_id = $1 ORDER BY m.added_at, u.name`,
-      [caseId],
-    );
+  async members(caseId: string): Promise<MemberView[]> {
+    return this.queries.members(this.dataSource.manager, caseId);
   }
 
   /** Adds a member, or replaces the roles of one already in the buying center. */
   async addMember(access: CaseAccess, dto: AddMemberDto, user: User) {
     await this.dataSource.transaction(async (m) => {
       const c = await lockCase(m, access, 'members.manage');
-      const exists = await m.query('SELECT 1 FROM users WHERE id = $1', [dto.userId]);
-      if (exists.length === 0) {
+      if (!(await m.existsBy(User, { id: dto.userId }))) {
         throw invalid('userId', 'user not found');
       }
       const previous = await m.findOneBy(CaseMember, { caseId: c.id, userId: dto.userId });
@@ -180,17 +167,22 @@ export class CasesService {
   async returnFromApproval(m: EntityManager, c: Case, returnTo: 'DECISION' | 'NEGOTIATION' | undefined, actorId: string, reason: string) {
     const from = c.stage;
     const to = rejectionTarget(from, returnTo);
-    await this.hooks.left(m, c, actorId, from, to);
+    const scope = new TransitionScope();
+    await this.hooks.left(m, c, actorId, from, to, scope);
     c.stage = to;
     await m.update(Case, { id: c.id }, { stage: to, approvalChain: null });
     await this.audit.append(m, c.id, actorId, 'case.transition', { from, to, reason });
-    await this.hooks.entered(m, c, actorId, to);
+    await this.hooks.entered(m, c, actorId, from, to, scope);
   }
 
-  /** One checked step of the state machine, with its hooks and audit event; used by sign-off too. */
-  async move(m: EntityManager, c: Case, to: Stage, actorId: string, reason?: string): Promise<void> {
+  /**
+   * One checked step of the state machine, with its hooks and audit event; used by sign-off too.
+   * `scope` carries what this step computes once for its facts and hooks (the decision matrix);
+   * a caller that has already computed it in the same transaction seeds it.
+   */
+  async move(m: EntityManager, c: Case, to: Stage, actorId: string, reason?: string, scope = new TransitionScope()): Promise<void> {
     const from = c.stage;
-    const facts = await this.hooks.facts(m, c);
+    const facts = await this.hooks.facts(m, c, scope);
     const result = transition(facts, to);
     if (!result.ok) {
       const invalid = result.unmet.length === 1 && ['INVALID_TRANSITION', 'CASE_CLOSED'].includes(result.unmet[0].code);
@@ -200,12 +192,12 @@ export class CasesService {
         { unmet: result.unmet, from, to },
       );
     }
-    await this.hooks.left(m, c, actorId, from, to);
+    await this.hooks.left(m, c, actorId, from, to, scope);
     c.stage = to;
     if (to === 'CANCELLED') c.cancelReason = reason ?? null;
     await m.update(Case, { id: c.id }, { stage: to, cancelReason: c.cancelReason });
     await this.audit.append(m, c.id, actorId, 'case.transition', { from, to, reason: reason ?? null });
-    await this.hooks.entered(m, c, actorId, to);
+    await this.hooks.entered(m, c, actorId, from, to, scope);
   }
 }
 

@@ -1,31 +1,23 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { type CaseAccess } from '../../common/auth';
-import { lockCase } from '../../common/case-lock';
+import { lockCase } from '../cases/case-lock';
 import { DomainError, invalid, notFound } from '../../domain/errors';
 import { missingScores } from '../../domain/evaluation/scores';
 import { isOverride, justificationLength, OVERRIDE_JUSTIFICATION_MIN, snapshotHash } from '../../domain/evaluation/snapshot';
 import { type CaseFacts } from '../../domain/lifecycle/state-machine';
 import { sensitivity } from '../../domain/scoring';
 import { AuditService } from '../audit/audit.service';
-import { LifecycleHooks } from '../lifecycle/lifecycle-hooks';
+import { LifecycleHooks, ScopeKey, type TransitionScope } from '../lifecycle/lifecycle-hooks';
 import { PolicyService } from '../policy/policy.service';
 import { User } from '../users/user.entity';
+import { Decision } from './decision.entity';
 import { ProposeDecisionDto } from './dto/decision.dto';
+import { type CurrentDecision, EvaluationQueries } from './evaluation.queries';
 import { type MatrixBuild, MatrixService } from './matrix.service';
 
-export interface CurrentDecision {
-  id: string;
-  supplierId: string;
-  supplierName: string;
-  justification: string;
-  override: boolean;
-  snapshotHash: string;
-  proposedBy: string;
-  proposedByName: string;
-  createdAt: Date;
-}
+export { type CurrentDecision };
 
 export interface DecisionView extends CurrentDecision {
   /** the snapshot hash recomputed from today's data */
@@ -42,8 +34,28 @@ export interface DecisionSummary {
   mostCritical: string | null;
 }
 
-const DECISION_COLUMNS = `d.id, d.supplier_id AS "supplierId", s.legal_name AS "supplierName", d.justification, d.override,
-  d.snapshot_hash AS "snapshotHash", d.proposed_by AS "proposedBy", u.name AS "proposedByName", d.created_at AS "createdAt"`;
+/**
+ * A case's decision matrix and its current proposal, judged against each other: computed once per
+ * request or transaction (`DecisionService.evaluate`) and handed to whoever needs them — the
+ * proposal's staleness, the DECISION exit facts, the approval chain and state, the pending list
+ * and the report.
+ */
+export interface Evaluation {
+  caseId: string;
+  /** the decision matrix; null when it cannot be computed (no closed round, a ratio criterion meeting a zero…) */
+  build: MatrixBuild | null;
+  /** why the matrix cannot be computed; null when it can */
+  problem: DomainError | null;
+  /** the current proposal; null before the first */
+  decision: CurrentDecision | null;
+  /** the proposal's snapshot hash recomputed from the current data; '' with no proposal or no matrix */
+  currentHash: string;
+  /** a proposal exists and its snapshot no longer hashes the same (or the matrix cannot be computed at all) */
+  stale: boolean;
+}
+
+/** The case's evaluation within one transition (its facts and stage hooks share it). */
+export const EVALUATION = new ScopeKey<Evaluation>('evaluation');
 
 /**
  * The decider's proposal. It stores the decision snapshot (canonical JSON of the matrix input,
@@ -58,13 +70,51 @@ export class DecisionService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly hooks: LifecycleHooks,
     private readonly policy: PolicyService,
+    private readonly queries: EvaluationQueries,
   ) {}
 
   onModuleInit(): void {
     // the DECISION exit precondition reads the real proposal and scores; APPROVAL reads them too
-    this.hooks.contributeFacts(async (m, c, facts) => {
-      if (c.stage === 'DECISION' || c.stage === 'APPROVAL') facts.decision = await this.facts(m, c.id);
+    this.hooks.contributeFacts(async (m, c, facts, scope) => {
+      if (c.stage === 'DECISION' || c.stage === 'APPROVAL') facts.decision = await this.facts(m, c.id, await this.inScope(scope, m, c.id));
     });
+  }
+
+  /**
+   * The matrix built once, the current proposal and whether it is stale. A matrix that cannot be
+   * computed is not an error here (the case must stay cancellable, the proposal reads as stale):
+   * it is kept as `problem` for whoever needs the matrix itself.
+   */
+  async evaluate(m: EntityManager, caseId: string): Promise<Evaluation> {
+    const decision = await this.queries.currentDecision(m, caseId);
+    let build: MatrixBuild | null = null;
+    let problem: DomainError | null = null;
+    try {
+      build = await this.matrix.build(m, caseId);
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      problem = err;
+    }
+    return { caseId, build, problem, decision, ...this.judge(decision, build) };
+  }
+
+  /** The case's evaluation in this transition: evaluated by whichever contributor or hook asks first. */
+  inScope(scope: TransitionScope, m: EntityManager, caseId: string): Promise<Evaluation> {
+    return scope.once(EVALUATION, () => this.evaluate(m, caseId));
+  }
+
+  /** The matrix itself, from an evaluation: its problem when it cannot be computed. */
+  matrixOf(evaluation: Evaluation): MatrixBuild {
+    if (!evaluation.build) throw evaluation.problem!;
+    return evaluation.build;
+  }
+
+  private judge(decision: CurrentDecision | null, build: MatrixBuild | null): { currentHash: string; stale: boolean } {
+    const currentHash =
+      decision && build
+        ? snapshotHash(this.matrix.snapshot(build, { supplierId: decision.supplierId, justification: decision.justification, override: decision.override }))
+        : '';
+    return { currentHash, stale: decision !== null && currentHash !== decision.snapshotHash };
   }
 
   async propose(access: CaseAccess, dto: ProposeDecisionDto, user: User): Promise<DecisionView & { rank: number; total: number }> {
@@ -94,13 +144,18 @@ export class DecisionService implements OnModuleInit {
 
       const snapshot = this.matrix.snapshot(built, { supplierId: dto.supplierId, justification, override });
       const hash = snapshotHash(snapshot);
-      const [previous] = await m.query('SELECT id FROM decisions WHERE case_id = $1 AND superseded_at IS NULL', [c.id]);
-      if (previous) await m.query('UPDATE decisions SET superseded_at = now() WHERE id = $1', [previous.id]);
-      const [{ id }] = await m.query(
-        `INSERT INTO decisions (case_id, supplier_id, justification, override, snapshot, snapshot_hash, proposed_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [c.id, dto.supplierId, justification, override, JSON.stringify(snapshot), hash, user.id],
-      );
+      const previous = await m.findOne(Decision, { select: { id: true }, where: { caseId: c.id, supersededAt: IsNull() } });
+      if (previous) await m.update(Decision, { id: previous.id }, { supersededAt: () => 'now()' });
+      const { identifiers } = await m.insert(Decision, {
+        caseId: c.id,
+        supplierId: dto.supplierId,
+        justification,
+        override,
+        snapshot,
+        snapshotHash: hash,
+        proposedBy: user.id,
+      });
+      const id = String(identifiers[0].id);
       await this.audit.append(m, c.id, user.id, 'decision.proposed', {
         decisionId: id,
         supplierId: dto.supplierId,
@@ -112,7 +167,7 @@ export class DecisionService implements OnModuleInit {
         asOf: built.asOf,
         supersedes: previous?.id ?? null,
       });
-      const row = await this.row(m, c.id);
+      const row = await this.queries.currentDecision(m, c.id);
       return { ...row!, currentHash: hash, stale: false, rank: ranked.rank, total: ranked.total };
     });
   }
@@ -126,33 +181,23 @@ export class DecisionService implements OnModuleInit {
   }
 
   /**
-   * The current proposal and whether it is stale, for the approval module. When the matrix can no
-   * longer be computed at all (say the specification changed so a ratio criterion meets a zero),
-   * the proposal is stale and `currentHash` is empty. A caller that has built the matrix in the same
-   * transaction passes it (`prebuilt`) rather than have it built again.
+   * The current proposal and whether it is stale. When the matrix can no longer be computed at all
+   * (say the specification changed so a ratio criterion meets a zero), the proposal is stale and
+   * `currentHash` is empty. A caller that has evaluated the case in the same transaction passes
+   * the evaluation rather than have the matrix built again.
    */
   async current(
     m: EntityManager,
     caseId: string,
-    prebuilt?: MatrixBuild,
+    evaluation?: Evaluation,
   ): Promise<{ decision: CurrentDecision; stale: boolean; currentHash: string } | null> {
-    const decision = await this.row(m, caseId);
-    if (!decision) return null;
-    let currentHash = '';
-    try {
-      const built = prebuilt ?? (await this.matrix.build(m, caseId));
-      currentHash = snapshotHash(
-        this.matrix.snapshot(built, { supplierId: decision.supplierId, justification: decision.justification, override: decision.override }),
-      );
-    } catch (err) {
-      if (!(err instanceof DomainError)) throw err;
-    }
-    return { decision, stale: currentHash !== decision.snapshotHash, currentHash };
+    const e = evaluation ?? (await this.evaluate(m, caseId));
+    return e.decision ? { decision: e.decision, stale: e.stale, currentHash: e.currentHash } : null;
   }
 
   /** What an approver needs at a glance (GET /approvals/pending): the ranking and the sensitivity flag. */
-  async summary(m: EntityManager, caseId: string): Promise<DecisionSummary> {
-    const built = await this.matrix.build(m, caseId);
+  async summary(m: EntityManager, caseId: string, evaluation?: Evaluation): Promise<DecisionSummary> {
+    const built = this.matrixOf(evaluation ?? (await this.evaluate(m, caseId)));
     const names = new Map(built.offers.map((o) => [o.supplierId, o.supplierName]));
     const threshold = (await this.policy.current(m)).sensitivity.threshold;
     const s = sensitivity(built.input, { sensitiveThreshold: threshold });
@@ -176,31 +221,11 @@ export class DecisionService implements OnModuleInit {
    * ("<criterion> for <supplier>" per evaluator-sourced criterion × ranked supplier with no score).
    * Never throws for a matrix that cannot be computed: the case must stay cancellable.
    */
-  async facts(m: EntityManager, caseId: string): Promise<CaseFacts['decision']> {
-    const decision = await this.row(m, caseId);
-    try {
-      const built = await this.matrix.build(m, caseId);
-      const stale =
-        decision !== null &&
-        snapshotHash(
-          this.matrix.snapshot(built, { supplierId: decision.supplierId, justification: decision.justification, override: decision.override }),
-        ) !== decision.snapshotHash;
-      const criteria = built.weights.criteria.filter((k) => k.source === 'evaluator');
-      const ranked = built.ranked.map((o) => ({ id: o.supplierId, name: o.supplierName }));
-      return { proposed: decision !== null, stale, missingScores: missingScores(criteria, ranked, built.scores) };
-    } catch (err) {
-      if (!(err instanceof DomainError)) throw err;
-      return { proposed: decision !== null, stale: decision !== null, missingScores: [] };
-    }
-  }
-
-  private async row(m: EntityManager, caseId: string): Promise<CurrentDecision | null> {
-    const [row] = await m.query(
-      `SELECT ${DECISION_COLUMNS}
-         FROM decisions d JOIN suppliers s ON s.id = d.supplier_id JOIN users u ON u.id = d.proposed_by
-        WHERE d.case_id = $1 AND d.superseded_at IS NULL`,
-      [caseId],
-    );
-    return (row as CurrentDecision | undefined) ?? null;
+  async facts(m: EntityManager, caseId: string, evaluation?: Evaluation): Promise<CaseFacts['decision']> {
+    const { build, decision, stale } = evaluation ?? (await this.evaluate(m, caseId));
+    if (!build) return { proposed: decision !== null, stale: decision !== null, missingScores: [] };
+    const criteria = build.weights.criteria.filter((k) => k.source === 'evaluator');
+    const ranked = build.ranked.map((o) => ({ id: o.supplierId, name: o.supplierName }));
+    return { proposed: decision !== null, stale, missingScores: missingScores(criteria, ranked, build.scores) };
   }
 }

@@ -4,6 +4,7 @@ import { SpecificationModule } from '../specification/specification.module';
 import { SuppliersModule } from '../suppliers/suppliers.module';
 import { DecisionService } from './decision.service';
 import { EvaluationController } from './evaluation.controller';
+import { EvaluationQueries } from './evaluation.queries';
 import { MatrixService } from './matrix.service';
 import { ScoresService } from './scores.service';
 
@@ -11,7 +12,7 @@ import { ScoresService } from './scores.service';
 @Module({
   imports: [SpecificationModule, SuppliersModule, NegotiationModule],
   controllers: [EvaluationController],
-  providers: [ScoresService, MatrixService, DecisionService],
+  providers: [ScoresService, MatrixService, DecisionService, EvaluationQueries],
   exports: [MatrixService, DecisionService],
 })
 export class EvaluationModule {}

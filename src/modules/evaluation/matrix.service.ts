@@ -21,12 +21,14 @@ import {
   sensitivity,
   type SensitivityResult,
 } from '../../domain/scoring';
+import { Case } from '../cases/case.entity';
 import { NegotiationReader, type OfferForMatrix } from '../negotiation/negotiation.reader';
 import { PolicyService } from '../policy/policy.service';
-import { type SpecificationVersionRow } from '../specification/specification.types';
+import { type SpecificationVersion } from '../specification/specification-version.entity';
 import { WeightsService } from '../specification/weights.service';
 import { certificationsOf } from '../suppliers/certifications.reader';
 import { ReliabilityService } from '../suppliers/reliability.service';
+import { Score } from './score.entity';
 
 /** What the matrix stands on, before reliability and scores: enough to know who is ranked. */
 export interface MatrixBasis {
@@ -39,7 +41,7 @@ export interface MatrixBasis {
    */
   asOf: string;
   round: { id: string; number: number; bestAndFinal: boolean; closedAt: Date };
-  specification: SpecificationVersionRow;
+  specification: SpecificationVersion;
   weights: EffectiveWeights;
   /** current offers of the suppliers still in the decision round, by supplier name */
   offers: OfferForMatrix[];
@@ -90,7 +92,7 @@ export class MatrixService {
       });
     }
     const { specification, effective } = await this.weightsService.forCase(m, caseId);
-    const [c] = await m.query('SELECT currency FROM cases WHERE id = $1', [caseId]);
+    const c = await m.findOneOrFail(Case, { select: { id: true, currency: true }, where: { id: caseId } });
     const { id, number, bestAndFinal, closedAt } = decision.round;
     const asOf = roundAsOf(decision.round);
     const offers = decision.offers;
@@ -121,11 +123,10 @@ export class MatrixService {
     const basis = await this.basis(m, caseId);
     const ids = basis.offers.map((o) => o.supplierId);
     const reliability = ids.length === 0 ? new Map<string, ReliabilityResult>() : await this.reliabilityService.forSuppliers(m, ids, basis.asOf);
-    const rows: ScoreRecord[] = await m.query(
-      `SELECT evaluator_id AS "evaluatorId", supplier_id AS "supplierId", criterion_id AS "criterionId", score::text AS score
-         FROM scores WHERE case_id = $1`,
-      [caseId],
-    );
+    const rows: ScoreRecord[] = await m.find(Score, {
+      select: { evaluatorId: true, supplierId: true, criterionId: true, score: true },
+      where: { caseId },
+    });
     const scores = summarizeAll(rows);
     const input = assembleMatrixInput({
       criteria: basis.weights.criteria,

@@ -2,20 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { type CaseAccess } from '../../common/auth';
-import { lockCase } from '../../common/case-lock';
+import { lockCase } from '../cases/case-lock';
 import { type FieldProblem, invalid } from '../../domain/errors';
-import { criteriaCompletedBy, type ScoreRecord, scoreKey, summarizeAll } from '../../domain/evaluation/scores';
+import { criteriaCompletedBy, scoreKey, summarizeAll } from '../../domain/evaluation/scores';
 import { AuditService } from '../audit/audit.service';
 import { User } from '../users/user.entity';
 import { PutScoresDto } from './dto/scores.dto';
+import { EvaluationQueries, type ScoreWithEvaluator } from './evaluation.queries';
 import { type MatrixBasis, MatrixService } from './matrix.service';
-
-interface StoredScore extends ScoreRecord {
-  evaluatorName: string;
-  score: string;
-  comment: string | null;
-  updatedAt: Date;
-}
+import { Score } from './score.entity';
 
 export interface ScoreView {
   evaluatorId: string;
@@ -59,6 +54,7 @@ export class ScoresService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly matrix: MatrixService,
     private readonly audit: AuditService,
+    private readonly queries: EvaluationQueries,
   ) {}
 
   /** Upserts the caller's own scores; a score sent again replaces the earlier one and its comment. */
@@ -92,26 +88,20 @@ export class ScoresService {
       });
       if (errors.length > 0) throw invalid(errors);
 
-      const previous: Array<{ supplierId: string; criterionId: string; score: string }> = await m.query(
-        `SELECT supplier_id AS "supplierId", criterion_id AS "criterionId", score::text AS score
-           FROM scores WHERE case_id = $1 AND evaluator_id = $2`,
-        [c.id, user.id],
-      );
+      const previous = await m.find(Score, { select: { supplierId: true, criterionId: true, score: true }, where: { caseId: c.id, evaluatorId: user.id } });
       const before = new Map(previous.map((p) => [scoreKey(p.criterionId, p.supplierId), p.score]));
-      await m.query(
-        `INSERT INTO scores (case_id, evaluator_id, supplier_id, criterion_id, score, comment, updated_at)
-         SELECT $1, $2, x.supplier_id, x.criterion_id, x.score, x.comment, now()
-           FROM unnest($3::uuid[], $4::uuid[], $5::numeric[], $6::text[]) AS x(supplier_id, criterion_id, score, comment)
-         ON CONFLICT (case_id, evaluator_id, supplier_id, criterion_id)
-         DO UPDATE SET score = EXCLUDED.score, comment = EXCLUDED.comment, updated_at = now()`,
-        [
-          c.id,
-          user.id,
-          dto.scores.map((s) => s.supplierId),
-          dto.scores.map((s) => s.criterionId),
-          dto.scores.map((s) => String(s.score)),
-          dto.scores.map((s) => s.comment ?? null),
-        ],
+      await m.upsert(
+        Score,
+        dto.scores.map((s) => ({
+          caseId: c.id,
+          evaluatorId: user.id,
+          supplierId: s.supplierId,
+          criterionId: s.criterionId,
+          score: String(s.score),
+          comment: s.comment ?? null,
+          updatedAt: () => 'now()',
+        })),
+        ['caseId', 'evaluatorId', 'supplierId', 'criterionId'],
       );
       await this.audit.append(m, c.id, user.id, 'scores.submitted', {
         evaluatorId: user.id,
@@ -132,13 +122,7 @@ export class ScoresService {
   }
 
   private async view(m: EntityManager, basis: MatrixBasis, access: CaseAccess, user: User): Promise<ScoresView> {
-    const rows: StoredScore[] = await m.query(
-      `SELECT s.evaluator_id AS "evaluatorId", u.name AS "evaluatorName", s.supplier_id AS "supplierId",
-              s.criterion_id AS "criterionId", s.score::text AS score, s.comment, s.updated_at AS "updatedAt"
-         FROM scores s JOIN users u ON u.id = s.evaluator_id
-        WHERE s.case_id = $1 ORDER BY u.name, s.evaluator_id`,
-      [basis.caseId],
-    );
+    const rows = await this.queries.scoresWithEvaluators(m, basis.caseId);
     const criteria = basis.weights.criteria.filter((k) => k.source === 'evaluator');
     const ranked = basis.ranked.map((o) => o.supplierId);
     // independent scoring applies to evaluators; other roles (and admins) see every score
@@ -152,12 +136,12 @@ export class ScoresService {
         )
       : null;
     const summaries = summarizeAll(rows);
-    const byKey = new Map<string, StoredScore[]>();
+    const byKey = new Map<string, ScoreWithEvaluator[]>();
     for (const row of rows) {
       const key = scoreKey(row.criterionId, row.supplierId);
       byKey.set(key, [...(byKey.get(key) ?? []), row]);
     }
-    const scoreView = (s: StoredScore): ScoreView => ({
+    const scoreView = (s: ScoreWithEvaluator): ScoreView => ({
       evaluatorId: s.evaluatorId,
       evaluatorName: s.evaluatorName,
       score: Number(s.score),

@@ -1,4 +1,8 @@
-import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn, type ValueTransformer } from 'typeorm';
+import { normalizeAmount } from '../../domain/negotiation/money';
+
+/** numeric columns come back padded ("1200.5000"): money leaves the entity as the shortest exact string. */
+const exactAmount: ValueTransformer = { from: (value: string) => normalizeAmount(value), to: (value: unknown) => value };
 
 @Entity('negotiation_rounds')
 export class NegotiationRound {
@@ -39,7 +43,7 @@ export class Offer {
   @Column({ name: 'supplier_id', type: 'uuid' }) supplierId: string;
   @Column({ type: 'integer' }) revision: number;
   @Column({ name: 'is_current', type: 'boolean', default: true }) isCurrent: boolean;
-  @Column({ name: 'total_price', type: 'numeric' }) totalPrice: string;
+  @Column({ name: 'total_price', type: 'numeric', transformer: exactAmount }) totalPrice: string;
   @Column({ type: 'char', length: 3 }) currency: string;
   @Column({ name: 'line_items', type: 'jsonb', nullable: true }) lineItems: Array<{ description: string; quantity: string; unitPrice: string }> | null;
   @Column({ name: 'lead_time_days', type: 'integer' }) leadTimeDays: number;
@@ -60,7 +64,7 @@ export class Offer {
 export class ExchangeRate {
   @PrimaryColumn({ name: 'case_id', type: 'uuid' }) caseId: string;
   @PrimaryColumn({ type: 'char', length: 3 }) currency: string;
-  @Column({ type: 'numeric' }) rate: string;
+  @Column({ type: 'numeric', transformer: exactAmount }) rate: string;
   @Column({ name: 'set_by', type: 'uuid' }) setBy: string;
   @Column({ name: 'set_at', type: 'timestamptz', default: () => 'now()' }) setAt: Date;
 }

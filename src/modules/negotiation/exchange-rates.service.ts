@@ -2,27 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { type CaseAccess } from '../../common/auth';
-import { lockCase } from '../../common/case-lock';
+import { lockCase } from '../cases/case-lock';
 import { type FieldProblem, invalid } from '../../domain/errors';
 import { normalizeAmount } from '../../domain/negotiation/money';
 import { AuditService } from '../audit/audit.service';
+import { Case } from '../cases/case.entity';
 import { User } from '../users/user.entity';
 import { PutExchangeRatesDto } from './dto/exchange-rate.dto';
-
-export interface ExchangeRateView {
-  currency: string;
-  /** units of the base currency per unit of `currency` */
-  rate: string;
-  setBy: string;
-  setByName: string;
-  setAt: Date;
-}
+import { ExchangeRate } from './entities';
+import { type ExchangeRateView, NegotiationQueries } from './negotiation.queries';
 
 @Injectable()
 export class ExchangeRatesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly queries: NegotiationQueries,
   ) {}
 
   /** Sets (inserts or replaces) the given rates; the others stay. Who and when are recorded, and audited. */
@@ -42,13 +37,11 @@ export class ExchangeRatesService {
       if (problems.length > 0) throw invalid(problems);
 
       const before = new Map((await this.rows(m, c.id)).map((r) => [r.currency, r.rate]));
-      for (const r of dto.rates) {
-        await m.query(
-          `INSERT INTO exchange_rates (case_id, currency, rate, set_by, set_at) VALUES ($1, $2, $3, $4, now())
-           ON CONFLICT (case_id, currency) DO UPDATE SET rate = EXCLUDED.rate, set_by = EXCLUDED.set_by, set_at = EXCLUDED.set_at`,
-          [c.id, r.currency, r.rate, user.id],
-        );
-      }
+      await m.upsert(
+        ExchangeRate,
+        dto.rates.map((r) => ({ caseId: c.id, currency: r.currency, rate: r.rate, setBy: user.id, setAt: () => 'now()' })),
+        ['caseId', 'currency'],
+      );
       await this.audit.append(m, c.id, user.id, 'exchange_rates.set', {
         baseCurrency: c.currency,
         rates: dto.rates.map((r) => ({ currency: r.currency, rate: normalizeAmount(r.rate), previous: before.get(r.currency) ?? null })),
@@ -59,18 +52,12 @@ export class ExchangeRatesService {
 
   async list(caseId: string) {
     const m = this.dataSource.manager;
-    const [c] = await m.query(`SELECT currency FROM cases WHERE id = $1`, [caseId]);
+    const c = await m.findOneOrFail(Case, { select: { id: true, currency: true }, where: { id: caseId } });
     const items = await this.rows(m, caseId);
-    return { baseCurrency: c.currency as string, items, total: items.length };
+    return { baseCurrency: c.currency, items, total: items.length };
   }
 
   private async rows(m: EntityManager, caseId: string): Promise<ExchangeRateView[]> {
-    const rows: ExchangeRateView[] = await m.query(
-      `SELECT r.currency, r.rate::text AS rate, r.set_by AS "setBy", u.name AS "setByName", r.set_at AS "setAt"
-         FROM exchange_rates r JOIN users u ON u.id = r.set_by WHERE r.case_id = $1 ORDER BY r.currency`,
-      [caseId],
-    );
-    return rows.map((r) => ({ ...r, rate: normalizeAmount(r.rate) }));
+    return this.queries.ratesWithSetters(m, caseId);
   }
 }
-

@@ -3,6 +3,7 @@ import { LifecycleHooks } from '../lifecycle/lifecycle-hooks';
 import { ExchangeRatesService } from './exchange-rates.service';
 import { NegotiationController } from './negotiation.controller';
 import { roundFacts } from './negotiation.facts';
+import { NegotiationQueries } from './negotiation.queries';
 import { NegotiationReader } from './negotiation.reader';
 import { OffersService } from './offers.service';
 import { RoundsService } from './rounds.service';
@@ -11,7 +12,7 @@ import { SupplierPortalController } from './supplier-portal.controller';
 /** Negotiation rounds, sealed offers and their revisions, supplier invitations, exchange rates. */
 @Module({
   controllers: [NegotiationController, SupplierPortalController],
-  providers: [NegotiationReader, RoundsService, OffersService, ExchangeRatesService],
+  providers: [NegotiationQueries, NegotiationReader, RoundsService, OffersService, ExchangeRatesService],
   exports: [NegotiationReader],
 })
 export class NegotiationModule implements OnModuleInit {

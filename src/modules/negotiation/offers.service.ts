@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { type CaseAccess } from '../../common/auth';
-import { lockCase } from '../../common/case-lock';
+import { lockCase } from '../cases/case-lock';
 import { type Page, PageQuery } from '../../common/paging';
 import { sha256 } from '../../domain/audit/canonical-json';
 import { DomainError, invalid } from '../../domain/errors';
@@ -10,12 +10,14 @@ import { convertToBase, normalizeAmount } from '../../domain/negotiation/money';
 import { offerProblems } from '../../domain/negotiation/offer-rules';
 import { AuditService } from '../audit/audit.service';
 import { Case } from '../cases/case.entity';
+import { Supplier } from '../suppliers/supplier.entity';
 import { currentSpecification } from '../specification/specification.reader';
-import { type SpecificationVersionRow } from '../specification/specification.types';
+import { type SpecificationVersion } from '../specification/specification-version.entity';
 import { User } from '../users/user.entity';
 import { OfferBodyDto, RecordOfferDto } from './dto/offer.dto';
 import { Offer } from './entities';
-import { type ConvertedOffer, normalizeOfferRow, NegotiationReader, OFFER_COLUMNS, type OfferRow, type OfferTerms, type RoundRow } from './negotiation.reader';
+import { NegotiationQueries, type OfferWithSupplier, type RoundWithStatus } from './negotiation.queries';
+import { type ConvertedOffer, NegotiationReader, type OfferTerms } from './negotiation.reader';
 import { RoundsService } from './rounds.service';
 
 /** What anyone may see of an offer while its round is sealed: who submitted, when, which revision. */
@@ -59,7 +61,7 @@ interface Submitter {
 /** What a valid invitation token opens: one supplier's place in one open round. */
 interface PortalSession {
   c: Case;
-  round: RoundRow;
+  round: RoundWithStatus;
   supplierId: string;
 }
 
@@ -72,6 +74,7 @@ export class OffersService {
     private readonly audit: AuditService,
     private readonly reader: NegotiationReader,
     private readonly rounds: RoundsService,
+    private readonly queries: NegotiationQueries,
   ) {}
 
   /** The buyer records an offer on a supplier's behalf; marked as such, with the buyer's id. */
@@ -118,11 +121,11 @@ export class OffersService {
     return this.dataSource.transaction(async (m) => {
       const { c, round, supplierId } = await this.portalSession(m, token);
       const spec = await currentSpecification(m, c.id);
-      const [supplier] = await m.query(`SELECT legal_name AS name FROM suppliers WHERE id = $1`, [supplierId]);
-      const [own] = await this.revisionRows(m, round.id, supplierId, true);
+      const supplier = await m.findOneOrFail(Supplier, { select: { id: true, legalName: true }, where: { id: supplierId } });
+      const [own] = await this.queries.revisions(m, round.id, supplierId, true);
       return {
         supplierId,
-        supplierName: supplier.name as string,
+        supplierName: supplier.legalName,
         round: { number: round.number, deadline: round.deadline, bestAndFinal: round.bestAndFinal },
         baseCurrency: c.currency,
         specificationVersion: spec?.version ?? null,
@@ -151,8 +154,12 @@ export class OffersService {
     const { base, rates } = await this.reader.rates(m, caseId);
     const eliminated = await this.rounds.eliminatedIn(m, round.id);
     const current = offers.get(round.id) ?? [];
-    const compliant = await this.rounds.complianceCheck(m, caseId, round, current.map((o) => o.supplierId));
-    const views = current.map((o) => this.view(o, base, rates, eliminated.has(o.supplierId), compliant(o)));
+    const compliant = await this.reader.complianceCheck(
+      m,
+      caseId,
+      current.map((o) => o.supplierId),
+    );
+    const views = current.map((o) => this.view(o, base, rates, eliminated.has(o.supplierId), compliant(o, round)));
     return { items: views.slice(page.offset, page.offset + page.limit), total: views.length, sealed: false };
   }
 
@@ -160,22 +167,18 @@ export class OffersService {
   async revisions(caseId: string, number: number, supplierId: string) {
     const m = this.dataSource.manager;
     const round = await this.rounds.findRound(m, caseId, number);
-    const [participant] = await m.query(
-      `SELECT s.legal_name AS name FROM round_participants p JOIN suppliers s ON s.id = p.supplier_id
-        WHERE p.round_id = $1 AND p.supplier_id = $2`,
-      [round.id, supplierId],
-    );
-    if (!participant) throw new DomainError('NOT_FOUND', `the supplier is not a participant of round ${number}`);
-    const rows = await this.revisionRows(m, round.id, supplierId, false);
+    const supplierName = await this.queries.participantName(m, round.id, supplierId);
+    if (supplierName === null) throw new DomainError('NOT_FOUND', `the supplier is not a participant of round ${number}`);
+    const rows = await this.queries.revisions(m, round.id, supplierId, false);
     const sealed = round.status === 'open';
     const { base, rates } = await this.reader.rates(m, caseId);
     const eliminated = (await this.rounds.eliminatedIn(m, round.id)).has(supplierId);
     // the concession is the current offer's (against the previous round); earlier revisions have none
     const current = sealed ? undefined : (await this.reader.convertedByRound(m, caseId)).offers.get(round.id)?.find((o) => o.supplierId === supplierId);
-    const compliant = sealed ? () => false : await this.rounds.complianceCheck(m, caseId, round, [supplierId]);
+    const compliant = sealed ? () => false : await this.reader.complianceCheck(m, caseId, [supplierId]);
     return {
       supplierId,
-      supplierName: participant.name as string,
+      supplierName,
       round: number,
       sealed,
       items: rows.map((o) =>
@@ -191,7 +194,7 @@ export class OffersService {
                 base,
                 rates,
                 eliminated,
-                compliant(o),
+                compliant(o, round),
               ),
               isCurrent: o.isCurrent,
             },
@@ -202,7 +205,7 @@ export class OffersService {
   private async submit(
     m: EntityManager,
     c: Case,
-    round: RoundRow,
+    round: RoundWithStatus,
     supplierId: string,
     body: OfferBodyDto,
     by: Submitter,
@@ -212,11 +215,7 @@ export class OffersService {
     if (problems.length > 0) throw invalid(problems);
 
     // the one current offer of the supplier in the round becomes history; the revision follows it
-    const [last] = await m.query(
-      `SELECT max(revision)::int AS revision FROM offers WHERE round_id = $1 AND supplier_id = $2`,
-      [round.id, supplierId],
-    );
-    const revision = (last?.revision ?? 0) + 1;
+    const revision = ((await m.maximum(Offer, 'revision', { roundId: round.id, supplierId })) ?? 0) + 1;
     await m.update(Offer, { roundId: round.id, supplierId, isCurrent: true }, { isCurrent: false });
     const saved = await m.save(
       m.create(Offer, {
@@ -242,21 +241,20 @@ export class OffersService {
         needsReconfirmation: false,
       }),
     );
-    const [stored] = await m.query(`SELECT created_at AS "createdAt" FROM offers WHERE id = $1`, [saved.id]);
     // sealed: the trail records who, which round and revision, and when; never the contents
     await this.audit.append(m, c.id, by.userId, 'offer.submitted', {
       number: round.number,
       supplierId,
       revision,
       submittedVia: by.via,
-      submittedAt: stored.createdAt,
+      submittedAt: saved.createdAt,
     });
     return {
       round: round.number,
       supplierId,
       revision,
       submittedVia: by.via,
-      submittedAt: stored.createdAt,
+      submittedAt: saved.createdAt,
       specificationVersion: spec.version,
       needsReconfirmation: false,
     };
@@ -267,8 +265,8 @@ export class OffersService {
    * requirements or criteria that the new version dropped are left out; if the new version asks
    * for something the offer does not answer, it must be revised instead (422 naming what is missing).
    */
-  private async reconfirmCurrent(m: EntityManager, c: Case, round: RoundRow, supplierId: string, by: Submitter): Promise<SubmissionReceipt> {
-    const [current] = await this.revisionRows(m, round.id, supplierId, true);
+  private async reconfirmCurrent(m: EntityManager, c: Case, round: RoundWithStatus, supplierId: string, by: Submitter): Promise<SubmissionReceipt> {
+    const [current] = await this.queries.revisions(m, round.id, supplierId, true);
     if (!current) throw new DomainError('NOT_FOUND', `the supplier has no offer in round ${round.number}`);
     if (!current.needsReconfirmation) {
       throw new DomainError('CONFLICT', `the offer (revision ${current.revision}) does not need re-confirmation`);
@@ -307,7 +305,7 @@ export class OffersService {
       supplierId,
       revision: current.revision,
       submittedVia: by.via,
-      submittedAt: current.submittedAt,
+      submittedAt: current.createdAt,
       specificationVersion: spec.version,
       needsReconfirmation: false,
     };
@@ -320,12 +318,7 @@ export class OffersService {
    */
   private async portalSession(m: EntityManager, token: string | null): Promise<PortalSession> {
     if (!token || token.length > 200) throw TOKEN_REFUSED();
-    const [invitation] = await m.query(
-      `SELECT i.round_id AS "roundId", i.supplier_id AS "supplierId", r.case_id AS "caseId", r.number
-         FROM invitations i JOIN negotiation_rounds r ON r.id = i.round_id
-        WHERE i.token_hash = $1 AND i.expires_at > now()`,
-      [sha256(token)],
-    );
+    const invitation = await this.queries.invitationByTokenHash(m, sha256(token));
     if (!invitation) throw TOKEN_REFUSED();
     const c = await m.findOne(Case, { where: { id: invitation.caseId }, lock: { mode: 'pessimistic_write' } });
     if (!c || c.stage !== 'NEGOTIATION') throw TOKEN_REFUSED();
@@ -338,43 +331,29 @@ export class OffersService {
 
   /** Still in the round, and not blocked in the registry since it opened. */
   private async isActiveParticipant(m: EntityManager, roundId: string, supplierId: string): Promise<boolean> {
-    const rows = await m.query(
-      `SELECT 1 FROM round_participants p JOIN suppliers s ON s.id = p.supplier_id
-        WHERE p.round_id = $1 AND p.supplier_id = $2 AND p.eliminated_at IS NULL AND s.status = 'active'`,
-      [roundId, supplierId],
-    );
-    return rows.length > 0;
+    return (await this.queries.activeParticipants(m, roundId, supplierId)).length > 0;
   }
 
-  private async specificationOf(m: EntityManager, caseId: string): Promise<SpecificationVersionRow> {
+  private async specificationOf(m: EntityManager, caseId: string): Promise<SpecificationVersion> {
     const spec = await currentSpecification(m, caseId);
     if (!spec) throw new DomainError('CONFLICT', 'the case has no specification to answer');
     return spec;
   }
 
-  private async revisionRows(m: EntityManager, roundId: string, supplierId: string, currentOnly: boolean): Promise<OfferRow[]> {
-    const rows: OfferRow[] = await m.query(
-      `SELECT ${OFFER_COLUMNS} FROM offers o JOIN suppliers s ON s.id = o.supplier_id
-        WHERE o.round_id = $1 AND o.supplier_id = $2 ${currentOnly ? 'AND o.is_current' : ''} ORDER BY o.revision`,
-      [roundId, supplierId],
-    );
-    return rows.map(normalizeOfferRow);
-  }
-
-  private receipt(o: OfferRow): OfferReceipt {
+  private receipt(o: OfferWithSupplier): OfferReceipt {
     return {
       supplierId: o.supplierId,
       supplierName: o.supplierName,
-      submittedAt: o.submittedAt,
+      submittedAt: o.createdAt,
       revision: o.revision,
       submittedVia: o.submittedVia,
     };
   }
 
-  private ownOffer(o: OfferRow) {
+  private ownOffer(o: OfferWithSupplier) {
     return {
       revision: o.revision,
-      submittedAt: o.submittedAt,
+      submittedAt: o.createdAt,
       submittedVia: o.submittedVia,
       totalPrice: o.totalPrice,
       currency: o.currency,

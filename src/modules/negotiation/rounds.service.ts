@@ -1,36 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 import { type CaseAccess } from '../../common/auth';
-import { lockCase } from '../../common/case-lock';
+import { lockCase } from '../cases/case-lock';
 import { type Page } from '../../common/paging';
 import { sha256 } from '../../domain/audit/canonical-json';
 import { DomainError, invalid } from '../../domain/errors';
 import { compareAmounts } from '../../domain/negotiation/money';
-import { nextRound, roundAsOf, type ShortlistCandidate } from '../../domain/negotiation/round';
+import { nextRound } from '../../domain/negotiation/round';
 import { missingRateCurrencies } from '../../domain/negotiation/offer-rules';
-import { meetsRequirements, type OfferToCheck } from '../../domain/requirements';
 import { AuditService } from '../audit/audit.service';
-import { currentSpecification } from '../specification/specification.reader';
-import { certificationsOf } from '../suppliers/certifications.reader';
 import { User } from '../users/user.entity';
 import { EliminationDto, OpenRoundDto } from './dto/round.dto';
-import { Invitation, NegotiationRound, RoundParticipant } from './entities';
-import { NegotiationReader, roundOpenSql, type RoundRow } from './negotiation.reader';
-
-export interface ParticipantView {
-  supplierId: string;
-  supplierName: string;
-  eliminated: boolean;
-  eliminatedAt: Date | null;
-  eliminatedReason: string | null;
-  /** receipt only (who and when): visible while the round is sealed */
-  offerReceived: boolean;
-  submittedAt: Date | null;
-  revision: number | null;
-  submittedVia: 'buyer' | 'supplier' | null;
-}
+import { Invitation, NegotiationRound, Offer, RoundParticipant } from './entities';
+import { NegotiationQueries, type ParticipantView, type RoundWithStatus } from './negotiation.queries';
+import { NegotiationReader } from './negotiation.reader';
 
 export interface RoundView {
   number: number;
@@ -77,6 +62,7 @@ export class RoundsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly reader: NegotiationReader,
+    private readonly queries: NegotiationQueries,
   ) {}
 
   /**
@@ -85,20 +71,13 @@ export class RoundsService {
    * and the stored rows agree with what every read computes; audited with no actor.
    */
   async settleDeadlines(m: EntityManager, caseId: string): Promise<void> {
-    const closed: Array<{ number: number; deadline: Date }> = await m.query(
-      `WITH closed AS (
-         UPDATE negotiation_rounds r SET closed_at = r.deadline
-          WHERE r.case_id = $1 AND r.closed_at IS NULL AND NOT ${roundOpenSql('r')}
-          RETURNING r.number, r.deadline)
-       SELECT number, deadline FROM closed ORDER BY number`,
-      [caseId],
-    );
+    const closed = await this.queries.closeAtDeadline(m, caseId);
     for (const r of closed) {
       await this.audit.append(m, caseId, null, 'round.closed', { number: r.number, closedBy: 'deadline', closedAt: r.deadline });
     }
   }
 
-  async findRound(m: EntityManager, caseId: string, number: number): Promise<RoundRow> {
+  async findRound(m: EntityManager, caseId: string, number: number): Promise<RoundWithStatus> {
     const round = await this.reader.round(m, caseId, number);
     if (!round) throw new DomainError('NOT_FOUND', `round ${number} not found`);
     return round;
@@ -111,12 +90,7 @@ export class RoundsService {
       const deadline = new Date(dto.deadline);
       const rounds = await this.reader.rounds(m, c.id);
       const last = rounds.at(-1);
-      const shortlist: ShortlistCandidate[] = await m.query(
-        `SELECT se.supplier_id AS "supplierId", se.status = 'shortlisted' AS shortlisted, s.status = 'active' AS active
-           FROM shortlist_entries se JOIN suppliers s ON s.id = se.supplier_id
-          WHERE se.case_id = $1 ORDER BY s.legal_name, se.supplier_id`,
-        [c.id],
-      );
+      const shortlist = await this.queries.shortlistCandidates(m, c.id);
       const previousParticipants = last
         ? (await m.findBy(RoundParticipant, { roundId: last.id })).map((p) => ({ supplierId: p.supplierId, eliminated: p.eliminatedAt !== null }))
         : null;
@@ -158,12 +132,9 @@ export class RoundsService {
       const round = await this.findRound(m, c.id, number);
       if (round.status === 'closed') throw new DomainError('ROUND_CLOSED', `round ${number} is already closed`);
       const { base, rates } = await this.reader.rates(m, c.id);
-      const currencies: Array<{ currency: string }> = await m.query(
-        `SELECT DISTINCT currency FROM offers WHERE round_id = $1 AND is_current`,
-        [round.id],
-      );
+      const current = await m.find(Offer, { select: { currency: true }, where: { roundId: round.id, isCurrent: true } });
       const missing = missingRateCurrencies(
-        currencies.map((r) => r.currency),
+        current.map((o) => o.currency),
         base,
         rates,
       );
@@ -213,12 +184,16 @@ export class RoundsService {
   }
 
   /** The closed round's current offers by converted total, cheapest first (unconvertible last). */
-  async comparison(m: EntityManager, caseId: string, round: RoundRow): Promise<RoundComparison> {
+  async comparison(m: EntityManager, caseId: string, round: RoundWithStatus): Promise<RoundComparison> {
     const { offers } = await this.reader.convertedByRound(m, caseId);
     const { base, rates } = await this.reader.rates(m, caseId);
     const eliminated = await this.eliminatedIn(m, round.id);
     const current = offers.get(round.id) ?? [];
-    const compliant = await this.complianceCheck(m, caseId, round, current.map((o) => o.supplierId));
+    const compliant = await this.reader.complianceCheck(
+      m,
+      caseId,
+      current.map((o) => o.supplierId),
+    );
     const items = [...current]
       .sort((a, b) => compareAmounts(a.convertedTotal, b.convertedTotal) || a.supplierName.localeCompare(b.supplierName))
       .map((o, i) => ({
@@ -230,11 +205,11 @@ export class RoundsService {
         rate: o.currency === base ? null : (rates.get(o.currency) ?? null),
         convertedTotal: o.convertedTotal,
         concession: o.concession,
-        compliant: compliant(o),
+        compliant: compliant(o, round),
         eliminated: eliminated.has(o.supplierId),
         needsReconfirmation: o.needsReconfirmation,
         revision: o.revision,
-        submittedAt: o.submittedAt,
+        submittedAt: o.createdAt,
       }));
     return {
       round: round.number,
@@ -248,41 +223,13 @@ export class RoundsService {
     };
   }
 
-  /**
-   * Whether an offer of this closed round passes every mandatory requirement of the current
-   * specification: the decision matrix's check (`meetsRequirements`), with the matrix's date (the
-   * UTC date the round closed), so `compliant` is the matrix's verdict for the same offer.
-   */
-  async complianceCheck(
-    m: EntityManager,
-    caseId: string,
-    round: RoundRow,
-    supplierIds: readonly string[],
-  ): Promise<(offer: OfferToCheck & { supplierId: string }) => boolean> {
-    const requirements = (await currentSpecification(m, caseId))?.requirements ?? [];
-    const certifications = await certificationsOf(m, supplierIds);
-    const asOf = roundAsOf(round);
-    return (offer) => meetsRequirements(requirements, offer, certifications.get(offer.supplierId) ?? [], asOf);
-  }
-
   async eliminatedIn(m: EntityManager, roundId: string): Promise<Set<string>> {
-    const rows: Array<{ supplierId: string }> = await m.query(
-      `SELECT supplier_id AS "supplierId" FROM round_participants WHERE round_id = $1 AND eliminated_at IS NOT NULL`,
-      [roundId],
-    );
-    return new Set(rows.map((r) => r.supplierId));
+    const eliminated = await m.find(RoundParticipant, { select: { supplierId: true }, where: { roundId, eliminatedAt: Not(IsNull()) } });
+    return new Set(eliminated.map((p) => p.supplierId));
   }
 
-  async view(m: EntityManager, round: RoundRow): Promise<RoundView> {
-    const participants: ParticipantView[] = await m.query(
-      `SELECT p.supplier_id AS "supplierId", s.legal_name AS "supplierName", p.eliminated_at IS NOT NULL AS eliminated,
-              p.eliminated_at AS "eliminatedAt", p.eliminated_reason AS "eliminatedReason", o.id IS NOT NULL AS "offerReceived",
-              o.created_at AS "submittedAt", o.revision, o.submitted_via AS "submittedVia"
-         FROM round_participants p JOIN suppliers s ON s.id = p.supplier_id
-         LEFT JOIN offers o ON o.round_id = p.round_id AND o.supplier_id = p.supplier_id AND o.is_current
-        WHERE p.round_id = $1 ORDER BY s.legal_name, p.supplier_id`,
-      [round.id],
-    );
+  async view(m: EntityManager, round: RoundWithStatus): Promise<RoundView> {
+    const participants = await this.queries.participants(m, round.id);
     return {
       number: round.number,
       deadline: round.deadline,
@@ -315,13 +262,8 @@ export class RoundsService {
       await this.settleDeadlines(m, c.id);
       const round = await this.findRound(m, c.id, number);
       if (round.status === 'closed') throw new DomainError('ROUND_CLOSED', `round ${number} is closed`);
-      const participants: Array<{ supplierId: string; supplierName: string }> = await m.query(
-        `SELECT p.supplier_id AS "supplierId", s.legal_name AS "supplierName"
-           FROM round_participants p JOIN suppliers s ON s.id = p.supplier_id
-          WHERE p.round_id = $1 AND p.eliminated_at IS NULL AND s.status = 'active' ORDER BY s.legal_name, p.supplier_id`,
-        [round.id],
-      );
-      await m.query(`UPDATE invitations SET expires_at = now() WHERE round_id = $1 AND expires_at > now()`, [round.id]);
+      const participants = await this.queries.activeParticipants(m, round.id);
+      await this.queries.expireInvitations(m, round.id);
       const issued = participants.map((p) => ({ ...p, token: `inv_${randomBytes(32).toString('base64url')}`, expiresAt: round.deadline }));
       await m.insert(
         Invitation,

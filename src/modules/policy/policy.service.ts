@@ -6,6 +6,8 @@ import { type FieldProblem, invalid } from '../../domain/errors';
 import { DEFAULT_POLICY, type Policy } from '../../domain/policy';
 import { User } from '../users/user.entity';
 import { PolicyDto } from './dto/policy.dto';
+import { PolicyVersion } from './policy-version.entity';
+import { PolicyQueries } from './policy.queries';
 
 export interface PolicyView extends Policy {
   version: number;
@@ -15,20 +17,21 @@ export interface PolicyView extends Policy {
 
 @Injectable()
 export class PolicyService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queries: PolicyQueries,
+  ) {}
 
   async current(m: EntityManager = this.dataSource.manager): Promise<PolicyView> {
-    const [row] = await m.query(
-      'SELECT version, data, created_at, created_by FROM policy_versions ORDER BY version DESC LIMIT 1',
-    );
-    if (!row) return { ...structuredClone(DEFAULT_POLICY), version: 0, updatedAt: null, updatedBy: null };
-    return { ...withDefaults(row.data), version: row.version, updatedAt: row.created_at, updatedBy: row.created_by };
+    const [latest] = await m.find(PolicyVersion, { order: { version: 'DESC' }, take: 1 });
+    if (!latest) return { ...structuredClone(DEFAULT_POLICY), version: 0, updatedAt: null, updatedBy: null };
+    return { ...withDefaults(latest.data), version: latest.version, updatedAt: latest.createdAt, updatedBy: latest.createdBy };
   }
 
   /** Each change is a new, append-only policy version: who, when and what is the policy's audit trail. */
   async update(dto: PolicyDto, user: User): Promise<PolicyView> {
     return this.dataSource.transaction(async (m) => {
-      await m.query('LOCK TABLE policy_versions IN EXCLUSIVE MODE');
+      await this.queries.lockVersions(m);
       const { version: _v, updatedAt: _u, updatedBy: _b, ...current } = await this.current(m);
       const sections = Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined));
       const next: Policy = { ...current, ...sections } as Policy;
@@ -36,7 +39,7 @@ export class PolicyService {
       if (dto.sensitivity) next.sensitivity = { ...current.sensitivity, ...definedOnly(dto.sensitivity) };
       const problems = crossFieldProblems(next);
       if (problems.length > 0) throw invalid(problems, 'The policy is not valid');
-      await m.query('INSERT INTO policy_versions (data, created_by) VALUES ($1, $2)', [JSON.stringify(next), user.id]);
+      await m.insert(PolicyVersion, { data: next, createdBy: user.id });
       return this.current(m);
     });
   }

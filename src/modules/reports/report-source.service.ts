@@ -5,10 +5,12 @@ import { sensitivity } from '../../domain/scoring';
 import { ApprovalService } from '../approval/approval.service';
 import { AuditService } from '../audit/audit.service';
 import type { Case } from '../cases/case.entity';
-import { DecisionService } from '../evaluation/decision.service';
-import { MatrixService, sensitivityView } from '../evaluation/matrix.service';
+import { CasesQueries } from '../cases/cases.queries';
+import { DecisionService, type Evaluation } from '../evaluation/decision.service';
+import { sensitivityView } from '../evaluation/matrix.service';
 import { NegotiationReader } from '../negotiation/negotiation.reader';
 import { PolicyService } from '../policy/policy.service';
+import { ShortlistQueries } from '../shortlist/shortlist.queries';
 import { withReportHash } from './view/report-hash';
 import type { ReportSource } from './view/report-source';
 
@@ -19,32 +21,33 @@ import type { ReportSource } from './view/report-source';
 @Injectable()
 export class ReportSourceService {
   constructor(
-    private readonly matrix: MatrixService,
     private readonly decisions: DecisionService,
     private readonly approvals: ApprovalService,
     private readonly negotiation: NegotiationReader,
     private readonly audit: AuditService,
     private readonly policy: PolicyService,
+    private readonly cases: CasesQueries,
+    private readonly shortlist: ShortlistQueries,
   ) {}
 
-  async build(m: EntityManager, c: Case): Promise<ReportSource> {
+  /**
+   * `evaluation`: the case's matrix and proposal when the caller has them from the same
+   * transaction (the award renders two languages from one); otherwise the case is evaluated here.
+   */
+  async build(m: EntityManager, c: Case, given?: Evaluation): Promise<ReportSource> {
     const policy = await this.policy.current(m);
-    // built once: the proposal's staleness and the approval state are computed from this same build
-    const build = await this.matrix.build(m, c.id);
+    // evaluated once: the matrix, the proposal's staleness and the approval state all come from it
+    const evaluation = given ?? (await this.decisions.evaluate(m, c.id));
+    const build = this.decisions.matrixOf(evaluation);
     const { specification, weights: effective } = build;
     const names = new Map(build.offers.map((o) => [o.supplierId, o.supplierName]));
     const requirementText = new Map(specification.requirements.map((r) => [r.id, r.text]));
     const sensitivityResult = sensitivity(build.input, { sensitiveThreshold: policy.sensitivity.threshold });
     const priceCut = sensitivityView(build, sensitivityResult, policy.sensitivity.threshold).priceCutToWin;
-    const current = await this.decisions.current(m, c.id, build);
-    const approvals = await this.approvals.state(m, c, undefined, build);
+    const current = await this.decisions.current(m, c.id, evaluation);
+    const approvals = await this.approvals.state(m, c, undefined, evaluation);
     const chain = await this.audit.verify(c.id, m);
-    const recent: Array<{ seq: number; at: Date; actor: string | null; action: string }> = await m.query(
-      `SELECT e.seq, e.created_at AS at, coalesce(u.name, 'system') AS actor, e.action
-         FROM audit_events e LEFT JOIN users u ON u.id = e.actor_id
-        WHERE e.case_id = $1 ORDER BY e.seq DESC LIMIT 15`,
-      [c.id],
-    );
+    const recent = await this.audit.recent(m, c.id, 15);
 
     const source: Omit<ReportSource, 'reportHash'> = {
       generatedFor: recent[0]?.at ?? c.updatedAt,
@@ -62,11 +65,7 @@ export class ReportSourceService {
         neededBy: c.neededBy,
         category: c.category,
       },
-      members: await m.query(
-        `SELECT u.name, u.email, cm.roles FROM case_members cm JOIN users u ON u.id = cm.user_id
-          WHERE cm.case_id = $1 ORDER BY cm.added_at, u.name`,
-        [c.id],
-      ),
+      members: (await this.cases.members(m, c.id)).map(({ name, email, roles }) => ({ name, email, roles })),
       specification: {
         version: specification.version,
         frozenAt: specification.frozenAt,
@@ -74,12 +73,7 @@ export class ReportSourceService {
         requirements: specification.requirements,
         criteria: specification.criteria,
       },
-      shortlist: await m.query(
-        `SELECT se.supplier_id AS "supplierId", s.legal_name AS name, se.status, se.reason
-           FROM shortlist_entries se JOIN suppliers s ON s.id = se.supplier_id
-          WHERE se.case_id = $1 ORDER BY s.legal_name`,
-        [c.id],
-      ),
+      shortlist: (await this.shortlist.entriesByName(m, c.id)).map((e) => ({ supplierId: e.supplierId, name: e.legalName, status: e.status, reason: e.reason })),
       soleSourceJustification: c.soleSourceJustification,
       rounds: (await this.negotiation.history(m, c.id)).map((round) => ({
         ...round,
@@ -130,7 +124,7 @@ export class ReportSourceService {
         events: chain.length,
         headHash: chain.headHash,
         valid: chain.valid,
-        recent: recent.map((e) => ({ seq: e.seq, at: e.at, actor: e.actor ?? 'system', action: e.action })),
+        recent: recent.map((e) => ({ seq: e.seq, at: e.at, actor: e.actor, action: e.action })),
       },
     };
     return withReportHash(source);

@@ -2,14 +2,18 @@ import { Module } from '@nestjs/common';
 import { ApprovalModule } from '../approval/approval.module';
 import { EvaluationModule } from '../evaluation/evaluation.module';
 import { NegotiationModule } from '../negotiation/negotiation.module';
+import { ShortlistModule } from '../shortlist/shortlist.module';
 import { SpecificationModule } from '../specification/specification.module';
 import { ReportSourceService } from './report-source.service';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 
-/** Imports the approval module first, so its award hook (recording the supplier) runs before the report's. */
+/**
+ * The decision report: rendered on demand, and rendered and stored when a case is AWARDED (a
+ * 'document' hook, so it runs after the approval module's 'record' hook has written the award).
+ */
 @Module({
-  imports: [ApprovalModule, EvaluationModule, NegotiationModule, SpecificationModule],
+  imports: [ApprovalModule, EvaluationModule, NegotiationModule, ShortlistModule, SpecificationModule],
   controllers: [ReportsController],
   providers: [ReportSourceService, ReportsService],
 })

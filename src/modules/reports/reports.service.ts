@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { sha256 } from '../../domain/audit/canonical-json';
 import { AuditService } from '../audit/audit.service';
 import { Case } from '../cases/case.entity';
+import { DecisionService, type Evaluation } from '../evaluation/decision.service';
 import { LifecycleHooks } from '../lifecycle/lifecycle-hooks';
 import { NegotiationReader } from '../negotiation/negotiation.reader';
 import { DomainError } from '../../domain/errors';
@@ -28,13 +29,16 @@ export class ReportsService implements OnModuleInit {
     private readonly hooks: LifecycleHooks,
     private readonly audit: AuditService,
     private readonly negotiation: NegotiationReader,
+    private readonly decisions: DecisionService,
   ) {}
 
   onModuleInit(): void {
-    // the final report is rendered and stored in the award's own transaction
-    this.hooks.onEnter('AWARDED', async (m, c, actorId) => {
+    // the final report is rendered and stored in the award's own transaction, from the award the
+    // approval module has just recorded ('record' hooks run before 'document' ones)
+    this.hooks.onEnter('AWARDED', 'document', async (m, c, actorId, _from, scope) => {
+      const evaluation = await this.decisions.inScope(scope, m, c.id);
       for (const lang of REPORT_LANGS) {
-        const pdf = await this.render(m, c, lang);
+        const pdf = await this.render(m, c, lang, evaluation);
         const hash = sha256(pdf);
         await m.insert(StoredReport, { caseId: c.id, lang, pdf, sha256: hash });
         await this.audit.append(m, c.id, actorId, 'report.stored', { lang, sha256: hash });
@@ -42,8 +46,8 @@ export class ReportsService implements OnModuleInit {
     });
   }
 
-  private async render(m: EntityManager, c: Case, lang: ReportLang): Promise<Buffer> {
-    return renderReport(buildReportView(await this.sources.build(m, c), lang));
+  private async render(m: EntityManager, c: Case, lang: ReportLang, evaluation?: Evaluation): Promise<Buffer> {
+    return renderReport(buildReportView(await this.sources.build(m, c, evaluation), lang));
   }
 
   /** An AWARDED case's stored report (same bytes every time); otherwise rendered from the current data. */

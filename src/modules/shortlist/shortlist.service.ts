@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { type CaseAccess } from '../../common/auth';
-import { lockCase } from '../../common/case-lock';
+import { lockCase } from '../cases/case-lock';
 import { type PageQuery } from '../../common/paging';
 import { DomainError, invalid, notFound } from '../../domain/errors';
 import { SHORTLIST_MINIMUM } from '../../domain/lifecycle/stages';
@@ -13,13 +13,11 @@ import { LifecycleHooks } from '../lifecycle/lifecycle-hooks';
 import { currentSpecification } from '../specification/specification.reader';
 import { todayUtc } from '../suppliers/dto/validators';
 import { ReliabilityService } from '../suppliers/reliability.service';
-import { type SupplierCertification } from '../suppliers/supplier.entity';
+import { Supplier } from '../suppliers/supplier.entity';
 import { User } from '../users/user.entity';
 import { AddToShortlistDto, JustificationDto, ShortlistApprovalDto, UpdateShortlistEntryDto } from './dto/shortlist.dto';
 import { ShortlistEntry } from './shortlist-entry.entity';
-
-const ENTRY_COLUMNS = `e.supplier_id AS "supplierId", s.legal_name AS "legalName", s.country, s.status AS "supplierStatus",
-  e.status, e.reason, e.added_by AS "addedBy", e.created_at AS "createdAt", e.updated_at AS "updatedAt"`;
+import { ShortlistQueries } from './shortlist.queries';
 
 /**
  * The suppliers considered for a case: suggestions from the registry, the buyer's shortlist with
@@ -33,18 +31,17 @@ export class ShortlistService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly hooks: LifecycleHooks,
     private readonly reliability: ReliabilityService,
+    private readonly queries: ShortlistQueries,
   ) {}
 
   onModuleInit(): void {
+    // the case row is the one the transition locked: its justification and approval are current
     this.hooks.contributeFacts(async (m, c, facts) => {
-      const [row] = await m.query(
-        `SELECT (SELECT count(*)::int FROM shortlist_entries WHERE case_id = c.id AND status = 'shortlisted') AS shortlisted,
-                coalesce(c.sole_source_justification, '') <> '' AS justified,
-                c.shortlist_approved_at IS NOT NULL AS approved
-           FROM cases c WHERE c.id = $1`,
-        [c.id],
-      );
-      facts.shortlist = { shortlisted: row.shortlisted, soleSourceJustification: row.justified, approved: row.approved };
+      facts.shortlist = {
+        shortlisted: await m.countBy(ShortlistEntry, { caseId: c.id, status: 'shortlisted' }),
+        soleSourceJustification: (c.soleSourceJustification ?? '') !== '',
+        approved: c.shortlistApprovedAt !== null,
+      };
     });
   }
 
@@ -57,13 +54,7 @@ export class ShortlistService implements OnModuleInit {
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
       const c = await m.findOneByOrFail(Case, { id: access.caseId });
       const today = todayUtc();
-      const candidates: Array<{ id: string; legalName: string; country: string; certifications: SupplierCertification[]; entryStatus: string | null }> =
-        await m.query(
-          `SELECT s.id, s.legal_name AS "legalName", s.country, s.certifications, e.status AS "entryStatus"
-             FROM suppliers s LEFT JOIN shortlist_entries e ON e.case_id = $2 AND e.supplier_id = s.id
-            WHERE s.status = 'active' AND s.categories @> ARRAY[lower(trim($1))]::text[]`,
-          [c.category, c.id],
-        );
+      const candidates = await this.queries.candidates(m, c.id, c.category);
       const scores = await this.reliability.forSuppliers(m, candidates.map((s) => s.id), today);
       const requirements = (await currentSpecification(m, c.id))?.requirements ?? [];
       const incumbent = await this.incumbentOf(m, c);
@@ -96,9 +87,10 @@ export class ShortlistService implements OnModuleInit {
   async add(access: CaseAccess, dto: AddToShortlistDto, user: User) {
     return this.dataSource.transaction(async (m) => {
       const c = await lockCase(m, access, 'shortlist.write');
-      const [supplier] = await m.query('SELECT id, legal_name AS "legalName", status, blocked_reason AS "blockedReason" FROM suppliers WHERE id = $1', [
-        dto.supplierId,
-      ]);
+      const supplier = await m.findOne(Supplier, {
+        select: { id: true, legalName: true, status: true, blockedReason: true },
+        where: { id: dto.supplierId },
+      });
       if (!supplier) {
         throw invalid('supplierId', 'supplier not found');
       }
@@ -141,10 +133,7 @@ export class ShortlistService implements OnModuleInit {
       const entry = await m.findOneBy(ShortlistEntry, { caseId: c.id, supplierId });
       if (!entry) throw notFound('shortlist entry');
       if (dto.status === 'shortlisted') {
-        const [supplier] = await m.query('SELECT legal_name AS "legalName", status, blocked_reason AS "blockedReason" FROM suppliers WHERE id = $1', [
-          supplierId,
-        ]);
-        refuseBlocked(supplier);
+        refuseBlocked(await m.findOneOrFail(Supplier, { select: { id: true, legalName: true, status: true, blockedReason: true }, where: { id: supplierId } }));
       }
       const from = entry.status;
       await m.update(ShortlistEntry, { caseId: c.id, supplierId }, { status: dto.status, reason: dto.reason });
@@ -174,12 +163,7 @@ export class ShortlistService implements OnModuleInit {
       if (c.shortlistApprovedAt) {
         throw new DomainError('CONFLICT', 'the shortlist is already approved; a change to it clears the approval');
       }
-      const entries: Array<{ supplierId: string; status: string; legalName: string; supplierStatus: string }> = await m.query(
-        `SELECT e.supplier_id AS "supplierId", e.status, s.legal_name AS "legalName", s.status AS "supplierStatus"
-           FROM shortlist_entries e JOIN suppliers s ON s.id = e.supplier_id
-          WHERE e.case_id = $1 ORDER BY e.created_at, e.supplier_id`,
-        [c.id],
-      );
+      const entries = await this.queries.entries(m, c.id);
       const shortlisted = entries.filter((e) => e.status === 'shortlisted');
       if (shortlisted.length === 0) {
         throw new DomainError('PRECONDITIONS_UNMET', 'there is no shortlisted supplier to approve', {
@@ -223,25 +207,17 @@ export class ShortlistService implements OnModuleInit {
   private async incumbentOf(m: EntityManager, c: Case): Promise<string | null | undefined> {
     if (c.purchaseType !== 'straight_rebuy') return undefined;
     if (!c.previousCaseId) return null;
-    const [previous] = await m.query('SELECT awarded_supplier_id AS "awardedSupplierId" FROM cases WHERE id = $1', [c.previousCaseId]);
+    const previous = await m.findOne(Case, { select: { id: true, awardedSupplierId: true }, where: { id: c.previousCaseId } });
     return previous?.awardedSupplierId ?? null;
   }
 
   private async entry(m: EntityManager, caseId: string, supplierId: string) {
-    const [row] = await m.query(
-      `SELECT ${ENTRY_COLUMNS} FROM shortlist_entries e JOIN suppliers s ON s.id = e.supplier_id WHERE e.case_id = $1 AND e.supplier_id = $2`,
-      [caseId, supplierId],
-    );
-    return row;
+    return this.queries.entry(m, caseId, supplierId);
   }
 
   private async view(m: EntityManager, caseId: string) {
     const c = await m.findOneByOrFail(Case, { id: caseId });
-    const items: Array<{ status: string }> = await m.query(
-      `SELECT ${ENTRY_COLUMNS} FROM shortlist_entries e JOIN suppliers s ON s.id = e.supplier_id
-        WHERE e.case_id = $1 ORDER BY e.created_at, s.legal_name, e.supplier_id`,
-      [caseId],
-    );
+    const items = await this.queries.entries(m, caseId);
     const shortlisted = items.filter((e) => e.status === 'shortlisted').length;
     return {
       items,

@@ -8,7 +8,6 @@ import { LifecycleHooks } from '../lifecycle/lifecycle-hooks';
 import { SpecificationVersion } from './specification-version.entity';
 import { currentSpecification } from './specification.reader';
 import { specificationProblems } from '../../domain/specification/rules';
-import { type AhpRecord } from '../../domain/specification/types';
 
 /**
  * Where the specification meets the case lifecycle: it tells the state machine whether a usable
@@ -29,8 +28,8 @@ export class SpecificationLifecycle implements OnModuleInit {
         ? { criteria: specification.criteria.length, problems: specificationProblems(specification) }
         : null;
     });
-    this.hooks.onLeave('SPECIFICATION', (m, c, actorId, to) => this.freeze(m, c, actorId, to));
-    this.hooks.onEnter('SPECIFICATION', (m, c, actorId) => this.copyFromPreviousCase(m, c, actorId));
+    this.hooks.onLeave('SPECIFICATION', 'record', (m, c, actorId, to) => this.freeze(m, c, actorId, to));
+    this.hooks.onEnter('SPECIFICATION', 'record', (m, c, actorId) => this.copyFromPreviousCase(m, c, actorId));
   }
 
   /** The version the case moves on with is frozen; a cancelled case keeps its draft as it was. */
@@ -54,7 +53,7 @@ export class SpecificationLifecycle implements OnModuleInit {
     if (await currentSpecification(m, c.id)) return;
     const source = await currentSpecification(m, c.previousCaseId);
     if (!source) return;
-    const [previous] = await m.query('SELECT reference FROM cases WHERE id = $1', [c.previousCaseId]);
+    const previous = await m.findOneOrFail(Case, { select: { id: true, reference: true }, where: { id: c.previousCaseId } });
 
     const newIds = new Map<string, string>();
     const renew = (id: string) => {
@@ -64,7 +63,7 @@ export class SpecificationLifecycle implements OnModuleInit {
     };
     const criteria = source.criteria.map((x) => ({ ...x, id: renew(x.id) }));
     const requirements = source.requirements.map((x) => ({ ...x, id: renew(x.id) }));
-    const sourceAhp = source.ahp as AhpRecord | null;
+    const sourceAhp = source.ahp;
     const ahp =
       sourceAhp && Array.isArray(sourceAhp.criteria) && sourceAhp.criteria.every((id) => newIds.has(id))
         ? { ...sourceAhp, criteria: sourceAhp.criteria.map((id) => newIds.get(id)!) }

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In, LessThan } from 'typeorm';
 import { type CaseAccess } from '../../common/auth';
-import { lockCase } from '../../common/case-lock';
+import { lockCase } from '../cases/case-lock';
 import { money } from '../../common/money';
 import { type Page } from '../../common/paging';
 import { type FieldProblem, invalid, notFound } from '../../domain/errors';
 import { applyAhp } from '../../domain/specification/ahp-application';
 import { AuditService } from '../audit/audit.service';
+import { NegotiationRound, Offer } from '../negotiation/entities';
 import { User } from '../users/user.entity';
 import { AhpDto, PutSpecificationDto } from './dto/specification.dto';
 import { SpecificationVersion } from './specification-version.entity';
@@ -23,11 +24,10 @@ import {
   type SpecificationDiff,
 } from '../../domain/specification/rules';
 import { type Criterion } from '../../domain/specification/types';
-import { type SpecificationVersionRow } from './specification.types';
 
 const EMPTY: SpecificationContent = { description: '', deliverables: '', quantity: null, requirements: [], criteria: [] };
 
-function contentOf(row: SpecificationVersionRow): SpecificationContent {
+function contentOf(row: SpecificationVersion): SpecificationContent {
   return {
     description: row.description,
     deliverables: row.deliverables,
@@ -37,7 +37,7 @@ function contentOf(row: SpecificationVersionRow): SpecificationContent {
   };
 }
 
-function specificationView(row: SpecificationVersionRow, createdBy: { id: string; name: string }) {
+function specificationView(row: SpecificationVersion, createdBy: { id: string; name: string }) {
   const base = normalizedWeights(row.criteria);
   return {
     id: row.id,
@@ -125,15 +125,7 @@ export class SpecificationService {
           reason: dto.reason!,
           createdBy: user.id,
         });
-        const [{ marked }] = await m.query(
-          `WITH marked AS (
-             UPDATE offers SET needs_reconfirmation = true
-              WHERE specification_version < $2
-                AND round_id IN (SELECT id FROM negotiation_rounds WHERE case_id = $1)
-             RETURNING 1)
-           SELECT count(*)::int AS marked FROM marked`,
-          [c.id, version],
-        );
+        const marked = await this.markForReconfirmation(m, c.id, version);
         await this.audit.append(m, c.id, user.id, 'specification.revised', {
           version,
           previousVersion: current?.version ?? null,
@@ -169,8 +161,20 @@ export class SpecificationService {
     });
   }
 
+  /** Every offer of the case made against an older version must be re-confirmed; how many were marked. */
+  private async markForReconfirmation(m: EntityManager, caseId: string, version: number): Promise<number> {
+    const rounds = await m.find(NegotiationRound, { select: { id: true }, where: { caseId } });
+    if (rounds.length === 0) return 0;
+    const result = await m.update(
+      Offer,
+      { roundId: In(rounds.map((r) => r.id)), specificationVersion: LessThan(version) },
+      { needsReconfirmation: true },
+    );
+    return result.affected ?? 0;
+  }
+
   /** The stored content for a request, or every problem the request has against the current version. */
-  private contentFrom(dto: PutSpecificationDto, current: SpecificationVersionRow | null, revising: boolean): SpecificationContent {
+  private contentFrom(dto: PutSpecificationDto, current: SpecificationVersion | null, revising: boolean): SpecificationContent {
     const errors: FieldProblem[] = [];
     if (revising && dto.reason === undefined) {
       errors.push({ field: 'reason', message: 'the specification is frozen: a change makes a new version and needs a reason' });
@@ -221,21 +225,16 @@ export class SpecificationService {
   }
 
   async versions(caseId: string, limit: number, offset: number): Promise<Page<SpecificationVersionSummary>> {
-    const rows: Array<SpecificationVersionRow & { creatorName: string }> = await this.dataSource.query(
-      `SELECT sv.id, sv.case_id AS "caseId", sv.version, sv.frozen_at AS "frozenAt", sv.description, sv.deliverables,
-              sv.quantity, sv.requirements, sv.criteria, sv.ahp, sv.reason, sv.created_by AS "createdBy",
-              sv.created_at AS "createdAt", sv.updated_at AS "updatedAt", u.name AS "creatorName"
-         FROM specification_versions sv JOIN users u ON u.id = sv.created_by
-        WHERE sv.case_id = $1 ORDER BY sv.version`,
-      [caseId],
-    );
+    const m = this.dataSource.manager;
+    const rows = await m.find(SpecificationVersion, { where: { caseId }, order: { version: 'ASC' } });
+    const creators = await this.names(m, rows.map((row) => row.createdBy));
     const items = rows.map(
       (row, i): SpecificationVersionSummary => ({
         id: row.id,
         version: row.version,
         frozen: row.frozenAt !== null,
         frozenAt: row.frozenAt,
-        createdBy: { id: row.createdBy, name: row.creatorName },
+        createdBy: { id: row.createdBy, name: creators.get(row.createdBy) ?? '' },
         createdAt: row.createdAt,
         updatedAt: row.updatedAt,
         reason: row.reason,
@@ -289,19 +288,18 @@ export class SpecificationService {
     });
   }
 
-  private async versionRow(m: EntityManager, caseId: string, version: number): Promise<SpecificationVersionRow | null> {
-    const [row] = await m.query(
-      `SELECT id, case_id AS "caseId", version, frozen_at AS "frozenAt", description, deliverables, quantity,
-              requirements, criteria, ahp, reason, created_by AS "createdBy", created_at AS "createdAt", updated_at AS "updatedAt"
-         FROM specification_versions WHERE case_id = $1 AND version = $2`,
-      [caseId, version],
-    );
-    return (row as SpecificationVersionRow | undefined) ?? null;
+  private async versionRow(m: EntityManager, caseId: string, version: number): Promise<SpecificationVersion | null> {
+    return m.findOneBy(SpecificationVersion, { caseId, version });
   }
 
-  private async view(m: EntityManager, row: SpecificationVersionRow): Promise<SpecificationView> {
-    const [creator] = await m.query('SELECT id, name FROM users WHERE id = $1', [row.createdBy]);
-    return specificationView(row, { id: row.createdBy, name: creator?.name ?? '' });
+  private async view(m: EntityManager, row: SpecificationVersion): Promise<SpecificationView> {
+    const names = await this.names(m, [row.createdBy]);
+    return specificationView(row, { id: row.createdBy, name: names.get(row.createdBy) ?? '' });
+  }
+
+  /** Display names of the given users, by id. */
+  private async names(m: EntityManager, userIds: string[]): Promise<Map<string, string>> {
+    const users = await m.find(User, { select: { id: true, name: true }, where: { id: In([...new Set(userIds)]) } });
+    return new Map(users.map((u) => [u.id, u.name]));
   }
 }
-

@@ -6,7 +6,8 @@ import { kraljicCategory, type KraljicCategory } from '../../domain/lifecycle/st
 import { effectiveWeights, type EffectiveWeightItem, type EffectiveWeights } from '../../domain/scoring';
 import { PolicyService } from '../policy/policy.service';
 import { currentSpecification } from './specification.reader';
-import { type SpecificationVersionRow } from './specification.types';
+import { type SpecificationVersion } from './specification-version.entity';
+import { Case } from '../cases/case.entity';
 
 export interface WeightsView {
   strategic: boolean;
@@ -29,7 +30,7 @@ export class WeightsService {
     private readonly policy: PolicyService,
   ) {}
 
-  async forCase(m: EntityManager, caseId: string): Promise<{ specification: SpecificationVersionRow; effective: EffectiveWeights }> {
+  async forCase(m: EntityManager, caseId: string): Promise<{ specification: SpecificationVersion; effective: EffectiveWeights }> {
     const { specification, effective } = await this.load(m, caseId);
     return { specification, effective };
   }
@@ -51,7 +52,7 @@ export class WeightsService {
   private async load(m: EntityManager, caseId: string) {
     const specification = await currentSpecification(m, caseId);
     if (!specification) throw notFound('specification');
-    const [c] = await m.query('SELECT profit_impact AS "profitImpact", supply_risk AS "supplyRisk" FROM cases WHERE id = $1', [caseId]);
+    const c = await m.findOne(Case, { select: { id: true, profitImpact: true, supplyRisk: true }, where: { id: caseId } });
     if (!c) throw notFound('case');
     const { strategic } = await this.policy.current(m);
     const category = kraljicCategory(c.profitImpact, c.supplyRisk);

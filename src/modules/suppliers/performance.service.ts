@@ -2,17 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { type CaseAccess } from '../../common/auth';
-import { lockCase } from '../../common/case-lock';
+import { lockCase } from '../cases/case-lock';
 import { type Page } from '../../common/paging';
 import { DomainError, notFound } from '../../domain/errors';
 import { assertAllowed } from '../../domain/lifecycle/permissions';
 import { AuditService } from '../audit/audit.service';
+import { AuthQueries } from '../auth/auth.queries';
 import { User } from '../users/user.entity';
 import { PerformanceEventDto } from './dto/performance.dto';
-import { PerformanceEvent } from './supplier.entity';
-
-const EVENT_COLUMNS = `id, supplier_id AS "supplierId", type, date::text AS date, on_time AS "onTime", in_full AS "inFull",
-  severity, description, case_id AS "caseId", created_by AS "createdBy", created_at AS "createdAt"`;
+import { PerformanceEvent, Supplier } from './supplier.entity';
 
 /** The supplier's performance record: dated deliveries and quality incidents, the input of its reliability score. */
 @Injectable()
@@ -20,6 +18,7 @@ export class PerformanceService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly auth: AuthQueries,
   ) {}
 
   /**
@@ -29,7 +28,7 @@ export class PerformanceService {
    */
   async record(supplierId: string, dto: PerformanceEventDto, user: User) {
     return this.dataSource.transaction(async (m) => {
-      const [supplier] = await m.query('SELECT id, legal_name AS "legalName" FROM suppliers WHERE id = $1 FOR SHARE', [supplierId]);
+      const supplier = await m.findOne(Supplier, { select: { id: true, legalName: true }, where: { id: supplierId }, lock: { mode: 'pessimistic_read' } });
       if (!supplier) throw notFound('supplier');
       const caseId = dto.type === 'delivery' ? (dto.caseId ?? null) : null;
       if (caseId) await this.checkCase(m, caseId, supplierId, user);
@@ -57,18 +56,12 @@ export class PerformanceService {
           inFull: dto.inFull,
         });
       }
-      const [row] = await m.query(`SELECT ${EVENT_COLUMNS} FROM performance_events WHERE id = $1`, [id]);
-      return row;
+      return m.findOneByOrFail(PerformanceEvent, { id });
     });
   }
 
   private async checkCase(m: EntityManager, caseId: string, supplierId: string, user: User): Promise<void> {
-    const [row] = await m.query(
-      `SELECT c.stage, coalesce(cm.roles, '{}') AS roles
-         FROM cases c LEFT JOIN case_members cm ON cm.case_id = c.id AND cm.user_id = $2
-        WHERE c.id = $1`,
-      [caseId, user.id],
-    );
+    const row = await this.auth.caseAccess(m, caseId, user.id);
     if (!row) throw notFound('case');
     const access: CaseAccess = { caseId, stage: row.stage, roles: row.roles, isAdmin: user.orgRole === 'admin' };
     assertAllowed('performance.record', access.stage, access);
@@ -81,17 +74,15 @@ export class PerformanceService {
   }
 
   /** Newest first. */
-  async list(supplierId: string, limit: number, offset: number): Promise<Page<Record<string, unknown>>> {
-    const [supplier] = await this.dataSource.query('SELECT 1 FROM suppliers WHERE id = $1', [supplierId]);
-    if (!supplier) throw notFound('supplier');
-    const items = await this.dataSource.query(
-      `SELECT ${EVENT_COLUMNS} FROM performance_events WHERE supplier_id = $1
-        ORDER BY date DESC, created_at DESC, id LIMIT $2 OFFSET $3`,
-      [supplierId, limit, offset],
-    );
-    const [{ total }] = await this.dataSource.query('SELECT count(*)::int AS total FROM performance_events WHERE supplier_id = $1', [
-      supplierId,
-    ]);
+  async list(supplierId: string, limit: number, offset: number): Promise<Page<PerformanceEvent>> {
+    const m = this.dataSource.manager;
+    if (!(await m.existsBy(Supplier, { id: supplierId }))) throw notFound('supplier');
+    const [items, total] = await m.findAndCount(PerformanceEvent, {
+      where: { supplierId },
+      order: { date: 'DESC', createdAt: 'DESC', id: 'ASC' },
+      take: limit,
+      skip: offset,
+    });
     return { items, total };
   }
 }

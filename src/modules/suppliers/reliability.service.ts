@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { notFound } from '../../domain/errors';
 import {
   type ReliabilityDelivery,
@@ -11,7 +11,7 @@ import {
 } from '../../domain/reliability';
 import { PolicyService } from '../policy/policy.service';
 import { todayUtc } from './dto/validators';
-import { type SupplierCertification } from './supplier.entity';
+import { PerformanceEvent, Supplier } from './supplier.entity';
 
 /**
  * Supplier reliability (README "Supplier reliability score"): loads the record and hands it to the
@@ -35,21 +35,16 @@ export class ReliabilityService {
     const ids = [...new Set(supplierIds)];
     if (ids.length === 0) return results;
     const { reliability } = await this.policy.current(m);
-    const suppliers: Array<{ id: string; certifications: SupplierCertification[]; financialRisk: string }> = await m.query(
-      'SELECT id, certifications, financial_risk AS "financialRisk" FROM suppliers WHERE id = ANY ($1::uuid[])',
-      [ids],
-    );
-    const events: Array<{ supplierId: string; type: 'delivery' | 'incident'; date: string; onTime: boolean; inFull: boolean; severity: Severity }> =
-      await m.query(
-        `SELECT supplier_id AS "supplierId", type, date::text AS date, on_time AS "onTime", in_full AS "inFull", severity
-           FROM performance_events WHERE supplier_id = ANY ($1::uuid[]) AND date <= $2::date`,
-        [ids, asOf],
-      );
+    const suppliers = await m.find(Supplier, { select: { id: true, certifications: true, financialRisk: true }, where: { id: In(ids) } });
+    const events = await m.find(PerformanceEvent, {
+      select: { supplierId: true, type: true, date: true, onTime: true, inFull: true, severity: true },
+      where: { supplierId: In(ids), date: LessThanOrEqual(asOf) },
+    });
     const records = new Map(suppliers.map((s) => [s.id, { deliveries: [] as ReliabilityDelivery[], incidents: [] as ReliabilityIncident[] }]));
     for (const e of events) {
       const record = records.get(e.supplierId)!;
-      if (e.type === 'delivery') record.deliveries.push({ date: e.date, onTime: e.onTime, inFull: e.inFull });
-      else record.incidents.push({ date: e.date, severity: e.severity });
+      if (e.type === 'delivery') record.deliveries.push({ date: e.date, onTime: e.onTime === true, inFull: e.inFull === true });
+      else record.incidents.push({ date: e.date, severity: e.severity as Severity });
     }
     for (const s of suppliers) {
       const record = records.get(s.id)!;

@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { invalid } from '../../domain/errors';
 import { type CsvColumn, type ImportRow, lineBreaksIn, readHeader, readRow, type RowProblem, slices } from './supplier-csv';
+import { SuppliersQueries } from './suppliers.queries';
 import { normalizeTaxId } from './tax-id';
 
 /** Rows per INSERT: 8 parameters each keeps a batch far below PostgreSQL's 65,535 parameters. */
@@ -29,7 +30,10 @@ interface CsvRecord {
  */
 @Injectable()
 export class SupplierImportService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queries: SuppliersQueries,
+  ) {}
 
   async import(body: unknown): Promise<ImportResult> {
     if (typeof body !== 'string') throw invalid('body', 'send the CSV file as the request body with Content-Type: text/csv');
@@ -56,13 +60,20 @@ export class SupplierImportService {
         const { row } = readRow(record.fields, columns, record.line, false);
         batch.push(row!);
         if (batch.length === BATCH) {
-          await upsert(m, batch, columns, result);
+          await this.upsert(m, batch, columns, result);
           batch = [];
         }
       }
-      if (batch.length > 0) await upsert(m, batch, columns, result);
+      if (batch.length > 0) await this.upsert(m, batch, columns, result);
       return result;
     });
+  }
+
+  private async upsert(m: EntityManager, batch: ImportRow[], columns: Map<CsvColumn, number>, result: ImportResult): Promise<void> {
+    for (const { inserted } of await this.queries.upsertBatch(m, batch, columns)) {
+      if (inserted) result.created++;
+      else result.updated++;
+    }
   }
 
   /** Pass one: every problem of every row, and the file's duplicate tax ids. */
@@ -127,46 +138,5 @@ async function* records(body: string, problems?: RowProblem[]): AsyncGenerator<C
     problems.push({ line: e.lines ?? 0, column: null, reason: e.message ?? 'the file cannot be read as CSV' });
   } finally {
     source.destroy();
-  }
-}
-
-/** One multi-row INSERT … ON CONFLICT per batch; `xmax = 0` tells a fresh row from an updated one. */
-async function upsert(m: EntityManager, batch: ImportRow[], columns: Map<CsvColumn, number>, result: ImportResult): Promise<void> {
-  const params: unknown[] = [];
-  const values = batch.map((row) => {
-    const at = params.length;
-    params.push(
-      row.legalName,
-      row.taxId,
-      normalizeTaxId(row.taxId),
-      row.country,
-      row.categories,
-      JSON.stringify(row.contacts),
-      JSON.stringify(row.certifications),
-      row.financialRisk,
-    );
-    return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}::text[], $${at + 6}::jsonb, $${at + 7}::jsonb, $${at + 8}::numeric)`;
-  });
-  // a column the file leaves out keeps the stored value; the row's contact replaces the stored one
-  // with the same email and the others stay
-  const updates = ['legal_name = EXCLUDED.legal_name', 'tax_id = EXCLUDED.tax_id', 'updated_at = now()'];
-  if (columns.has('categories')) updates.push('categories = EXCLUDED.categories');
-  if (columns.has('certifications')) updates.push('certifications = EXCLUDED.certifications');
-  if (columns.has('financialRisk')) updates.push('financial_risk = EXCLUDED.financial_risk');
-  if (columns.has('contactName') || columns.has('contactEmail')) {
-    updates.push(`contacts = CASE WHEN jsonb_array_length(EXCLUDED.contacts) = 0 THEN suppliers.contacts
-      ELSE EXCLUDED.contacts || coalesce((SELECT jsonb_agg(c) FROM jsonb_array_elements(suppliers.contacts) c
-                                           WHERE lower(c->>'email') <> lower(EXCLUDED.contacts->0->>'email')), '[]'::jsonb) END`);
-  }
-  const rows: Array<{ inserted: boolean }> = await m.query(
-    `INSERT INTO suppliers (legal_name, tax_id, tax_id_normalized, country, categories, contacts, certifications, financial_risk)
-     VALUES ${values.join(', ')}
-     ON CONFLICT (country, tax_id_normalized) DO UPDATE SET ${updates.join(', ')}
-     RETURNING (xmax = 0) AS inserted`,
-    params,
-  );
-  for (const { inserted } of rows) {
-    if (inserted) result.created++;
-    else result.updated++;
   }
 }

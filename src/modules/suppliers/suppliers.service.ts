@@ -1,19 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, Not } from 'typeorm';
 import { type Page } from '../../common/paging';
 import { DomainError, type FieldProblem, invalid, notFound } from '../../domain/errors';
 import { CreateSupplierDto, ListSuppliersQuery, UpdateSupplierDto } from './dto/supplier.dto';
 import { Supplier } from './supplier.entity';
 import { supplierView, type SupplierView } from './supplier.view';
+import { SuppliersQueries } from './suppliers.queries';
 import { normalizeTaxId } from './tax-id';
-
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
 /** The organization-wide supplier registry. Changes are org-level: no case audit, `updated_at` kept. */
 @Injectable()
 export class SuppliersService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queries: SuppliersQueries,
+  ) {}
 
   async create(dto: CreateSupplierDto): Promise<SupplierView> {
     return this.dataSource.transaction(async (m) => {
@@ -42,28 +44,7 @@ export class SuppliersService {
 
   async list(query: ListSuppliersQuery): Promise<Page<SupplierView>> {
     if (query.validOn && !query.certification) throw invalid('validOn', 'validOn needs certification: the certification valid on that date');
-    const qb = this.dataSource.getRepository(Supplier).createQueryBuilder('s');
-    if (query.q) {
-      const taxQ = normalizeTaxId(query.q);
-      qb.andWhere(taxQ ? '(s.legal_name ILIKE :q OR s.tax_id_normalized LIKE :taxQ)' : 's.legal_name ILIKE :q', {
-        q: likePattern(query.q),
-        taxQ: likePattern(taxQ),
-      });
-    }
-    if (query.category) qb.andWhere('s.categories @> ARRAY[lower(:category)]::text[]', { category: query.category.trim() });
-    if (query.country) qb.andWhere('s.country = :country', { country: query.country });
-    if (query.status) qb.andWhere('s.status = :status', { status: query.status });
-    if (query.certification) {
-      qb.andWhere(
-        `EXISTS (SELECT 1 FROM jsonb_array_elements(s.certifications) cert
-                  WHERE lower(cert->>'name') = lower(:certification)
-                    AND (CAST(:validOn AS date) IS NULL
-                         OR ((cert->>'issuedOn')::date <= CAST(:validOn AS date) AND CAST(:validOn AS date) <= (cert->>'expiresOn')::date)))`,
-        { certification: query.certification.trim(), validOn: query.validOn ?? null },
-      );
-    }
-    qb.orderBy('s.legal_name', 'ASC').addOrderBy('s.id', 'ASC').take(query.limit).skip(query.offset);
-    const [items, total] = await qb.getManyAndCount();
+    const [items, total] = await this.queries.search(this.dataSource.manager, query);
     return { items: items.map(supplierView), total };
   }
 
@@ -103,10 +84,10 @@ export class SuppliersService {
   }
 
   private async checkTaxIdFree(m: EntityManager, country: string, taxIdNormalized: string, exceptId: string | null): Promise<void> {
-    const [clash] = await m.query(
-      'SELECT id FROM suppliers WHERE country = $1 AND tax_id_normalized = $2 AND id IS DISTINCT FROM $3',
-      [country, taxIdNormalized, exceptId],
-    );
+    const clash = await m.findOne(Supplier, {
+      select: { id: true },
+      where: { country, taxIdNormalized, ...(exceptId === null ? {} : { id: Not(exceptId) }) },
+    });
     if (clash) throw taxIdTaken(country, taxIdNormalized, clash.id);
   }
 

@@ -7,6 +7,7 @@ import { DomainError } from '../../domain/errors';
 import { type Page } from '../../common/paging';
 import { CreateUserDto } from './dto/user.dto';
 import { ApiToken, User } from './user.entity';
+import { UsersQueries } from './users.queries';
 
 export interface IssuedToken {
   id: string;
@@ -16,12 +17,14 @@ export interface IssuedToken {
 
 @Injectable()
 export class UsersService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queries: UsersQueries,
+  ) {}
 
   async create(dto: CreateUserDto): Promise<User> {
     return this.dataSource.transaction(async (m) => {
-      const taken = await m.query('SELECT 1 FROM users WHERE lower(email) = lower($1)', [dto.email]);
-      if (taken.length > 0) {
+      if (await this.queries.emailTaken(m, dto.email)) {
         throw new DomainError('CONFLICT', 'a user with this email exists', {
           errors: [{ field: 'email', message: 'email is already taken' }],
         });
@@ -66,8 +69,7 @@ export class UsersService {
   /** Used by the CLI: a user and its first token in one transaction. */
   async createWithToken(dto: CreateUserDto): Promise<{ user: User; token: IssuedToken }> {
     return this.dataSource.transaction(async (m) => {
-      const taken = await m.query('SELECT 1 FROM users WHERE lower(email) = lower($1)', [dto.email]);
-      if (taken.length > 0) throw new DomainError('CONFLICT', `a user with the email ${dto.email} exists`);
+      if (await this.queries.emailTaken(m, dto.email)) throw new DomainError('CONFLICT', `a user with the email ${dto.email} exists`);
       const user = await m.save(m.create(User, { name: dto.name, email: dto.email, orgRole: dto.orgRole, executive: dto.executive ?? false }));
       return { user, token: await this.issueToken(user.id, 'cli', m) };
     });

@@ -1,8 +1,8 @@
 import { type EntityManager } from 'typeorm';
-import { DomainError } from '../domain/errors';
-import { assertAllowed, type CaseAction } from '../domain/lifecycle/permissions';
-import { Case } from '../modules/cases/case.entity';
-import { type CaseAccess } from './auth';
+import { type CaseAccess } from '../../common/auth';
+import { DomainError } from '../../domain/errors';
+import { assertAllowed, type CaseAction } from '../../domain/lifecycle/permissions';
+import { Case } from './case.entity';
 
 /**
  * Locks the case row for the rest of the transaction and re-checks the action against the stage

@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { type EntityManager } from 'typeorm';
+
+/** An audit event as the report's digest lists it. */
+export interface RecentEvent {
+  seq: number;
+  at: Date;
+  actor: string;
+  action: string;
+}
+
+/** Every SQL statement of the audit module (appending and verifying go through the entity). */
+@Injectable()
+export class AuditQueries {
+  /** The case's latest `limit` events, newest first, each with its actor's name ('system' when no user acted). */
+  async recent(m: EntityManager, caseId: string, limit: number): Promise<RecentEvent[]> {
+    return m.query(
+      `SELECT e.seq, e.created_at AS at, coalesce(u.name, 'system') AS actor, e.action
+         FROM audit_events e LEFT JOIN users u ON u.id = e.actor_id
+        WHERE e.case_id = $1 ORDER BY e.seq DESC LIMIT $2`,
+      [caseId, limit],
+    );
+  }
+}

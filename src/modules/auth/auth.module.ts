@@ -1,0 +1,17 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccessGuard } from './access.guard';
+import { AuthQueries } from './auth.queries';
+
+/**
+ * Authentication and authorization for every route: the one access guard (bearer token → user;
+ * the permission table for org-level and case actions). The decorators handlers declare their
+ * action with live in src/common/auth.ts; AuthQueries is shared with the services that decide a
+ * case action by hand (the performance record's case).
+ */
+@Global()
+@Module({
+  providers: [AuthQueries, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [AuthQueries],
+})
+export class AuthModule {}

@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { type EntityManager } from 'typeorm';
+import { type CsvColumn, type ImportRow } from './supplier-csv';
+import { Supplier, type SupplierStatus } from './supplier.entity';
+import { normalizeTaxId } from './tax-id';
+
+export interface SupplierSearch {
+  /** part of the legal name (case-insensitive) or of the normalized tax id */
+  q?: string;
+  /** an exact category, case-insensitive */
+  category?: string;
+  country?: string;
+  status?: SupplierStatus;
+  /** a certification of that name (case-insensitive), valid on `validOn` when given */
+  certification?: string;
+  validOn?: string;
+  limit: number;
+  offset: number;
+}
+
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+
+/**
+ * Every SQL statement of the suppliers module: the registry search and the CSV import's batch
+ * upsert. Single suppliers and performance events are read and written through the entities.
+ */
+@Injectable()
+export class SuppliersQueries {
+  /** One page of the registry by legal name, with the total that match. */
+  async search(m: EntityManager, s: SupplierSearch): Promise<[Supplier[], number]> {
+    const qb = m.getRepository(Supplier).createQueryBuilder('s');
+    if (s.q) {
+      const taxQ = normalizeTaxId(s.q);
+      qb.andWhere(taxQ ? '(s.legal_name ILIKE :q OR s.tax_id_normalized LIKE :taxQ)' : 's.legal_name ILIKE :q', {
+        q: likePattern(s.q),
+        taxQ: likePattern(taxQ),
+      });
+    }
+    if (s.category) qb.andWhere('s.categories @> ARRAY[lower(:category)]::text[]', { category: s.category.trim() });
+    if (s.country) qb.andWhere('s.country = :country', { country: s.country });
+    if (s.status) qb.andWhere('s.status = :status', { status: s.status });
+    if (s.certification) {
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM jsonb_array_elements(s.certifications) cert
+                  WHERE lower(cert->>'name') = lower(:certification)
+                    AND (CAST(:validOn AS date) IS NULL
+                         OR ((cert->>'issuedOn')::date <= CAST(:validOn AS date) AND CAST(:validOn AS date) <= (cert->>'expiresOn')::date)))`,
+        { certification: s.certification.trim(), validOn: s.validOn ?? null },
+      );
+    }
+    return qb.orderBy('s.legal_name', 'ASC').addOrderBy('s.id', 'ASC').take(s.limit).skip(s.offset).getManyAndCount();
+  }
+
+  /**
+   * One multi-row INSERT … ON CONFLICT (country, tax_id_normalized) for a batch of import rows;
+   * `xmax = 0` tells a fresh row from an updated one. A column the file leaves out keeps the
+   * stored value; the row's contact replaces the stored one with the same email (case-insensitive)
+   * and the others stay; status and blocked reason are never touched.
+   */
+  async upsertBatch(m: EntityManager, batch: readonly ImportRow[], columns: ReadonlyMap<CsvColumn, number>): Promise<Array<{ inserted: boolean }>> {
+    const params: unknown[] = [];
+    const values = batch.map((row) => {
+      const at = params.length;
+      params.push(
+        row.legalName,
+        row.taxId,
+        normalizeTaxId(row.taxId),
+        row.country,
+        row.categories,
+        JSON.stringify(row.contacts),
+        JSON.stringify(row.certifications),
+        row.financialRisk,
+      );
+      return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}::text[], $${at + 6}::jsonb, $${at + 7}::jsonb, $${at + 8}::numeric)`;
+    });
+    const updates = ['legal_name = EXCLUDED.legal_name', 'tax_id = EXCLUDED.tax_id', 'updated_at = now()'];
+    if (columns.has('categories')) updates.push('categories = EXCLUDED.categories');
+    if (columns.has('certifications')) updates.push('certifications = EXCLUDED.certifications');
+    if (columns.has('financialRisk')) updates.push('financial_risk = EXCLUDED.financial_risk');
+    if (columns.has('contactName') || columns.has('contactEmail')) {
+      updates.push(`contacts = CASE WHEN jsonb_array_length(EXCLUDED.contacts) = 0 THEN suppliers.contacts
+        ELSE EXCLUDED.contacts || coalesce((SELECT jsonb_agg(c) FROM jsonb_array_elements(suppliers.contacts) c
+                                             WHERE lower(c->>'email') <> lower(EXCLUDED.contacts->0->>'email')), '[]'::jsonb) END`);
+    }
+    return m.query(
+      `INSERT INTO suppliers (legal_name, tax_id, tax_id_normalized, country, categories, contacts, certifications, financial_risk)
+       VALUES ${values.join(', ')}
+       ON CONFLICT (country, tax_id_normalized) DO UPDATE SET ${updates.join(', ')}
+       RETURNING (xmax = 0) AS inserted`,
+      params,
+    );
+  }
+}
