@@ -1,4 +1,5 @@
-import { answersAllMet, missingRateCurrencies, type OfferContent, offerProblems, type SpecificationForOffers } from './offer-rules';
+import { meetsRequirements } from '../requirements';
+import { missingRateCurrencies, type OfferContent, offerProblems, type SpecificationForOffers } from './offer-rules';
 
 const spec: SpecificationForOffers = {
   requirements: [{ id: 'r-iso' }, { id: 'r-lead' }],
@@ -95,9 +96,22 @@ describe('offer rules against the specification', () => {
     expect(problems(offer({ leadTimeDays: 0 }))).toEqual([]);
   });
 
-  it('names the currencies with no rate, and judges compliance as all answers met', () => {
+  it('names the currencies with no rate, and judges compliance by the one requirement check (all answers met, none declared unmet)', () => {
     expect(missingRateCurrencies(['USD', 'EUR', 'GBP', 'USD', 'CHF'], 'EUR', new Set(['CHF']))).toEqual(['GBP', 'USD']);
-    expect(answersAllMet([{ met: true }, { met: true }])).toBe(true);
-    expect(answersAllMet([{ met: true }, { met: false }])).toBe(false);
+    // leaving NEGOTIATION asks the matrix's question (README "Rounds"): two yes/no requirements, answered
+    const asked = [
+      { id: 'r1', text: 'CE marking', type: 'yes_no' as const, value: true },
+      { id: 'r2', text: 'Spare parts for 10 years', type: 'yes_no' as const, value: true },
+    ];
+    const answered = (met: [boolean, boolean]) => ({
+      leadTimeDays: 30,
+      warrantyMonths: 24,
+      compliance: [
+        { requirementId: 'r1', met: met[0] },
+        { requirementId: 'r2', met: met[1] },
+      ],
+    });
+    expect(meetsRequirements(asked, answered([true, true]), [], '2026-06-30')).toBe(true);
+    expect(meetsRequirements(asked, answered([true, false]), [], '2026-06-30')).toBe(false);
   });
 });

@@ -98,13 +98,3 @@ export function missingRateCurrencies(currencies: Iterable<string>, baseCurrency
   for (const c of currencies) if (c !== baseCurrency && !rated.has(c)) missing.add(c);
   return [...missing].sort();
 }
-
-/**
- * The offer's own answers say every mandatory requirement is met: what leaving NEGOTIATION asks of
- * at least one offer of a closed round (README "Rounds"). Whether an offer passes the
- * requirements as the matrix checks them (lead time, warranty, certifications too) is
- * `meetsRequirements` (src/domain/requirements): the comparison's `compliant`.
- */
-export function answersAllMet(compliance: ReadonlyArray<{ met: boolean }>): boolean {
-  return compliance.every((c) => c.met);
-}
