@@ -17,10 +17,7 @@ export interface PolicyView extends Policy {
 
 @Injectable()
 export class PolicyService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly queries: PolicyQueries,
-  ) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly queries: PolicyQueries) {}
 
   async current(m: EntityManager = this.dataSource.manager): Promise<PolicyView> {
     const [latest] = await m.find(PolicyVersion, { order: { version: 'DESC' }, take: 1 });

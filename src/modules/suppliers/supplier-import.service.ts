@@ -30,10 +30,7 @@ interface CsvRecord {
  */
 @Injectable()
 export class SupplierImportService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly queries: SuppliersQueries,
-  ) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly queries: SuppliersQueries) {}
 
   async import(body: unknown): Promise<ImportResult> {
     if (typeof body !== 'string') throw invalid('body', 'send the CSV file as the request body with Content-Type: text/csv');

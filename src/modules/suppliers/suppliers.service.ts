@@ -12,10 +12,7 @@ import { normalizeTaxId } from './tax-id';
 /** The organization-wide supplier registry. Changes are org-level: no case audit, `updated_at` kept. */
 @Injectable()
 export class SuppliersService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly queries: SuppliersQueries,
-  ) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly queries: SuppliersQueries) {}
 
   async create(dto: CreateSupplierDto): Promise<SupplierView> {
     return this.dataSource.transaction(async (m) => {

@@ -17,10 +17,7 @@ export interface IssuedToken {
 
 @Injectable()
 export class UsersService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly queries: UsersQueries,
-  ) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly queries: UsersQueries) {}
 
   async create(dto: CreateUserDto): Promise<User> {
     return this.dataSource.transaction(async (m) => {
