@@ -50,4 +50,26 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // the case builder is a client of the REST API: it may read the pure domain's vocabulary, nothing of the service
+    files: ['src/tools/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'express'], message: 'src/tools drives the service through its API only' },
+            { group: ['**/modules/**', '**/common/**', '**/database/**', '**/app.*'], message: 'src/tools drives the service through its API only' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // and the service never depends on the tools built on top of it
+    files: ['src/modules/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/tools/**'], message: 'the service must not import src/tools' }] }],
+    },
+  },
 );

@@ -1,40 +1,24 @@
-import { randomBytes } from 'node:crypto';
+import { type BuiltCase, caseBody as builderCaseBody, createPerson, unique } from '../../src/tools/case-builder';
 import { type TestApp, type TestUser } from '../setup/test-app';
 
-let counter = 0;
-const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${randomBytes(2).toString('hex')}`;
-
+/**
+ * The e2e specs' shorthands. Every case is made by the one case builder (src/tools/case-builder)
+ * through the real API; these functions only name the stages the specs start from and hand back
+ * the shapes the specs read.
+ */
 export async function createUser(
   t: TestApp,
   options: { name?: string; orgRole?: 'admin' | 'member'; executive?: boolean } = {},
 ): Promise<TestUser> {
-  const name = options.name ?? `User ${unique()}`;
-  const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '.')}.${unique()}@example.com`;
-  const created = await t.http
-    .post('/api/v1/users')
-    .set(t.admin.auth)
-    .send({ name, email, orgRole: options.orgRole ?? 'member', executive: options.executive ?? false })
-    .expect(201);
-  const token = await t.http.post(`/api/v1/users/${created.body.id}/tokens`).set(t.admin.auth).send({}).expect(201);
-  return { id: created.body.id, name, email, token: token.body.token, auth: { Authorization: `Bearer ${token.body.token}` } };
+  return createPerson(t.api, t.admin.token, {
+    key: 'user',
+    name: options.name ?? `User ${unique()}`,
+    admin: options.orgRole === 'admin',
+    executive: options.executive,
+  });
 }
 
-export function caseBody(overrides: Record<string, unknown> = {}) {
-  return {
-    title: 'Industrial compressors for plant 2',
-    businessNeed: 'Replace two end-of-life compressors before the winter shutdown',
-    quantity: 2,
-    unit: 'pcs',
-    estimatedBudget: '85000.00',
-    currency: 'EUR',
-    neededBy: '2027-03-31',
-    category: 'compressors',
-    purchaseType: 'new_task',
-    profitImpact: 4,
-    supplyRisk: 4,
-    ...overrides,
-  };
-}
+export const caseBody = builderCaseBody;
 
 export async function createCase(t: TestApp, initiator: TestUser, overrides: Record<string, unknown> = {}) {
   const res = await t.http.post('/api/v1/cases').set(initiator.auth).send(caseBody(overrides)).expect(201);
@@ -59,36 +43,30 @@ export interface BuyingCenter {
   outsider: TestUser;
 }
 
-/** A case with a full buying center, one person per role (plus a second evaluator and approvers). */
-export async function caseWithBuyingCenter(t: TestApp, overrides: Record<string, unknown> = {}) {
-  const initiator = await createUser(t, { name: 'Iris Initiator' });
-  const people: BuyingCenter = {
-    initiator,
-    prescriber: await createUser(t, { name: 'Pablo Prescriber' }),
-    buyer: await createUser(t, { name: 'Bea Buyer' }),
-    evaluator: await createUser(t, { name: 'Eva Evaluator' }),
-    evaluator2: await createUser(t, { name: 'Ezra Evaluator' }),
-    gatekeeper: await createUser(t, { name: 'Gus Gatekeeper' }),
-    decider: await createUser(t, { name: 'Dora Decider' }),
-    approver: await createUser(t, { name: 'Alma Approver' }),
-    approver2: await createUser(t, { name: 'Abel Approver' }),
-    executive: await createUser(t, { name: 'Xavi Executive', executive: true }),
-    outsider: await createUser(t, { name: 'Otto Outsider' }),
-  };
-  const c = await createCase(t, initiator, overrides);
-  const roles: Array<[keyof BuyingCenter, string[]]> = [
-    ['prescriber', ['prescriber']],
-    ['buyer', ['buyer']],
-    ['evaluator', ['evaluator']],
-    ['evaluator2', ['evaluator']],
-    ['gatekeeper', ['gatekeeper']],
-    ['decider', ['decider']],
-    ['approver', ['approver']],
-    ['approver2', ['approver']],
-    ['executive', ['approver']],
+/** The builder's default people (one per role, a second evaluator, three approvers, an outsider) as the specs name them. */
+export function buyingCenter(built: BuiltCase): BuyingCenter {
+  const keys: Array<keyof BuyingCenter> = [
+    'initiator',
+    'prescriber',
+    'buyer',
+    'evaluator',
+    'evaluator2',
+    'gatekeeper',
+    'decider',
+    'approver',
+    'approver2',
+    'executive',
+    'outsider',
   ];
-  for (const [who, r] of roles) await addMember(t, c.id, initiator, people[who], r);
-  return { caseId: c.id, case: c, people };
+  return Object.fromEntries(keys.map((k) => [k, built.person(k)])) as unknown as BuyingCenter;
+}
+
+export type CaseCreated = { id: string; stage: string; reference: string; [k: string]: unknown };
+
+/** A case in NEED with a full buying center, one person per role (plus a second evaluator and approvers). */
+export async function caseWithBuyingCenter(t: TestApp, overrides: Record<string, unknown> = {}) {
+  const built = await t.builder().withCase(overrides).build('NEED');
+  return { caseId: built.caseId, case: built.case as CaseCreated, people: buyingCenter(built) };
 }
 
 export async function tableCounts(t: TestApp): Promise<Record<string, number>> {

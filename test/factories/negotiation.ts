@@ -1,16 +1,21 @@
 import { randomUUID } from 'node:crypto';
+import { inMinutes } from '../../src/tools/case-builder';
 import { type TestApp, type TestUser } from '../setup/test-app';
-import { type BuyingCenter, caseWithBuyingCenter } from './index';
+import { type BuyingCenter, buyingCenter } from './index';
 
 /**
- * A case in NEGOTIATION with a frozen specification and an approved shortlist.
+ * A case in NEGOTIATION with a frozen specification and an approved shortlist, walked there
+ * through the API by the case builder; only the negotiation itself is left to the spec.
  *
- * Set up with direct SQL: the shortlist endpoints (and the gatekeeper's approval) were being built
- * in parallel when these tests were written, so the state the negotiation starts from is inserted
- * as those modules store it — `specification_versions` (version 1, frozen), `suppliers` (each
- * holding the ISO 9001 certificate the specification requires, valid until 2099),
- * `shortlist_entries`, then `UPDATE cases SET stage = 'NEGOTIATION', shortlist_approved_at = now()`.
- * Only the negotiation itself goes through the API under test.
+ * Specification: requirements "ISO 9001 certified" (certification) and "Delivery within 30 days"
+ * (max_lead_time_days 30); criteria Total cost (offer.price, ratio, 50), Energy use (offer.value,
+ * lower is better, ratio, 20), Noise reduction (offer.value, higher is better, minmax, 10), Build
+ * quality (evaluator, 20). Suppliers: registry suppliers each holding the ISO 9001 certificate the
+ * specification requires (valid until 2099), all shortlisted (a sole-source justification when fewer
+ * than three).
+ *
+ * `approved: false` is the one state here the API cannot reach — NEGOTIATION without the
+ * gatekeeper's approval — so it is made by clearing the approval with SQL afterwards.
  */
 export interface NegotiationCase {
   caseId: string;
@@ -24,50 +29,51 @@ export async function negotiationCase(
   t: TestApp,
   options: { currency?: string; suppliers?: number; approved?: boolean } = {},
 ): Promise<NegotiationCase> {
-  const { caseId, people } = await caseWithBuyingCenter(t, { currency: options.currency ?? 'EUR' });
-  const requirements = [
-    { id: randomUUID(), text: 'ISO 9001 certified', type: 'certification', value: 'ISO 9001' },
-    { id: randomUUID(), text: 'Delivery within 30 days', type: 'max_lead_time_days', value: 30 },
-  ];
-  const criteria = { price: randomUUID(), energy: randomUUID(), noise: randomUUID(), quality: randomUUID() };
-  const criteriaJson = [
-    { id: criteria.price, name: 'Total cost', kind: 'price', direction: 'lower_is_better', source: 'offer.price', normalization: 'ratio', weight: 50 },
-    { id: criteria.energy, name: 'Energy use (kWh)', kind: 'technical', direction: 'lower_is_better', source: 'offer.value', normalization: 'ratio', weight: 20 },
-    { id: criteria.noise, name: 'Noise reduction (dB)', kind: 'technical', direction: 'higher_is_better', source: 'offer.value', normalization: 'minmax', weight: 10 },
-    { id: criteria.quality, name: 'Build quality', kind: 'quality', direction: 'higher_is_better', source: 'evaluator', normalization: 'scale', weight: 20 },
-  ];
-  await t.db.query(
-    `INSERT INTO specification_versions (case_id, version, frozen_at, description, requirements, criteria, created_by)
-     VALUES ($1, 1, now(), 'Two screw compressors, 15 kW', $2, $3, $4)`,
-    [caseId, JSON.stringify(requirements), JSON.stringify(criteriaJson), people.prescriber.id],
-  );
-  const suppliers: Array<{ id: string; name: string }> = [];
   const names = ['Atlas Kompressoren GmbH', 'Boreal Air SA', 'Cumulus Pneumatics Ltd', 'Delta Druckluft AG'];
-  for (let i = 0; i < (options.suppliers ?? 3); i++) {
-    const name = `${names[i % names.length]} ${randomUUID().slice(0, 6)}`;
-    const taxId = `DE${randomUUID().replace(/-/g, '').slice(0, 9)}`;
-    const [row] = await t.db.query(
-      `INSERT INTO suppliers (legal_name, tax_id, tax_id_normalized, country, categories, certifications)
-       VALUES ($1, $2, $2, 'DE', '{compressors}', '[{"name": "ISO 9001", "issuedOn": "2020-01-01", "expiresOn": "2099-12-31"}]') RETURNING id`,
-      [name, taxId],
-    );
-    await t.db.query(`INSERT INTO shortlist_entries (case_id, supplier_id, status, added_by) VALUES ($1, $2, 'shortlisted', $3)`, [
-      caseId,
-      row.id,
-      people.buyer.id,
-    ]);
-    suppliers.push({ id: row.id, name });
+  const built = await t
+    .builder()
+    .withCase({ currency: options.currency ?? 'EUR' })
+    .withSpecification({
+      description: 'Two screw compressors, 15 kW',
+      requirements: [
+        { text: 'ISO 9001 certified', type: 'certification', value: 'ISO 9001' },
+        { text: 'Delivery within 30 days', type: 'max_lead_time_days', value: 30 },
+      ],
+      criteria: [
+        { name: 'Total cost', kind: 'price', direction: 'lower_is_better', source: 'offer.price', normalization: 'ratio', weight: 50 },
+        { name: 'Energy use (kWh)', kind: 'technical', direction: 'lower_is_better', source: 'offer.value', normalization: 'ratio', weight: 20 },
+        { name: 'Noise reduction (dB)', kind: 'technical', direction: 'higher_is_better', source: 'offer.value', normalization: 'minmax', weight: 10 },
+        { name: 'Build quality', kind: 'quality', direction: 'higher_is_better', source: 'evaluator', normalization: 'scale', weight: 20 },
+      ],
+    })
+    .withSuppliers(
+      Array.from({ length: options.suppliers ?? 3 }, (_, i) => ({
+        key: `s${i}`,
+        legalName: `${names[i % names.length]} ${randomUUID().slice(0, 6)}`,
+        taxId: `DE${randomUUID().replace(/-/g, '').slice(0, 9)}`,
+        categories: ['compressors'],
+        certifications: [{ name: 'ISO 9001', issuedOn: '2020-01-01', expiresOn: '2099-12-31' }],
+      })),
+    )
+    .build('NEGOTIATION');
+  if (options.approved === false) {
+    await t.db.query('UPDATE cases SET shortlist_approved_at = NULL, shortlist_approved_by = NULL WHERE id = $1', [built.caseId]);
   }
-  await t.db.query(
-    `UPDATE cases SET stage = 'NEGOTIATION', shortlist_approved_at = CASE WHEN $2 THEN now() END,
-            shortlist_approved_by = CASE WHEN $2 THEN $3::uuid END WHERE id = $1`,
-    [caseId, options.approved ?? true, people.gatekeeper.id],
-  );
-  return { caseId, people, suppliers, requirements: requirements.map((r) => ({ id: r.id, text: r.text })), criteria };
+  return {
+    caseId: built.caseId,
+    people: buyingCenter(built),
+    suppliers: built.suppliers.map(({ id, name }) => ({ id, name })),
+    requirements: built.specification!.requirements.map(({ id, text }) => ({ id, text })),
+    criteria: {
+      price: built.criterionId('Total cost'),
+      energy: built.criterionId('Energy use (kWh)'),
+      noise: built.criterionId('Noise reduction (dB)'),
+      quality: built.criterionId('Build quality'),
+    },
+  };
 }
 
-/** An ISO date-time `minutes` from now. */
-export const inMinutes = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+export { inMinutes };
 
 /** A valid offer body for the case's specification (valid until a date well after any test deadline). */
 export function offerBody(n: NegotiationCase, overrides: Record<string, unknown> = {}) {

@@ -1,65 +1,24 @@
+import {
+  type CriterionPlan,
+  leadTimeCriterion,
+  priceCriterion,
+  qualityCriterion,
+  specBody as builderSpecBody,
+  type SpecificationPlan,
+  warrantyCriterion,
+} from '../../src/tools/case-builder';
 import { type TestApp, type TestUser } from '../setup/test-app';
-import { addMember, type BuyingCenter, caseWithBuyingCenter, createCase } from './index';
+import { addMember, type BuyingCenter, buyingCenter, createCase } from './index';
 
-export interface CriterionBody {
-  id?: string;
-  name: string;
-  kind: string;
-  direction: string;
-  source: string;
-  normalization: string;
-  weight: number;
-}
+export type CriterionBody = CriterionPlan;
+export { leadTimeCriterion, priceCriterion, qualityCriterion, warrantyCriterion };
 
-export const priceCriterion = (weight = 50): CriterionBody => ({
-  name: 'Total cost',
-  kind: 'price',
-  direction: 'lower_is_better',
-  source: 'offer.price',
-  normalization: 'ratio',
-  weight,
-});
-export const qualityCriterion = (weight = 30): CriterionBody => ({
-  name: 'Technical quality',
-  kind: 'quality',
-  direction: 'higher_is_better',
-  source: 'evaluator',
-  normalization: 'scale',
-  weight,
-});
-export const leadTimeCriterion = (weight = 20): CriterionBody => ({
-  name: 'Lead time',
-  kind: 'delivery',
-  direction: 'lower_is_better',
-  source: 'offer.leadTimeDays',
-  normalization: 'minmax',
-  weight,
-});
-export const warrantyCriterion = (weight = 10): CriterionBody => ({
-  name: 'Warranty',
-  kind: 'service',
-  direction: 'higher_is_better',
-  source: 'offer.warrantyMonths',
-  normalization: 'ratio',
-  weight,
-});
-
-/** A specification with one requirement of each type and three criteria weighted 50/30/20. */
+/**
+ * The builder's default specification — one requirement of each type, three criteria weighted
+ * 50/30/20 — with any field replaced, also by shapes the API must refuse.
+ */
 export function specBody(overrides: Record<string, unknown> = {}) {
-  return {
-    description: 'Two oil-free screw compressors, 55 kW, installed and commissioned',
-    deliverables: 'Installation, commissioning, operator training',
-    quantity: 2,
-    requirements: [
-      { text: 'ISO 9001 certified', type: 'certification', value: 'ISO 9001' },
-      { text: 'Delivery within 60 days', type: 'max_lead_time_days', value: 60 },
-      { text: 'Warranty of at least 24 months', type: 'min_warranty_months', value: 24 },
-      { text: 'Spare parts available for 10 years', type: 'yes_no', value: true },
-      { text: 'Noise level acceptable for the plant floor', type: 'text' },
-    ],
-    criteria: [priceCriterion(), qualityCriterion(), leadTimeCriterion()],
-    ...overrides,
-  };
+  return { ...builderSpecBody(), ...overrides };
 }
 
 export async function transition(t: TestApp, caseId: string, actor: TestUser, to: string, status = 200) {
@@ -67,11 +26,10 @@ export async function transition(t: TestApp, caseId: string, actor: TestUser, to
   return res.body;
 }
 
-/** A case with a full buying center, moved to SPECIFICATION. */
+/** A case with a full buying center, moved to SPECIFICATION (nothing written yet). */
 export async function caseInSpecification(t: TestApp, overrides: Record<string, unknown> = {}) {
-  const bc = await caseWithBuyingCenter(t, overrides);
-  await transition(t, bc.caseId, bc.people.initiator, 'SPECIFICATION');
-  return bc;
+  const built = await t.builder().withCase(overrides).build('SPECIFICATION');
+  return { caseId: built.caseId, case: built.case, people: buyingCenter(built) };
 }
 
 export async function putSpecification(t: TestApp, caseId: string, prescriber: TestUser, body: object = specBody(), status = 200) {
@@ -98,3 +56,5 @@ export async function auditActions(t: TestApp, caseId: string): Promise<string[]
   const rows: Array<{ action: string }> = await t.db.query('SELECT action FROM audit_events WHERE case_id = $1 ORDER BY seq', [caseId]);
   return rows.map((r) => r.action);
 }
+
+export type { SpecificationPlan };

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { type SpecificationPlan } from '../../src/tools/case-builder';
 import { type TestApp, type TestUser } from '../setup/test-app';
-import { type BuyingCenter, caseWithBuyingCenter } from './index';
-import { putSpecification, specBody, transition } from './specification';
+import { type BuyingCenter, buyingCenter } from './index';
+import { specBody } from './specification';
 
 const uniqueTaxId = () => `${randomBytes(5).toString('hex').toUpperCase()}`;
 
@@ -26,27 +27,24 @@ export async function createSupplier(t: TestApp, overrides: Record<string, unkno
 
 /** A case with a full buying center, a specification (with an ISO 9001 certification requirement), moved to SHORTLISTING. */
 export async function caseInShortlisting(t: TestApp, overrides: Record<string, unknown> = {}, spec: object = specBody()) {
-  const bc = await caseWithBuyingCenter(t, overrides);
-  await transition(t, bc.caseId, bc.people.initiator, 'SPECIFICATION');
-  await putSpecification(t, bc.caseId, bc.people.prescriber, spec);
-  await transition(t, bc.caseId, bc.people.prescriber, 'SHORTLISTING');
-  return bc;
+  const built = await t.builder().withCase(overrides).withSpecification(spec as SpecificationPlan).build('SHORTLISTING');
+  return { caseId: built.caseId, case: built.case, people: buyingCenter(built) };
 }
 
 /**
- * A case AWARDED to `supplierId`. Negotiation, decision and sign-off are other modules' work, so
- * the case walks NEED → SPECIFICATION (with a specification) through the API and is then marked
- * AWARDED with direct SQL, as the approval module stores an award.
+ * A case AWARDED to the registry supplier `supplierId`, walked through the API: the default
+ * specification, a sole-source shortlist of that supplier, one round with its 80,000 EUR offer,
+ * both evaluators' scores, the decider's proposal and the two approvals the amount needs.
  */
 export async function awardedCase(t: TestApp, supplierId: string, overrides: Record<string, unknown> = {}): Promise<{ caseId: string; people: BuyingCenter }> {
-  const bc = await caseWithBuyingCenter(t, overrides);
-  await transition(t, bc.caseId, bc.people.initiator, 'SPECIFICATION');
-  await putSpecification(t, bc.caseId, bc.people.prescriber, specBody());
-  await t.db.query(
-    `UPDATE cases SET stage = 'AWARDED', awarded_supplier_id = $2, awarded_amount = 80000, awarded_at = now() WHERE id = $1`,
-    [bc.caseId, supplierId],
-  );
-  return { caseId: bc.caseId, people: bc.people };
+  const built = await t
+    .builder()
+    .withCase(overrides)
+    .withSpecification(specBody() as SpecificationPlan)
+    .withSuppliers([{ key: 'awarded', id: supplierId }])
+    .withRounds([{ offers: [{ supplier: 'awarded', totalPrice: '80000.00' }] }])
+    .build('AWARDED');
+  return { caseId: built.caseId, people: buyingCenter(built) };
 }
 
 export function csv(lines: string[]): string {

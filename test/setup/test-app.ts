@@ -5,6 +5,8 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import { UsersService } from '../../src/modules/users/users.service';
+import { ApiClient, CaseBuilder, type Person } from '../../src/tools/case-builder';
+import { supertestTransport } from './supertest-transport';
 
 export interface TestApp {
   app: INestApplication;
@@ -12,28 +14,26 @@ export interface TestApp {
   db: DataSource;
   /** a new admin with a token: every spec starts from one */
   admin: TestUser;
+  /** the API through supertest, for the case builder and its step functions */
+  api: ApiClient;
+  /** a case builder acting through this app, with the spec's admin */
+  builder(): CaseBuilder;
   close(): Promise<void>;
 }
 
-export interface TestUser {
-  id: string;
-  name: string;
-  email: string;
-  token: string;
-  auth: { Authorization: string };
-}
+export type TestUser = Omit<Person, 'key'>;
 
 /** Only databases this run made are ever touched: their names carry the run id. */
 function databaseName(): string {
   const runId = process.env.TEST_RUN_ID;
   if (!runId || !process.env.TEST_ADMIN_URL || !process.env.TEST_TEMPLATE_DB) {
-    throw new Error('e2e specs run through jest with the global setup (npm test)');
+    throw new Error('e2e and integration specs run through jest with the global setup (npm test)');
   }
   return `supeval_test_${runId}_${randomBytes(4).toString('hex')}`;
 }
 
-/** A fresh database cloned from the migrated template, and the app on it. */
-export async function startTestApp(): Promise<TestApp> {
+/** A fresh database cloned from the migrated template; `drop` removes it. */
+export async function cloneTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const name = databaseName();
   const adminUrl = process.env.TEST_ADMIN_URL!;
   const admin = new Client({ connectionString: adminUrl });
@@ -42,10 +42,24 @@ export async function startTestApp(): Promise<TestApp> {
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const app = await createApp({ databaseUrl: url.toString(), logLevel: 'silent', bodyLimit: '256kb' });
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/** A fresh database cloned from the migrated template, and the app on it. */
+export async function startTestApp(): Promise<TestApp> {
+  const database = await cloneTestDatabase();
+  const app = await createApp({ databaseUrl: database.url, logLevel: 'silent', bodyLimit: '256kb' });
   const db = app.get(DataSource);
   const users = app.get(UsersService);
-  const created = await users.createWithToken({ name: 'Ada Admin', email: `admin-${name}@example.com`, orgRole: 'admin' });
+  const created = await users.createWithToken({ name: 'Ada Admin', email: `admin-${randomBytes(6).toString('hex')}@example.com`, orgRole: 'admin' });
   const adminUser: TestUser = {
     id: created.user.id,
     name: created.user.name,
@@ -53,17 +67,18 @@ export async function startTestApp(): Promise<TestApp> {
     token: created.token.token,
     auth: { Authorization: `Bearer ${created.token.token}` },
   };
+  const http = request(app.getHttpServer());
+  const api = new ApiClient(supertestTransport(http));
   return {
     app,
-    http: request(app.getHttpServer()),
+    http,
     db,
     admin: adminUser,
+    api,
+    builder: () => new CaseBuilder(api, adminUser.token),
     close: async () => {
       await app.close();
-      const c = new Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
+      await database.drop();
     },
   };
 }
