@@ -7,40 +7,69 @@ import { createApp } from './app.factory';
 import { loadConfig } from './config/config';
 import { resolveDatabase } from './database/database-url';
 import { UsersService } from './modules/users/users.service';
+import { CaseBuilder, fetchTransport, type PerformanceEvent, type PersonPlan, type SupplierPlan } from './tools/case-builder';
 
 /**
- * `npm run demo`: a realistic strategic purchase, end to end through the REST API, against the
- * configured database (embedded by default). It prints each step and, on its last line, the path
- * of the decision report it wrote.
+ * `npm run demo`: a realistic strategic purchase, end to end through the REST API (the case
+ * builder over fetch), against the configured database (embedded by default). It prints each step
+ * and, on its last line, the path of the decision report it wrote.
  */
-type Json = Record<string, unknown> & { id?: string };
-
-class Api {
-  constructor(
-    private readonly base: string,
-    private readonly token: string,
-  ) {}
-
-  async call<T = Json>(method: string, path: string, body?: unknown, expect = [200, 201, 204]): Promise<T> {
-    const res = await fetch(`${this.base}/api/v1${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${this.token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (!expect.includes(res.status)) throw new Error(`${method} ${path} → ${res.status}: ${text}`);
-    return (text ? JSON.parse(text) : null) as T;
-  }
-
-  async pdf(path: string): Promise<{ pdf: Buffer; sha256: string | null }> {
-    const res = await fetch(`${this.base}/api/v1${path}`, { headers: { Authorization: `Bearer ${this.token}` } });
-    if (res.status !== 200) throw new Error(`GET ${path} → ${res.status}: ${await res.text()}`);
-    return { pdf: Buffer.from(await res.arrayBuffer()), sha256: res.headers.get('x-report-sha256') };
-  }
-}
-
 const say = (line: string) => console.log(line);
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+
+const PEOPLE: PersonPlan[] = [
+  { key: 'initiator', name: 'Ines Ortega (plant manager)', roles: ['initiator'] },
+  { key: 'prescriber', name: 'Pedro Salas (maintenance engineer)', roles: ['prescriber'] },
+  { key: 'buyer', name: 'Beatriz Núñez (category buyer)', roles: ['buyer'] },
+  { key: 'evaluator1', name: 'Elena Ruiz (quality)', roles: ['evaluator'] },
+  { key: 'evaluator2', name: 'Erik Lund (operations)', roles: ['evaluator'] },
+  { key: 'gatekeeper', name: 'Gonzalo Prieto (procurement lead)', roles: ['gatekeeper'] },
+  { key: 'decider', name: 'Diana Morales (head of operations)', roles: ['decider'] },
+  { key: 'approver1', name: 'Alberto Gil (finance controller)', roles: ['approver'] },
+  { key: 'approver2', name: 'Amaia Etxeberria (plant director)', roles: ['approver'] },
+  { key: 'cfo', name: 'Carmen Vidal (CFO)', roles: ['approver'], executive: true },
+];
+
+/** Four suppliers with two years of monthly deliveries (the first `onTime` share on time) and some incidents. */
+function suppliers(run: string, category: string): SupplierPlan[] {
+  const specs = [
+    { key: 'nord', legalName: 'Kompressorenwerk Nord GmbH', country: 'DE', onTime: 0.97, incidents: 0, iso: true, risk: 0.1 },
+    { key: 'iberica', legalName: 'Compresores Ibéricos S.A.', country: 'ES', onTime: 0.85, incidents: 2, iso: true, risk: 0.25 },
+    { key: 'atlantic', legalName: 'Atlantic Air Systems Ltd', country: 'GB', onTime: 0.92, incidents: 1, iso: true, risk: 0.15 },
+    { key: 'budget', legalName: 'Budget Pneumatics Inc.', country: 'US', onTime: 0.7, incidents: 4, iso: false, risk: 0.4 },
+  ];
+  return specs.map((s, i) => {
+    const performance: PerformanceEvent[] = [];
+    for (let d = 0; d < 24; d++) performance.push({ type: 'delivery', date: daysAgo(20 + d * 30), onTime: d / 24 < s.onTime, inFull: true });
+    for (let k = 0; k < s.incidents; k++) {
+      performance.push({ type: 'incident', date: daysAgo(60 + k * 90), severity: k % 2 ? 'major' : 'minor', description: 'Pressure valve out of tolerance at goods receipt' });
+    }
+    return {
+      key: s.key,
+      legalName: s.legalName,
+      taxId: `${s.country}${run.toUpperCase()}${i}`,
+      country: s.country,
+      categories: [category],
+      contacts: [{ name: 'Sales desk', email: `sales${i}.${run}@supplier.example` }],
+      certifications: s.iso ? [{ name: 'ISO 9001', issuedOn: daysAgo(700), expiresOn: daysAgo(-400) }] : [],
+      financialRisk: s.risk,
+      performance,
+    };
+  });
+}
+
+/** price, currency, lead time (days), warranty (months) */
+type Terms = readonly [string, string, number, number];
+const offer = (supplier: string, [totalPrice, currency, leadTimeDays, warrantyMonths]: Terms, via: 'buyer' | 'portal' = 'buyer') => ({
+  supplier,
+  via,
+  totalPrice,
+  currency,
+  leadTimeDays,
+  warrantyMonths,
+  paymentDays: 60,
+  validUntil: daysAgo(-120),
+});
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -50,101 +79,30 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   const run = Date.now().toString(36);
   try {
-    const users = app.get(UsersService);
-    const person = async (name: string, options: { admin?: boolean; executive?: boolean } = {}) => {
-      const email = `${name.toLowerCase().replace(/[^a-z]+/g, '.')}.${run}@demo.example`;
-      const { user, token } = await users.createWithToken({ name, email, orgRole: options.admin ? 'admin' : 'member', executive: options.executive });
-      return { id: user.id, name, api: new Api(base, token.token) };
-    };
-    const admin = await person('Ada Admin', { admin: true });
-    const initiator = await person('Ines Ortega (plant manager)');
-    const prescriber = await person('Pedro Salas (maintenance engineer)');
-    const buyer = await person('Beatriz Núñez (category buyer)');
-    const evaluator1 = await person('Elena Ruiz (quality)');
-    const evaluator2 = await person('Erik Lund (operations)');
-    const gatekeeper = await person('Gonzalo Prieto (procurement lead)');
-    const decider = await person('Diana Morales (head of operations)');
-    const approver1 = await person('Alberto Gil (finance controller)');
-    const approver2 = await person('Amaia Etxeberria (plant director)');
-    const cfo = await person('Carmen Vidal (CFO)', { executive: true });
-    say(`users: ${[initiator, prescriber, buyer, evaluator1, evaluator2, gatekeeper, decider, approver1, approver2, cfo].length} people in the buying center`);
-
-    // suppliers with a performance history
+    // the first admin comes from the service itself, as `npm run cli -- user:create --admin` makes it
+    const { token } = await app.get(UsersService).createWithToken({ name: 'Ada Admin', email: `ada.admin.${run}@demo.example`, orgRole: 'admin' });
+    const admin = token.token;
     const category = `compressors-${run}`;
-    const supplierSpecs = [
-      { legalName: 'Kompressorenwerk Nord GmbH', country: 'DE', onTime: 0.97, incidents: 0, iso: true, risk: 0.1 },
-      { legalName: 'Compresores Ibéricos S.A.', country: 'ES', onTime: 0.85, incidents: 2, iso: true, risk: 0.25 },
-      { legalName: 'Atlantic Air Systems Ltd', country: 'GB', onTime: 0.92, incidents: 1, iso: true, risk: 0.15 },
-      { legalName: 'Budget Pneumatics Inc.', country: 'US', onTime: 0.7, incidents: 4, iso: false, risk: 0.4 },
-    ];
-    const suppliers: Array<{ id: string; legalName: string }> = [];
-    for (const [i, s] of supplierSpecs.entries()) {
-      const created = await admin.api.call('POST', '/suppliers', {
-        legalName: s.legalName,
-        taxId: `${s.country}${run.toUpperCase()}${i}`,
-        country: s.country,
-        categories: [category],
-        contacts: [{ name: 'Sales desk', email: `sales${i}.${run}@supplier.example` }],
-        certifications: s.iso ? [{ name: 'ISO 9001', issuedOn: daysAgo(700), expiresOn: daysAgo(-400) }] : [],
-        financialRisk: s.risk,
-      });
-      suppliers.push({ id: created.id!, legalName: s.legalName });
-      for (let d = 0; d < 24; d++) {
-        await admin.api.call('POST', `/suppliers/${created.id}/performance`, {
-          type: 'delivery',
-          date: daysAgo(20 + d * 30),
-          onTime: d / 24 < s.onTime,
-          inFull: true,
-        });
-      }
-      for (let k = 0; k < s.incidents; k++) {
-        await admin.api.call('POST', `/suppliers/${created.id}/performance`, {
-          type: 'incident',
-          date: daysAgo(60 + k * 90),
-          severity: k % 2 ? 'major' : 'minor',
-          description: 'Pressure valve out of tolerance at goods receipt',
-        });
-      }
-    }
-    say(`suppliers: ${suppliers.map((s) => s.legalName).join('; ')} (each with two years of deliveries)`);
-
-    // NEED
-    const c = await initiator.api.call('POST', '/cases', {
-      title: 'Two oil-free screw compressors for plant 2',
-      businessNeed: 'The two compressors of the paint line reach end of life; an outage stops the line. Replace before the winter shutdown.',
-      quantity: 2,
-      unit: 'pcs',
-      estimatedBudget: '180000.00',
-      currency: 'EUR',
-      neededBy: daysAgo(-150),
-      category,
-      purchaseType: 'new_task',
-      profitImpact: 4,
-      supplyRisk: 4,
-    });
-    const caseId = c.id!;
-    const on = (path: string) => `/cases/${caseId}${path}`;
-    say(`case ${String(c.reference)}: ${String(c.title)} (${String(c.kraljicCategory)}, ${String(c.purchaseType)})`);
-    for (const [who, roles] of [
-      [prescriber, ['prescriber']],
-      [buyer, ['buyer']],
-      [evaluator1, ['evaluator']],
-      [evaluator2, ['evaluator']],
-      [gatekeeper, ['gatekeeper']],
-      [decider, ['decider']],
-      [approver1, ['approver']],
-      [approver2, ['approver']],
-      [cfo, ['approver']],
-    ] as const) {
-      await initiator.api.call('POST', on('/members'), { userId: who.id, roles });
-    }
-    await initiator.api.call('POST', on('/transitions'), { to: 'SPECIFICATION' });
-
-    // SPECIFICATION
-    const spec = await prescriber.api.call<{ requirements: Array<{ id: string; type: string }>; criteria: Array<{ id: string; source: string; name: string }> }>(
-      'PUT',
-      on('/specification'),
-      {
+    const deadline = new Date(Date.now() + 3_600_000).toISOString();
+    // marks of the two qualitative criteria (technical quality, after-sales service); the second evaluator gives half a point less
+    const marks: Record<string, [number, number]> = { nord: [9, 8.5], iberica: [7, 6.5], atlantic: [8, 8] };
+    const builder = new CaseBuilder(fetchTransport(base), admin)
+      .withPeople(PEOPLE)
+      .withSuppliers(suppliers(run, category))
+      .withCase({
+        title: 'Two oil-free screw compressors for plant 2',
+        businessNeed: 'The two compressors of the paint line reach end of life; an outage stops the line. Replace before the winter shutdown.',
+        quantity: 2,
+        unit: 'pcs',
+        estimatedBudget: '180000.00',
+        currency: 'EUR',
+        neededBy: daysAgo(-150),
+        category,
+        purchaseType: 'new_task',
+        profitImpact: 4,
+        supplyRisk: 4,
+      })
+      .withSpecification({
         description: 'Oil-free rotary screw compressors, 90 kW, class 0 air, with installation and commissioning.',
         deliverables: 'Two compressors installed, commissioned and documented; operator training.',
         requirements: [
@@ -159,112 +117,80 @@ async function main(): Promise<void> {
           { name: 'Technical quality', kind: 'technical', direction: 'higher_is_better', source: 'evaluator', normalization: 'scale', weight: 20 },
           { name: 'After-sales service', kind: 'service', direction: 'higher_is_better', source: 'evaluator', normalization: 'scale', weight: 15 },
         ],
-      },
-    );
-    const weights = await prescriber.api.call<{ rule: string }>('GET', on('/weights'));
-    say(`specification: ${spec.requirements.length} requirements, ${spec.criteria.length} criteria; ${weights.rule}`);
-    await prescriber.api.call('POST', on('/transitions'), { to: 'SHORTLISTING' });
+      })
+      // NEGOTIATION: two rounds, one offer in USD, one submitted by the supplier through its invitation
+      .withExchangeRates({ USD: '0.9215' })
+      .withRounds([
+        {
+          deadline,
+          offers: [
+            offer('nord', ['162000.00', 'EUR', 90, 36], 'portal'),
+            offer('iberica', ['149500.00', 'EUR', 110, 24]),
+            offer('atlantic', ['155800.00', 'EUR', 100, 30]),
+            offer('budget', ['158000.00', 'USD', 75, 12]),
+          ],
+          eliminate: [{ supplier: 'budget', reason: 'No ISO 9001 certification and the longest warranty gap' }],
+        },
+        {
+          deadline,
+          bestAndFinal: true,
+          offers: [offer('nord', ['154900.00', 'EUR', 85, 36]), offer('iberica', ['146000.00', 'EUR', 105, 24]), offer('atlantic', ['149900.00', 'EUR', 95, 36])],
+        },
+      ])
+      .withScores(({ supplier, criterionIndex, evaluatorIndex }) => marks[supplier][criterionIndex] - evaluatorIndex * 0.5)
+      .withProposal({
+        justification: 'Top of the weighted matrix: strongest delivery record and technical marks, within budget after the best-and-final round.',
+      })
+      // the amount needs two approvers plus an executive
+      .withApprovals({ comment: 'Approved.' });
 
-    // SHORTLISTING
-    for (const s of suppliers) await buyer.api.call('POST', on('/shortlist'), { supplierId: s.id });
-    await gatekeeper.api.call('POST', on('/shortlist/approval'), {});
-    await buyer.api.call('POST', on('/transitions'), { to: 'NEGOTIATION' });
-    say(`shortlist: ${suppliers.length} suppliers, approved by the gatekeeper`);
-
-    // NEGOTIATION: two rounds, one offer in USD, one submitted by the supplier through its invitation
-    await buyer.api.call('PUT', on('/exchange-rates'), { rates: [{ currency: 'USD', rate: '0.9215' }] });
-    const offer = (requirements: Array<{ id: string; type: string }>, price: string, currency: string, leadTimeDays: number, warrantyMonths: number) => ({
-      totalPrice: price,
-      currency,
-      leadTimeDays,
-      warrantyMonths,
-      paymentDays: 60,
-      validUntil: daysAgo(-120),
-      compliance: requirements.map((r) => ({ requirementId: r.id, met: true })),
-      values: [],
-    });
-    const prices = [
-      ['162000.00', 'EUR', 90, 36],
-      ['149500.00', 'EUR', 110, 24],
-      ['155800.00', 'EUR', 100, 30],
-      ['158000.00', 'USD', 75, 12],
-    ] as const;
-    const deadline = new Date(Date.now() + 3_600_000).toISOString();
-    await buyer.api.call('POST', on('/rounds'), { deadline });
-    const invitations = await buyer.api.call<Array<{ supplierId: string; token: string }> | { items: Array<{ supplierId: string; token: string }> }>(
-      'POST',
-      on('/rounds/1/invitations'),
-      {},
-    );
-    const tokens = Array.isArray(invitations) ? invitations : invitations.items;
-    for (const [i, s] of suppliers.entries()) {
-      const [price, currency, lead, warranty] = prices[i];
-      const body = offer(spec.requirements, price, currency, lead, warranty);
-      if (i === 0) {
-        const token = tokens.find((t) => t.supplierId === s.id)!.token;
-        await new Api(base, token).call('POST', '/supplier-portal/offers', body);
-      } else {
-        await buyer.api.call('POST', on('/rounds/1/offers'), { supplierId: s.id, ...body });
-      }
-    }
-    await buyer.api.call('POST', on('/rounds/1/close'), {});
-    await buyer.api.call('POST', on('/rounds/1/eliminations'), { supplierId: suppliers[3].id, reason: 'No ISO 9001 certification and the longest warranty gap' });
+    const built = await builder.build('people');
+    say(`users: ${PEOPLE.length} people in the buying center`);
+    await builder.build('suppliers');
+    say(`suppliers: ${built.suppliers.map((s) => s.name).join('; ')} (each with two years of deliveries)`);
+    await builder.build('NEED');
+    say(`case ${built.reference}: ${String(built.case.title)} (${String(built.case.kraljicCategory)}, ${String(built.case.purchaseType)})`);
+    await builder.build('specified');
+    const prescriber = built.person('prescriber').token;
+    const weights = await builder.api.get<{ rule: string }>(`/cases/${built.caseId}/weights`, prescriber);
+    say(`specification: ${built.specification!.requirements.length} requirements, ${built.specification!.criteria.length} criteria; ${weights.rule}`);
+    await builder.build('shortlist-approved');
+    say(`shortlist: ${built.suppliers.length} suppliers, approved by the gatekeeper`);
+    await builder.build('negotiated');
     say('round 1: 4 offers (one through the supplier portal, one in USD), closed; Budget Pneumatics eliminated');
-    await buyer.api.call('POST', on('/rounds'), { deadline, bestAndFinal: true });
-    const final = [
-      ['154900.00', 'EUR', 85, 36],
-      ['146000.00', 'EUR', 105, 24],
-      ['149900.00', 'EUR', 95, 36],
-    ] as const;
-    for (const [i, s] of suppliers.slice(0, 3).entries()) {
-      const [price, currency, lead, warranty] = final[i];
-      await buyer.api.call('POST', on('/rounds/2/offers'), { supplierId: s.id, ...offer(spec.requirements, price, currency, lead, warranty) });
-    }
-    await buyer.api.call('POST', on('/rounds/2/close'), {});
     say('round 2 (best and final): 3 offers, closed');
-    await buyer.api.call('POST', on('/transitions'), { to: 'DECISION' });
+    await builder.build('scored');
 
     // DECISION
-    const qualitative = spec.criteria.filter((k) => k.source === 'evaluator');
-    const marks: Record<string, [number, number]> = {
-      [suppliers[0].id]: [9, 8.5],
-      [suppliers[1].id]: [7, 6.5],
-      [suppliers[2].id]: [8, 8],
-    };
-    for (const [n, evaluator] of [evaluator1, evaluator2].entries()) {
-      const scores = suppliers.slice(0, 3).flatMap((s) =>
-        qualitative.map((k, j) => ({ supplierId: s.id, criterionId: k.id, score: marks[s.id][j] - n * 0.5 })),
-      );
-      await evaluator.api.call('PUT', on('/scores'), { scores });
-    }
-    const matrix = await decider.api.call<{ ranking: Array<{ supplierId: string; rank: number; total: number }> }>('GET', on('/matrix'));
-    const sens = await decider.api.call<{ sensitive: boolean; mostCritical: string | null }>('GET', on('/sensitivity'));
-    const name = (id: string) => suppliers.find((s) => s.id === id)?.legalName ?? id;
+    const decider = built.person('decider').token;
+    const on = (path: string) => `/cases/${built.caseId}${path}`;
+    const matrix = await builder.api.get<{ ranking: Array<{ supplierId: string; rank: number; total: number }> }>(on('/matrix'), decider);
+    const sens = await builder.api.get<{ sensitive: boolean; mostCritical: string | null }>(on('/sensitivity'), decider);
+    const name = (id: string) => built.suppliers.find((s) => s.id === id)?.name ?? id;
     for (const r of matrix.ranking) say(`  rank ${r.rank}: ${name(r.supplierId)} ${r.total.toFixed(2)}`);
-    const criterionName = (id: string | null) => spec.criteria.find((k) => k.id === id)?.name ?? (id ? 'Supplier reliability' : 'none');
+    const criterionName = (id: string | null) => built.specification!.criteria.find((k) => k.id === id)?.name ?? (id ? 'Supplier reliability' : 'none');
     say(`sensitivity: ${sens.sensitive ? 'sensitive' : 'robust'}; most critical criterion: ${criterionName(sens.mostCritical)}`);
-    const winner = matrix.ranking[0].supplierId;
-    await decider.api.call('POST', on('/decision'), {
-      supplierId: winner,
-      justification: 'Top of the weighted matrix: strongest delivery record and technical marks, within budget after the best-and-final round.',
-    });
-    await decider.api.call('POST', on('/transitions'), { to: 'APPROVAL' });
 
-    // APPROVAL: the amount needs two approvers plus an executive
-    for (const approver of [approver1, approver2, cfo]) {
-      await approver.api.call('POST', on('/approvals'), { verdict: 'approve', comment: 'Approved.' });
-    }
-    const awarded = await admin.api.call<{ stage: string; awardedAmount: string }>('GET', on(''));
-    const verify = await admin.api.call<{ valid: boolean; length: number }>('GET', on('/audit/verify'));
-    say(`approval: ${awarded.stage} to ${name(winner)} for EUR ${awarded.awardedAmount}; audit chain ${verify.valid ? 'valid' : 'BROKEN'} (${verify.length} events)`);
+    // APPROVAL
+    await builder.build('AWARDED');
+    const verify = await builder.api.get<{ valid: boolean; length: number }>(on('/audit/verify'), admin);
+    say(
+      `approval: ${built.stage} to ${name(built.proposal!.supplierId)} for EUR ${String(built.case.awardedAmount)}; ` +
+        `audit chain ${verify.valid ? 'valid' : 'BROKEN'} (${verify.length} events)`,
+    );
 
-    const report = await admin.api.pdf(on('/report.pdf?lang=en'));
-    const reportEs = await admin.api.pdf(on('/report.pdf?lang=es'));
+    const pdf = async (lang: string) => {
+      const res = await builder.api.request<Buffer>('GET', on(`/report.pdf?lang=${lang}`), { token: admin });
+      if (res.status !== 200) throw new Error(`GET report.pdf → ${res.status}`);
+      return { pdf: res.body, sha256: res.headers['x-report-sha256'] ?? null };
+    };
+    const report = await pdf('en');
+    const reportEs = await pdf('es');
     const dir = resolve('reports-out');
     mkdirSync(dir, { recursive: true });
-    const path = join(dir, `${String(c.reference)}-en.pdf`);
+    const path = join(dir, `${built.reference}-en.pdf`);
     writeFileSync(path, report.pdf);
-    writeFileSync(join(dir, `${String(c.reference)}-es.pdf`), reportEs.pdf);
+    writeFileSync(join(dir, `${built.reference}-es.pdf`), reportEs.pdf);
     say(`report: SHA-256 ${String(report.sha256)} (Spanish version beside it)`);
     say(path);
   } finally {

@@ -52,7 +52,8 @@ export const unique = (): string => `${Date.now().toString(36)}${(counter++).toS
 
 /** `POST /users` and `POST /users/:id/tokens` as the admin. */
 export async function createPerson(api: ApiClient, adminToken: string, plan: Omit<PersonPlan, 'roles'> & { roles?: PersonPlan['roles'] }): Promise<Person> {
-  const email = `${plan.name.toLowerCase().replace(/[^a-z0-9]+/g, '.')}.${unique()}@example.com`;
+  const slug = plan.name.toLowerCase().replace(/[^a-z0-9]+/g, '.').replace(/^\.+|\.+$/g, '');
+  const email = `${slug || 'user'}.${unique()}@example.com`;
   const user = await api.post<{ id: string }>('/users', adminToken, {
     name: plan.name,
     email,
