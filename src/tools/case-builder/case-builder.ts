@@ -134,7 +134,9 @@ export class CaseBuilder {
 
   private readonly steps: Record<Milestone, () => Promise<void>> = {
     people: async () => {
-      for (const plan of this.people) this.built.people[plan.key] = await createPerson(this.api, this.adminToken, plan);
+      for (const plan of this.people) {
+        this.built.people[plan.key] = plan.existing ? { ...plan.existing, key: plan.key } : await createPerson(this.api, this.adminToken, plan);
+      }
     },
     suppliers: async () => {
       if (this.supplierPlans) await this.createSuppliers(this.supplierPlans);

@@ -1,12 +1,17 @@
 import { type CaseRole } from '../../domain/lifecycle/stages';
+import { type Person } from './steps';
 
-/** Someone to create through `POST /users`; `roles` are their case roles (`initiator`: the one who opens the case). */
+/**
+ * Someone to create through `POST /users` — or, with `existing`, someone another case already made
+ * — and their case roles (`initiator`: the one who opens the case).
+ */
 export interface PersonPlan {
   key: string;
   name: string;
   roles: CaseRole[];
   executive?: boolean;
   admin?: boolean;
+  existing?: Person;
 }
 
 export interface CriterionPlan {

@@ -1,0 +1,200 @@
+import { rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createApp } from '../src/app.factory';
+import { runMigrations } from '../src/database/data-source';
+import { ensureDatabase } from '../src/database/database-url';
+import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
+import { UsersService } from '../src/modules/users/users.service';
+import {
+  CaseBuilder,
+  type CriterionPlan,
+  dateIn,
+  DEFAULT_PEOPLE,
+  fetchTransport,
+  type OfferPlan,
+  type PerformanceEvent,
+  type SupplierPlan,
+} from '../src/tools/case-builder';
+import { percentile } from './util';
+
+const SUPPLIERS = 8;
+const CASES_PENDING = 4;
+const CONNECTIONS = 8;
+const WINDOW_MS = 3000;
+const REPETITIONS = 3;
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run builds the same cases. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const criterion = (name: string, kind: string, source: string, direction: string, normalization: string, weight: number): CriterionPlan => ({
+  name,
+  kind,
+  source,
+  direction,
+  normalization,
+  weight,
+});
+
+/** 8 criteria: price, three offer terms, reliability, two evaluator-scored, one offer value. */
+const CRITERIA = [
+  criterion('Total cost', 'price', 'offer.price', 'lower_is_better', 'ratio', 30),
+  criterion('Lead time', 'delivery', 'offer.leadTimeDays', 'lower_is_better', 'minmax', 10),
+  criterion('Warranty', 'service', 'offer.warrantyMonths', 'higher_is_better', 'ratio', 10),
+  criterion('Payment terms', 'other', 'offer.paymentDays', 'higher_is_better', 'ratio', 5),
+  criterion('Supplier reliability', 'reliability', 'reliability', 'higher_is_better', 'scale', 15),
+  criterion('Technical quality', 'technical', 'evaluator', 'higher_is_better', 'scale', 15),
+  criterion('After-sales service', 'service', 'evaluator', 'higher_is_better', 'scale', 10),
+  criterion('Energy use (kWh)', 'technical', 'offer.value', 'lower_is_better', 'ratio', 5),
+];
+
+function suppliers(random: () => number): SupplierPlan[] {
+  return Array.from({ length: SUPPLIERS }, (_, j) => {
+    const performance: PerformanceEvent[] = Array.from({ length: 12 }, (_, d) => ({
+      type: 'delivery' as const,
+      date: dateIn(-10 - 30 * d),
+      onTime: random() > 0.15,
+      inFull: random() > 0.05,
+    }));
+    if (j % 3 === 0) performance.push({ type: 'incident', date: dateIn(-45), severity: 'minor', description: 'Damaged packaging at goods receipt' });
+    return {
+      key: `s${j}`,
+      legalName: `Bench Kompressoren ${j} GmbH`,
+      certifications: [{ name: 'ISO 9001', issuedOn: dateIn(-400), expiresOn: dateIn(800) }],
+      financialRisk: Number((random() * 0.4).toFixed(2)),
+      performance,
+    };
+  });
+}
+
+/** Two rounds, every supplier in both (one offers through the supplier portal), prices 80,000–98,000 EUR. */
+function rounds(random: () => number) {
+  const offers = (cut: number): OfferPlan[] =>
+    Array.from({ length: SUPPLIERS }, (_, j) => ({
+      supplier: `s${j}`,
+      via: j === 0 ? ('portal' as const) : ('buyer' as const),
+      totalPrice: ((80_000 + random() * 18_000) * cut).toFixed(2),
+      leadTimeDays: 20 + Math.floor(random() * 60),
+      warrantyMonths: 12 + Math.floor(random() * 36),
+      paymentDays: 30 + Math.floor(random() * 60),
+      values: { 'Energy use (kWh)': Number((10 + random() * 10).toFixed(2)) },
+    }));
+  return [{ offers: offers(1.02) }, { bestAndFinal: true, offers: offers(1) }];
+}
+
+/**
+ * The heavy reads over HTTP against a trivial one of the same app, in the same run: a strategic case
+ * of 8 suppliers × 8 criteria × 2 rounds built by the case builder through the API, in APPROVAL;
+ * its approver has 4 such cases pending. Each endpoint runs for 3 s on 8 keep-alive connections,
+ * the four interleaved, 3 times; the figures are the medians of the 3, and their ratios to the
+ * trivial endpoint.
+ */
+export async function run(): Promise<void> {
+  const dir = join(process.cwd(), '.pgdata', `bench-http-${process.pid}`);
+  const server = await startEmbeddedPostgres(dir, false);
+  const url = new URL(server.adminUrl);
+  url.pathname = '/bench_http';
+  await ensureDatabase(server.adminUrl, 'bench_http');
+  await runMigrations(url.toString());
+  const app = await createApp({ databaseUrl: url.toString(), logLevel: 'silent' });
+  try {
+    await app.listen(0, '127.0.0.1');
+    const port = (app.getHttpServer().address() as AddressInfo).port;
+    const { token } = await app.get(UsersService).createWithToken({ name: 'Bench Admin', email: 'bench-admin@example.com', orgRole: 'admin' });
+    const transport = fetchTransport(`http://127.0.0.1:${port}`);
+    const random = prng(11);
+
+    const build = async (i: number, first?: Awaited<ReturnType<CaseBuilder['build']>>) => {
+      const builder = new CaseBuilder(transport, token.token)
+        .withCase({ title: `Bench compressors ${i}`, category: 'bench-compressors', estimatedBudget: '95000.00' })
+        .withSpecification({
+          description: 'Oil-free screw compressors, 90 kW, installed',
+          requirements: [
+            { text: 'ISO 9001 certified', type: 'certification', value: 'ISO 9001' },
+            { text: 'Delivery within 90 days', type: 'max_lead_time_days', value: 90 },
+            { text: 'Warranty of at least 12 months', type: 'min_warranty_months', value: 12 },
+          ],
+          criteria: CRITERIA,
+        })
+        .withSuppliers(first ? first.suppliers.map((s) => ({ key: s.key, id: s.id })) : suppliers(random))
+        .withRounds(rounds(random))
+        .withScores(() => Math.round(40 + random() * 60) / 10);
+      // the same people on every case, so one approver has them all pending
+      if (first) builder.withPeople(DEFAULT_PEOPLE.map((p) => ({ ...p, existing: first.person(p.key) })));
+      return builder.build('APPROVAL');
+    };
+    const main = await build(0);
+    for (let i = 1; i < CASES_PENDING; i++) await build(i, main);
+    const approver = main.person('approver').token;
+
+    const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+    const get = (path: string) =>
+      new Promise<number>((resolve, reject) => {
+        const start = performance.now();
+        const req = request({ host: '127.0.0.1', port, path, agent, headers: { Authorization: `Bearer ${approver}` } }, (res) => {
+          res.resume();
+          res.on('end', () => (res.statusCode === 200 ? resolve(performance.now() - start) : reject(new Error(`${path}: HTTP ${res.statusCode}`))));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    const load = async (path: string, windowMs: number) => {
+      const latencies: number[] = [];
+      const start = performance.now();
+      await Promise.all(
+        Array.from({ length: CONNECTIONS }, async () => {
+          while (performance.now() - start < windowMs) latencies.push(await get(path));
+        }),
+      );
+      const seconds = (performance.now() - start) / 1000;
+      latencies.sort((a, b) => a - b);
+      return { rps: latencies.length / seconds, p50: percentile(latencies, 50), requests: latencies.length };
+    };
+
+    const endpoints = [
+      { name: 'GET /cases?limit=1 (trivial)', path: '/api/v1/cases?limit=1' },
+      { name: `GET /cases/:id/matrix (${SUPPLIERS} × ${CRITERIA.length})`, path: `/api/v1/cases/${main.caseId}/matrix` },
+      { name: 'GET /cases/:id/report.pdf', path: `/api/v1/cases/${main.caseId}/report.pdf` },
+      { name: `GET /approvals/pending (${CASES_PENDING} cases)`, path: '/api/v1/approvals/pending' },
+    ];
+    for (const e of endpoints) await load(e.path, 1000); // warm-up: JIT, pool, plans, fonts
+    const figures = endpoints.map(() => [] as Array<{ rps: number; p50: number; requests: number }>);
+    for (let r = 0; r < REPETITIONS; r++) {
+      // rotate the order so no endpoint always runs first or last
+      for (let k = 0; k < endpoints.length; k++) {
+        const i = (k + r) % endpoints.length;
+        figures[i].push(await load(endpoints[i].path, WINDOW_MS));
+      }
+    }
+    agent.destroy();
+
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const summary = figures.map((runs) => ({ rps: median(runs.map((x) => x.rps)), p50: median(runs.map((x) => x.p50)) }));
+    const [trivial] = summary;
+    console.log(
+      `HTTP, strategic case of ${SUPPLIERS} suppliers × ${CRITERIA.length} criteria × 2 rounds in APPROVAL, built through the API; ` +
+        `${CONNECTIONS} keep-alive connections, ${WINDOW_MS / 1000} s per endpoint, ${REPETITIONS} interleaved repetitions (median), same process`,
+    );
+    for (const [i, e] of endpoints.entries()) {
+      const s = summary[i];
+      const ratio = i === 0 ? '' : `   ${(s.rps / trivial.rps).toFixed(3)}× the throughput, ${(s.p50 / trivial.p50).toFixed(1)}× the p50`;
+      const runs = figures[i].map((x) => x.rps.toFixed(1)).join(' / ');
+      console.log(`  ${e.name.padEnd(34)} ${s.rps.toFixed(1).padStart(7)} req/s   p50 ${s.p50.toFixed(2).padStart(8)} ms${ratio}   (req/s per run: ${runs})`);
+    }
+  } finally {
+    await app.close();
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
