@@ -42,53 +42,67 @@ describe('approval sign-off', () => {
     expect(await stage(w.caseId)).toBe('DECISION');
   });
 
-  it('one approver awards a small purchase; the approval signs the snapshot hash; the case is AWARDED and read-only', async () => {
-    const w = await caseInApproval(t, { prices: ['4200.50', '5000.00', '6000.00'] });
-    const decision = (await t.http.get(`/api/v1/cases/${w.caseId}/decision`).set(w.people.approver.auth).expect(200)).body;
-    const res = await sign(w.caseId, w.people.approver, { verdict: 'approve', comment: 'Fine.' }).expect(201);
-    expect(res.body.snapshotHash).toBe(decision.snapshotHash);
-    const awarded = (await t.http.get(`/api/v1/cases/${w.caseId}`).set(w.people.buyer.auth).expect(200)).body;
-    expect(awarded).toMatchObject({ stage: 'AWARDED', awardedSupplierId: w.winner, awardedAmount: '4200.5' });
-
-    const before = await tableCounts(t);
-    const writes: Array<[string, string, object]> = [
-      ['patch', '', { title: 'x' }],
-      ['post', '/transitions', { to: 'CANCELLED', reason: 'x' }],
-      ['post', '/members', { userId: w.people.outsider.id, roles: ['evaluator'] }],
-      ['put', '/specification', { description: 'x', requirements: [], criteria: [], reason: 'x' }],
-      ['post', '/shortlist', { supplierId: w.suppliers[0].id }],
-      ['post', '/rounds', { deadline: new Date(Date.now() + 3_600_000).toISOString() }],
-      ['put', '/exchange-rates', { rates: [{ currency: 'USD', rate: '0.9' }] }],
-      ['put', '/scores', { scores: [] }],
-      ['post', '/decision', { supplierId: w.winner, justification: 'again' }],
-      ['post', '/approvals', { verdict: 'approve' }],
-    ];
-    const roleFor: Record<string, TestUser> = {
-      '': w.people.initiator,
-      '/transitions': w.people.initiator,
-      '/members': w.people.initiator,
-      '/specification': w.people.prescriber,
-      '/shortlist': w.people.buyer,
-      '/rounds': w.people.buyer,
-      '/exchange-rates': w.people.buyer,
-      '/scores': w.people.evaluator,
-      '/decision': w.people.decider,
-      '/approvals': w.people.approver2,
-    };
-    for (const [method, path, body] of writes) {
-      const url = `/api/v1/cases/${w.caseId}${path}`;
-      const req = method === 'patch' ? t.http.patch(url) : method === 'put' ? t.http.put(url) : t.http.post(url);
-      const res = await req.set(roleFor[path].auth).send(body);
-      expect({ path, status: res.status }).toEqual({ path, status: 409 });
+  describe('one approver awards a small purchase', () => {
+    /** 4,200.50 EUR: one approval, given by the approver */
+    async function awarded() {
+      const w = await caseInApproval(t, { prices: ['4200.50', '5000.00', '6000.00'] });
+      const decision = (await t.http.get(`/api/v1/cases/${w.caseId}/decision`).set(w.people.approver.auth).expect(200)).body;
+      const res = await sign(w.caseId, w.people.approver, { verdict: 'approve', comment: 'Fine.' }).expect(201);
+      return { w, decision, res };
     }
-    expect(await tableCounts(t)).toEqual(before);
 
-    const verify = await t.http.get(`/api/v1/cases/${w.caseId}/audit/verify`).set(w.people.buyer.auth).expect(200);
-    expect(verify.body.valid).toBe(true);
-    const audit = await t.http.get(`/api/v1/cases/${w.caseId}/audit?limit=500`).set(w.people.buyer.auth).expect(200);
-    const actions: string[] = audit.body.items.map((e: { action: string }) => e.action);
-    expect(actions.filter((a) => a === 'case.awarded')).toHaveLength(1);
-    expect(actions).toEqual(expect.arrayContaining(['approval.chain_set', 'approval.approve', 'case.awarded']));
+    it('the approval signs the snapshot hash, and the case is AWARDED to the proposed supplier for its amount', async () => {
+      const { w, decision, res } = await awarded();
+      expect(res.body.snapshotHash).toBe(decision.snapshotHash);
+      const record = (await t.http.get(`/api/v1/cases/${w.caseId}`).set(w.people.buyer.auth).expect(200)).body;
+      expect(record).toMatchObject({ stage: 'AWARDED', awardedSupplierId: w.winner, awardedAmount: '4200.5' });
+    });
+
+    it('the AWARDED case is read-only: every write answers 409 and changes nothing', async () => {
+      const { w } = await awarded();
+      const before = await tableCounts(t);
+      const writes: Array<[string, string, object]> = [
+        ['patch', '', { title: 'x' }],
+        ['post', '/transitions', { to: 'CANCELLED', reason: 'x' }],
+        ['post', '/members', { userId: w.people.outsider.id, roles: ['evaluator'] }],
+        ['put', '/specification', { description: 'x', requirements: [], criteria: [], reason: 'x' }],
+        ['post', '/shortlist', { supplierId: w.suppliers[0].id }],
+        ['post', '/rounds', { deadline: new Date(Date.now() + 3_600_000).toISOString() }],
+        ['put', '/exchange-rates', { rates: [{ currency: 'USD', rate: '0.9' }] }],
+        ['put', '/scores', { scores: [] }],
+        ['post', '/decision', { supplierId: w.winner, justification: 'again' }],
+        ['post', '/approvals', { verdict: 'approve' }],
+      ];
+      const roleFor: Record<string, TestUser> = {
+        '': w.people.initiator,
+        '/transitions': w.people.initiator,
+        '/members': w.people.initiator,
+        '/specification': w.people.prescriber,
+        '/shortlist': w.people.buyer,
+        '/rounds': w.people.buyer,
+        '/exchange-rates': w.people.buyer,
+        '/scores': w.people.evaluator,
+        '/decision': w.people.decider,
+        '/approvals': w.people.approver2,
+      };
+      for (const [method, path, body] of writes) {
+        const url = `/api/v1/cases/${w.caseId}${path}`;
+        const req = method === 'patch' ? t.http.patch(url) : method === 'put' ? t.http.put(url) : t.http.post(url);
+        const res = await req.set(roleFor[path].auth).send(body);
+        expect({ path, status: res.status }).toEqual({ path, status: 409 });
+      }
+      expect(await tableCounts(t)).toEqual(before);
+    });
+
+    it('the audit chain verifies and records the chain, the approval and one award', async () => {
+      const { w } = await awarded();
+      const verify = await t.http.get(`/api/v1/cases/${w.caseId}/audit/verify`).set(w.people.buyer.auth).expect(200);
+      expect(verify.body.valid).toBe(true);
+      const audit = await t.http.get(`/api/v1/cases/${w.caseId}/audit?limit=500`).set(w.people.buyer.auth).expect(200);
+      const actions: string[] = audit.body.items.map((e: { action: string }) => e.action);
+      expect(actions.filter((a) => a === 'case.awarded')).toHaveLength(1);
+      expect(actions).toEqual(expect.arrayContaining(['approval.chain_set', 'approval.approve', 'case.awarded']));
+    });
   });
 
   it('the band is chosen by the amount converted to the base currency (9,000 USD at 1.2 = 10,800 EUR needs two)', async () => {
@@ -176,31 +190,37 @@ describe('approval sign-off', () => {
     expect(await tableCounts(t)).toEqual(before);
   });
 
-  it('two approvers completing the chain at the same moment award the case once', async () => {
-    const w = await caseInApproval(t, { prices: ['150000.00', '160000.00', '170000.00'] });
-    await sign(w.caseId, w.people.approver, { verdict: 'approve' }).expect(201);
-    const results = await Promise.all([
-      sign(w.caseId, w.people.approver2, { verdict: 'approve' }),
-      sign(w.caseId, w.people.executive, { verdict: 'approve' }),
-    ]);
-    expect(results.map((r) => r.status)).toEqual([201, 201]);
-    expect(await stage(w.caseId)).toBe('AWARDED');
-
-    // one approver enough, two at once: the first awards, the second finds the case AWARDED
-    const small = await caseInApproval(t, { prices: ['5000.00', '6000.00', '7000.00'] });
-    const race = await Promise.all([
-      sign(small.caseId, small.people.approver, { verdict: 'approve' }),
-      sign(small.caseId, small.people.approver2, { verdict: 'approve' }),
-    ]);
-    expect(race.map((r) => r.status).sort()).toEqual([201, 409]);
-    for (const caseId of [w.caseId, small.caseId]) {
+  describe('signatures racing for the award', () => {
+    const awardEvents = async (caseId: string) => {
       const audit = await t.http.get(`/api/v1/cases/${caseId}/audit?limit=500`).set(t.admin.auth).expect(200);
       expect(audit.body.items.filter((e: { action: string }) => e.action === 'case.awarded')).toHaveLength(1);
       expect((await t.http.get(`/api/v1/cases/${caseId}/audit/verify`).set(t.admin.auth).expect(200)).body.valid).toBe(true);
-    }
+    };
+
+    it('two approvers completing the chain at the same moment award the case once', async () => {
+      const w = await caseInApproval(t, { prices: ['150000.00', '160000.00', '170000.00'] });
+      await sign(w.caseId, w.people.approver, { verdict: 'approve' }).expect(201);
+      const results = await Promise.all([
+        sign(w.caseId, w.people.approver2, { verdict: 'approve' }),
+        sign(w.caseId, w.people.executive, { verdict: 'approve' }),
+      ]);
+      expect(results.map((r) => r.status)).toEqual([201, 201]);
+      expect(await stage(w.caseId)).toBe('AWARDED');
+      await awardEvents(w.caseId);
+    });
+
+    it('one approver enough, two at once: the first awards, the second finds the case AWARDED', async () => {
+      const small = await caseInApproval(t, { prices: ['5000.00', '6000.00', '7000.00'] });
+      const race = await Promise.all([
+        sign(small.caseId, small.people.approver, { verdict: 'approve' }),
+        sign(small.caseId, small.people.approver2, { verdict: 'approve' }),
+      ]);
+      expect(race.map((r) => r.status).sort()).toEqual([201, 409]);
+      await awardEvents(small.caseId);
+    });
   });
 
-  it('nothing in the snapshot can be changed through the case while in APPROVAL; a policy change lapses the signatures', async () => {
+  it('nothing in the snapshot can be changed through the case while in APPROVAL: scores, offers and rates are closed', async () => {
     const w = await caseInApproval(t, { prices: ['20000.00', '25000.00', '26000.00'], profitImpact: 4, supplyRisk: 4 });
     const quality = w.criteria.find((c) => c.source === 'evaluator')!;
     // scores, offers, the specification, rates: every write that feeds the matrix is closed in APPROVAL
@@ -211,31 +231,47 @@ describe('approval sign-off', () => {
       .expect(409);
     await t.http.post(`/api/v1/cases/${w.caseId}/rounds/1/offers`).set(w.people.buyer.auth).send({}).expect(409);
     await t.http.put(`/api/v1/cases/${w.caseId}/exchange-rates`).set(w.people.buyer.auth).send({ rates: [{ currency: 'USD', rate: '1' }] }).expect(409);
+  });
 
+  it('an organization-wide policy change lapses the signatures; approving is refused, a rejection sends the case back', async () => {
+    const w = await caseInApproval(t, { prices: ['20000.00', '25000.00', '26000.00'], profitImpact: 4, supplyRisk: 4 });
     await sign(w.caseId, w.people.approver, { verdict: 'approve' }).expect(201);
     // an organization-wide policy change moves the strategic weights, so the signed snapshot no longer holds
     await t.http.put('/api/v1/policy').set(t.admin.auth).send({ strategic: { multiplier: 3, floor: 0.5, cap: 0.9 } }).expect(200);
-    const state = await chain(w.caseId, w.people.approver2);
-    expect(state.stale).toBe(true);
-    expect(state.approvals[0].lapsed).toBe(true);
-    expect(state.complete).toBe(false);
-    const refused = await sign(w.caseId, w.people.approver2, { verdict: 'approve' }).expect(409);
-    expect(refused.body.detail).toMatch(/snapshot/);
-    await sign(w.caseId, w.people.approver2, { verdict: 'reject', comment: 'Weights changed, re-propose.' }).expect(201);
-    expect(await stage(w.caseId)).toBe('DECISION');
-    await t.http.put('/api/v1/policy').set(t.admin.auth).send({ strategic: { multiplier: 2, floor: 0.3, cap: 0.9 } }).expect(200);
+    try {
+      const state = await chain(w.caseId, w.people.approver2);
+      expect(state.stale).toBe(true);
+      expect(state.approvals[0].lapsed).toBe(true);
+      expect(state.complete).toBe(false);
+      const refused = await sign(w.caseId, w.people.approver2, { verdict: 'approve' }).expect(409);
+      expect(refused.body.detail).toMatch(/snapshot/);
+      await sign(w.caseId, w.people.approver2, { verdict: 'reject', comment: 'Weights changed, re-propose.' }).expect(201);
+      expect(await stage(w.caseId)).toBe('DECISION');
+    } finally {
+      await t.http.put('/api/v1/policy').set(t.admin.auth).send({ strategic: { multiplier: 2, floor: 0.3, cap: 0.9 } }).expect(200);
+    }
   });
 
-  it('lists the cases waiting for my signature, with the proposal, ranking, sensitivity and override flags', async () => {
-    const w = await caseInApproval(t, { prices: ['20000.00', '25000.00', '26000.00'] });
-    const mine = await t.http.get('/api/v1/approvals/pending').set(w.people.approver.auth).expect(200);
-    const item = mine.body.items.find((i: { caseId: string }) => i.caseId === w.caseId);
-    expect(item).toMatchObject({ proposal: { supplierId: w.winner }, override: false, sensitive: expect.any(Boolean) });
-    expect(item.ranking[0]).toMatchObject({ supplierId: w.winner, rank: 1 });
-    await sign(w.caseId, w.people.approver, { verdict: 'approve' }).expect(201);
-    const after = await t.http.get('/api/v1/approvals/pending').set(w.people.approver.auth).expect(200);
-    expect(after.body.items.map((i: { caseId: string }) => i.caseId)).not.toContain(w.caseId);
-    const buyer = await t.http.get('/api/v1/approvals/pending').set(w.people.buyer.auth).expect(200);
-    expect(buyer.body.items).toEqual([]);
+  describe('the cases waiting for my signature', () => {
+    it('lists a case with the proposal, ranking, sensitivity and override flags', async () => {
+      const w = await caseInApproval(t, { prices: ['20000.00', '25000.00', '26000.00'] });
+      const mine = await t.http.get('/api/v1/approvals/pending').set(w.people.approver.auth).expect(200);
+      const item = mine.body.items.find((i: { caseId: string }) => i.caseId === w.caseId);
+      expect(item).toMatchObject({ proposal: { supplierId: w.winner }, override: false, sensitive: expect.any(Boolean) });
+      expect(item.ranking[0]).toMatchObject({ supplierId: w.winner, rank: 1 });
+    });
+
+    it('drops a case once I signed it', async () => {
+      const w = await caseInApproval(t, { prices: ['20000.00', '25000.00', '26000.00'] });
+      await sign(w.caseId, w.people.approver, { verdict: 'approve' }).expect(201);
+      const after = await t.http.get('/api/v1/approvals/pending').set(w.people.approver.auth).expect(200);
+      expect(after.body.items.map((i: { caseId: string }) => i.caseId)).not.toContain(w.caseId);
+    });
+
+    it('lists nothing for a buyer', async () => {
+      const w = await caseInApproval(t, { prices: ['20000.00', '25000.00', '26000.00'] });
+      const buyer = await t.http.get('/api/v1/approvals/pending').set(w.people.buyer.auth).expect(200);
+      expect(buyer.body.items).toEqual([]);
+    });
   });
 });
