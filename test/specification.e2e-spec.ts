@@ -73,7 +73,7 @@ describe('specification: versioned spec, requirements, criteria, AHP and effecti
       expect(read.body).toEqual(spec);
     });
 
-    it('only the prescriber writes (every other role 403, an admin without a role 403, a non-member 404); every role reads', async () => {
+    it('only the prescriber writes: every other role 403, an admin without a role 403, a non-member 404; nothing changes', async () => {
       const { caseId, people } = await caseInSpecification(t);
       const before = await snapshot(caseId);
       for (const role of ['initiator', 'buyer', 'evaluator', 'gatekeeper', 'decider', 'approver'] as const) {
@@ -84,7 +84,10 @@ describe('specification: versioned spec, requirements, criteria, AHP and effecti
       await t.http.put(`/api/v1/cases/${caseId}/specification`).set(t.admin.auth).send(specBody()).expect(403);
       await t.http.put(`/api/v1/cases/${caseId}/specification`).set(people.outsider.auth).send(specBody()).expect(404);
       expect(await snapshot(caseId)).toEqual(before);
+    });
 
+    it('every role and an admin read the specification, its versions and the weights; a non-member gets 404', async () => {
+      const { caseId, people } = await caseInSpecification(t);
       await putSpecification(t, caseId, people.prescriber);
       for (const role of ['initiator', 'prescriber', 'buyer', 'evaluator', 'gatekeeper', 'decider', 'approver'] as const) {
         await t.http.get(`/api/v1/cases/${caseId}/specification`).set(people[role].auth).expect(200);
@@ -97,10 +100,14 @@ describe('specification: versioned spec, requirements, criteria, AHP and effecti
       }
     });
 
-    it('refuses a PUT while the case is in NEED (409), and answers 404 problem+json before any specification exists', async () => {
+    it('refuses a PUT while the case is in NEED (409)', async () => {
       const { caseId, people } = await caseWithBuyingCenter(t);
       const res = await t.http.put(`/api/v1/cases/${caseId}/specification`).set(people.prescriber.auth).send(specBody()).expect(409);
       expect(res.body.code).toBe('STAGE_NOT_ALLOWED');
+    });
+
+    it('answers 404 problem+json before any specification exists, and an empty list of versions', async () => {
+      const { caseId, people } = await caseWithBuyingCenter(t);
       const none = await t.http.get(`/api/v1/cases/${caseId}/specification`).set(people.prescriber.auth).expect(404);
       expect(none.headers['content-type']).toMatch(/application\/problem\+json/);
       expect(none.body.detail).toBe('specification not found');
@@ -109,11 +116,11 @@ describe('specification: versioned spec, requirements, criteria, AHP and effecti
       expect(versions.body).toEqual({ items: [], total: 0 });
     });
 
-    it('saving again updates the draft: ids kept by id or by name, new items new ids; a repeated PUT changes nothing', async () => {
+    /** The default draft, then saved again: price kept by id and renamed, quality matched by name, warranty new, one requirement matched by text. */
+    async function savedTwice() {
       const { caseId, people } = await caseInSpecification(t);
       const first = await putSpecification(t, caseId, people.prescriber);
-      const [price, quality] = first.criteria as Item[];
-      const iso = first.requirements[0];
+      const [price] = first.criteria as Item[];
       const second = await putSpecification(
         t,
         caseId,
@@ -127,12 +134,22 @@ describe('specification: versioned spec, requirements, criteria, AHP and effecti
           ],
         }),
       );
+      return { caseId, people, first, second };
+    }
+
+    it('saving again updates the draft: ids kept by id or by name, new items new ids', async () => {
+      const { first, second } = await savedTwice();
+      const [price, quality] = first.criteria as Item[];
+      const iso = first.requirements[0];
       expect(second.version).toBe(1);
       expect(second.id).toBe(first.id);
       expect(second.criteria.map((c: Item) => c.id).slice(0, 2)).toEqual([price.id, quality.id]);
       expect(second.criteria[2].id).not.toBe(first.criteria[2].id);
       expect(second.requirements).toEqual([{ id: iso.id, text: 'iso 9001   CERTIFIED', type: 'certification', value: 'ISO 9001:2015' }]);
+    });
 
+    it('a PUT of exactly what is stored changes nothing: same updatedAt, no audit event', async () => {
+      const { caseId, people, second } = await savedTwice();
       const events = (await auditActions(t, caseId)).length;
       const body = specBody({ requirements: second.requirements, criteria: second.criteria.map(({ normalizedWeight: _, ...c }: Item & { normalizedWeight: number }) => c) });
       const again = await putSpecification(t, caseId, people.prescriber, body);
@@ -210,9 +227,9 @@ describe('specification: versioned spec, requirements, criteria, AHP and effecti
   });
 
   describe('freezing and versions', () => {
-    it('freezes the draft when the case moves to SHORTLISTING; a later change needs a reason and makes version 2, marking older offers', async () => {
+    it('freezes the draft when the case moves to SHORTLISTING (audited); AHP is closed from then on', async () => {
       const { caseId, people } = await caseInSpecification(t);
-      const draft = await putSpecification(t, caseId, people.prescriber);
+      await putSpecification(t, caseId, people.prescriber);
       const moved = await transition(t, caseId, people.prescriber, 'SHORTLISTING');
       expect(moved.stage).toBe('SHORTLISTING');
       const frozen = (await t.http.get(`/api/v1/cases/${caseId}/specification`).set(people.buyer.auth).expect(200)).body;
@@ -220,10 +237,17 @@ describe('specification: versioned spec, requirements, criteria, AHP and effecti
       expect(frozen.frozenAt).not.toBeNull();
       expect(await auditActions(t, caseId)).toContain('specification.frozen');
       await t.http.post(`/api/v1/cases/${caseId}/criteria/ahp`).set(people.prescriber.auth).send({ criteria: [], matrix: [] }).expect(409);
+    });
 
-      // Setup by SQL: offers belong to the negotiation module; one offer was made against version 1.
+    /** The draft frozen in SHORTLISTING, one offer made against version 1, and a change of weights 50/30/20 → 60/20/20. */
+    async function frozenWithOffer() {
+      const { caseId, people } = await caseInSpecification(t);
+      const draft = await putSpecification(t, caseId, people.prescriber);
+      await transition(t, caseId, people.prescriber, 'SHORTLISTING');
+      // Setup by SQL: offers are made in NEGOTIATION; this one stands for an offer against version 1 when the change comes.
       const [supplier] = await t.db.query(
-        `INSERT INTO suppliers (legal_name, tax_id, tax_id_normalized, country) VALUES ('Kompressor AG', 'DE1', 'DE1', 'DE') RETURNING id`,
+        `INSERT INTO suppliers (legal_name, tax_id, tax_id_normalized, country) VALUES ('Kompressor AG', $1, $1, 'DE') RETURNING id`,
+        [`DE${caseId.slice(0, 8).toUpperCase()}`],
       );
       const [round] = await t.db.query(
         `INSERT INTO negotiation_rounds (case_id, number, deadline, opened_by) VALUES ($1, 1, now() + interval '1 day', $2) RETURNING id`,
@@ -235,7 +259,6 @@ describe('specification: versioned spec, requirements, criteria, AHP and effecti
          VALUES ($1, $2, 1, 80000, 'EUR', 45, 24, 30, '2030-01-01', 'buyer', $3, 1)`,
         [round.id, supplier.id, people.buyer.id],
       );
-
       const changed = specBody({
         criteria: [
           { ...priceCriterion(60), id: draft.criteria[0].id },
@@ -243,12 +266,20 @@ describe('specification: versioned spec, requirements, criteria, AHP and effecti
           { ...leadTimeCriterion(20), id: draft.criteria[2].id },
         ],
       });
+      const reason = 'The plant manager asked for more weight on price after the budget review';
+      return { caseId, people, draft, round, changed, reason };
+    }
+
+    it('refuses a change of the frozen specification without a reason (400 naming it), changing nothing', async () => {
+      const { caseId, people, changed } = await frozenWithOffer();
       const before = await snapshot(caseId);
       const noReason = await t.http.put(`/api/v1/cases/${caseId}/specification`).set(people.prescriber.auth).send(changed).expect(400);
       expect(fields(noReason.body)).toEqual(['reason']);
       expect(await snapshot(caseId)).toEqual(before);
+    });
 
-      const reason = 'The plant manager asked for more weight on price after the budget review';
+    it('a change with a reason makes version 2, frozen, with the same item ids; the older offer is marked; audited', async () => {
+      const { caseId, people, draft, round, changed, reason } = await frozenWithOffer();
       const v2 = await putSpecification(t, caseId, people.prescriber, { ...changed, reason });
       expect(v2).toMatchObject({ version: 2, frozen: true, reason });
       expect(v2.criteria.map((c: Item) => c.id)).toEqual(draft.criteria.map((c: Item) => c.id));
@@ -260,11 +291,18 @@ describe('specification: versioned spec, requirements, criteria, AHP and effecti
         [caseId],
       );
       expect(revised.data).toMatchObject({ version: 2, previousVersion: 1, reason, offersNeedingReconfirmation: 1 });
+    });
 
-      // the same PUT again is not another change: still version 2
+    it('the same PUT again is not another change: still version 2', async () => {
+      const { caseId, people, changed, reason } = await frozenWithOffer();
+      await putSpecification(t, caseId, people.prescriber, { ...changed, reason });
       const again = await putSpecification(t, caseId, people.prescriber, { ...changed, reason });
       expect(again.version).toBe(2);
+    });
 
+    it('lists the versions with who, why and the diff against the previous one; pages them; reads an old one', async () => {
+      const { caseId, people, draft, changed, reason } = await frozenWithOffer();
+      await putSpecification(t, caseId, people.prescriber, { ...changed, reason });
       const versions = (await t.http.get(`/api/v1/cases/${caseId}/specification/versions`).set(people.decider.auth).expect(200)).body;
       expect(versions.total).toBe(2);
       const [one, two] = versions.items;
@@ -439,17 +477,30 @@ describe('specification: versioned spec, requirements, criteria, AHP and effecti
       expect(weightOf[price]).toBeCloseTo(1 / 7, 12);
       expect(weightOf[quality]).toBeCloseTo(2 / 7, 12);
       expect(weightOf[lead]).toBeCloseTo(4 / 7, 12);
+    });
 
-      // editing a weight by hand afterwards drops the AHP record: it no longer describes the weights
+    it('drops the AHP record when a weight is then edited by hand: it no longer describes the weights', async () => {
+      const { caseId, people } = await caseInSpecification(t);
+      const spec = await putSpecification(t, caseId, people.prescriber);
+      const [price, quality, lead] = spec.criteria.map((c: Item) => c.id);
+      const applied = await ahp(caseId, people.prescriber.auth, {
+        criteria: [lead, quality, price],
+        matrix: [
+          [1, 2, 4],
+          [0.5, 1, 2],
+          [0.25, 0.5, 1],
+        ],
+      }).expect(200);
+      expect(applied.body.consistent).toBe(true);
       const hand = await putSpecification(t, caseId, people.prescriber, specBody());
       expect(hand.ahp).toBeNull();
     });
 
-    it('refuses an inconsistent matrix with 422 naming the pair, changing nothing; applies it when accepted with a reason', async () => {
+    /** Four criteria, and a matrix consistent with w ∝ (8, 4, 2, 1) except price vs warranty: 1/8 typed instead of 8. */
+    async function inconsistent() {
       const { caseId, people } = await caseInSpecification(t);
       const spec = await putSpecification(t, caseId, people.prescriber, specBody({ criteria: [priceCriterion(), qualityCriterion(), leadTimeCriterion(), warrantyCriterion()] }));
       const ids = spec.criteria.map((c: Item) => c.id);
-      // Consistent with w ∝ (8, 4, 2, 1) except price vs warranty: 1/8 typed instead of 8.
       // w = (.2176, .3017, .1508, .3299), CR = 1.0128; the reversed cell deviates most:
       // judgement 1/8 against the implied w_1/w_4 = .2176/.3299 = .6597.
       const matrix = [
@@ -458,6 +509,11 @@ describe('specification: versioned spec, requirements, criteria, AHP and effecti
         [1 / 4, 1 / 2, 1, 2],
         [8, 1 / 4, 1 / 2, 1],
       ];
+      return { caseId, people, ids, matrix };
+    }
+
+    it('refuses an inconsistent matrix with 422 naming the pair that deviates most, changing nothing', async () => {
+      const { caseId, people, ids, matrix } = await inconsistent();
       const before = await snapshot(caseId);
       const events = await auditActions(t, caseId);
       const res = await ahp(caseId, people.prescriber.auth, { criteria: ids, matrix }).expect(422);
@@ -476,11 +532,18 @@ describe('specification: versioned spec, requirements, criteria, AHP and effecti
       expect(res.body.detail).toContain('"Total cost" vs "Warranty"');
       expect(await snapshot(caseId)).toEqual(before);
       expect(await auditActions(t, caseId)).toEqual(events);
+    });
 
+    it('accepting the inconsistency needs a reason (400 naming it), changing nothing', async () => {
+      const { caseId, people, ids, matrix } = await inconsistent();
+      const before = await snapshot(caseId);
       const noReason = await ahp(caseId, people.prescriber.auth, { criteria: ids, matrix, acceptInconsistency: true }).expect(400);
       expect(fields(noReason.body)).toEqual(['reason']);
       expect(await snapshot(caseId)).toEqual(before);
+    });
 
+    it('applies an inconsistent matrix accepted with a reason, and stores and audits the reason', async () => {
+      const { caseId, people, ids, matrix } = await inconsistent();
       const reason = 'Warranty matters more than price for this line; accepted after review';
       const accepted = await ahp(caseId, people.prescriber.auth, { criteria: ids, matrix, acceptInconsistency: true, reason }).expect(200);
       expect(accepted.body).toMatchObject({ consistent: false, acceptedInconsistency: true });
