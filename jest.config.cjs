@@ -21,6 +21,10 @@ module.exports = {
     { ...common, ...database, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],
   maxWorkers: 2,
+  // each spec file loads Nest, TypeORM and pdfkit afresh in its ESM context and the worker's heap only
+  // grows (700 MB after ten files); a worker past this is replaced between files, so none ends the run
+  // too bloated to exit in time
+  workerIdleMemoryLimit: '512MB',
   // integration and e2e tests drive a real database; a loaded machine must not turn slowness into failures
   testTimeout: 60000,
 };
