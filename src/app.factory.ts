@@ -1,33 +1,47 @@
 import { type INestApplication, Logger, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { json } from 'express';
-import { Logger as PinoLogger } from 'nestjs-pino';
+import { SwaggerModule } from '@nestjs/swagger';
+import { json, type RequestHandler } from 'express';
 import { AppModule } from './app.module';
 import { bodyShapeGuard } from './common/body-shape';
 import { csvBodyParser } from './common/csv-body';
+import { methodGate, mediaTypeGate, type RouteTable, routeTable } from './common/http-gates';
+import { createLogger, PinoNestLogger, requestLogger } from './common/logging';
 import { bodyErrorHandler } from './common/problem';
 import { validationPipe } from './common/validation';
+import { buildDocument } from './openapi/document';
 
 export interface CreateAppOptions {
   databaseUrl: string;
   logLevel?: string;
   bodyLimit?: string;
+  /** PUT/PATCH of the case, the specification and the policy without If-Match → 428 (default false) */
+  requireIfMatch?: boolean;
+  /** false: no database connection (to export the OpenAPI document); default true */
+  connect?: boolean;
+  /** Express middleware run before everything else (the tests' contract recorder) */
+  middleware?: RequestHandler[];
 }
+
+const CSV_PATHS = ['/api/v1/suppliers/import'];
 
 /** Builds the whole HTTP application; `main.ts`, the tests and the benchmarks all start it this way. */
 export async function createApp(options: CreateAppOptions): Promise<INestApplication> {
-  const logLevel = options.logLevel ?? 'info';
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ databaseUrl: options.databaseUrl, logLevel }), {
-    bodyParser: false,
-    bufferLogs: true,
-  });
-  app.useLogger(app.get(PinoLogger));
+  const logger = createLogger(options.logLevel ?? 'info');
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot({ databaseUrl: options.databaseUrl, connect: options.connect ?? true, requireIfMatch: options.requireIfMatch ?? false }),
+    { bodyParser: false, logger: new PinoNestLogger(logger) },
+  );
+  let routes: RouteTable | null = null;
+  for (const middleware of options.middleware ?? []) app.use(middleware);
+  app.use(requestLogger(logger));
+  app.use(methodGate(() => routes));
+  app.use(mediaTypeGate(CSV_PATHS));
   const limit = options.bodyLimit ?? '256kb';
   app.use(json({ limit, type: ['application/json', 'application/*+json'] }));
   // CSV imports are larger than any JSON body; they are bounded on their own
-  app.use('/api/v1/suppliers/import', ...csvBodyParser('20mb'));
+  app.use(CSV_PATHS[0], ...csvBodyParser('20mb'));
   app.use(bodyShapeGuard());
   app.use(bodyErrorHandler(new Logger('Body')));
   app.setGlobalPrefix('api/v1', {
@@ -35,16 +49,9 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   });
   app.useGlobalPipes(validationPipe);
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Supplier evaluation service')
-      .setDescription('Carries a business purchase from need to a signed-off supplier decision.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  const document = buildDocument(app);
+  routes = routeTable({ ...document.paths, '/docs': { get: {} }, '/docs-json': { get: {} }, '/docs-yaml': { get: {} } } as Record<string, Record<string, unknown>>);
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
   await app.init();
   return app;
 }

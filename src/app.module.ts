@@ -1,7 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LoggerModule } from 'nestjs-pino';
+import { ContractInterceptor } from './common/contract.interceptor';
+import { REQUIRE_IF_MATCH } from './common/etag';
+import { IdempotencyStore } from './common/idempotency';
 import { ProblemFilter } from './common/problem';
 import { dataSourceOptions } from './database/data-source';
 import { AuditModule } from './modules/audit/audit.module';
@@ -21,7 +23,10 @@ import { ReportsModule } from './modules/reports/reports.module';
 
 export interface AppOptions {
   databaseUrl: string;
-  logLevel: string;
+  /** false: the data source is never connected (exporting the OpenAPI document needs no database) */
+  connect?: boolean;
+  /** PUT/PATCH of the case, the specification and the policy need If-Match (428 without) */
+  requireIfMatch?: boolean;
 }
 
 @Module({})
@@ -30,14 +35,11 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: options.logLevel,
-            redact: ['req.headers.authorization'],
-            autoLogging: { ignore: (req) => req.url === '/health' },
-          },
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(options.databaseUrl),
+          migrationsRun: options.connect !== false,
+          manualInitialization: options.connect === false,
         }),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl), migrationsRun: true }),
         HealthModule,
         AuthModule,
         AuditModule,
@@ -55,6 +57,9 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: REQUIRE_IF_MATCH, useValue: options.requireIfMatch ?? false },
+        IdempotencyStore,
+        { provide: APP_INTERCEPTOR, useClass: ContractInterceptor },
       ],
     };
   }

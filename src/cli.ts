@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   if (!values.name || !values.email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(values.email)) throw new ConfigError(USAGE);
   const config = loadConfig();
   const db = await resolveDatabase(config);
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ databaseUrl: db.url, logLevel: 'warn' }), {
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ databaseUrl: db.url }), {
     logger: ['error'],
   });
   try {

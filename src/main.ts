@@ -10,7 +10,7 @@ async function bootstrap(): Promise<void> {
   const logger = new Logger('Bootstrap');
   const db = await resolveDatabase(config);
   if (db.embedded) logger.log(`embedded PostgreSQL started (data in ${config.embeddedPgDir})`);
-  const app = await createApp({ databaseUrl: db.url, logLevel: config.logLevel, bodyLimit: config.bodyLimit });
+  const app = await createApp({ databaseUrl: db.url, logLevel: config.logLevel, bodyLimit: config.bodyLimit, requireIfMatch: config.requireIfMatch });
   if ((await app.get(UsersService).count()) === 0) {
     logger.warn('No users yet. Create the first admin and its API token with:');
     logger.warn('  npm run cli -- user:create --name "Ada Admin" --email ada@example.com --admin');

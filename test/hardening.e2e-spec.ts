@@ -58,7 +58,9 @@ describe('hardening: odd inputs and sideways paths', () => {
   it('arrays where objects belong are a 400', async () => {
     const w = await caseInDecision(t);
     await t.http.put(`/api/v1/cases/${w.caseId}/scores`).set(w.people.evaluator.auth).send({ scores: [[]] }).expect(400);
-    await t.http.post('/api/v1/policy').set(t.admin.auth).send([]).expect(404);
+    // a method the path does not have: 405 with Allow (was 404 before the contract issue)
+    const post = await t.http.post('/api/v1/policy').set(t.admin.auth).send([]).expect(405);
+    expect(post.headers.allow).toBe('GET, PUT, HEAD');
     const policy = await t.http.put('/api/v1/policy').set(t.admin.auth).send({ approval: { bands: [[]] } }).expect(400);
     expect(policy.headers['content-type']).toMatch(/application\/problem\+json/);
   });

@@ -27,6 +27,16 @@ export function wireOf(code: ErrorCode, namesFields: boolean): WireCode {
       return { status: 413, code };
     case 'UNSUPPORTED_MEDIA_TYPE':
       return { status: 415, code };
+    case 'METHOD_NOT_ALLOWED':
+      return { status: 405, code };
+    case 'PRECONDITION_FAILED':
+      return { status: 412, code };
+    case 'PRECONDITION_REQUIRED':
+      return { status: 428, code };
+    case 'IDEMPOTENCY_KEY_IN_USE':
+      return { status: 409, code };
+    case 'IDEMPOTENCY_KEY_REUSED':
+      return { status: 422, code };
     case 'STAGE_NOT_ALLOWED':
     case 'CASE_READ_ONLY':
     case 'INVALID_TRANSITION':
@@ -59,10 +69,13 @@ const TITLES: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
+  405: 'Method Not Allowed',
   409: 'Conflict',
+  412: 'Precondition Failed',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
+  428: 'Precondition Required',
   500: 'Internal Server Error',
 };
 
@@ -138,7 +151,10 @@ export function toProblem(exception: unknown): { problem: Problem; unexpected: b
   }
   const bodyError = exception as { type?: string; status?: number };
   if (bodyError?.type === 'entity.too.large') {
-    return { problem: problemOf(new DomainError('PAYLOAD_TOO_LARGE', 'the request body is too large')), unexpected: false };
+    return {
+      problem: problemOf(new DomainError('PAYLOAD_TOO_LARGE', 'the request body is too large', { errors: [{ field: 'body', message: 'the body is larger than the service accepts' }] })),
+      unexpected: false,
+    };
   }
   if (bodyError?.type === 'charset.unsupported' || bodyError?.type === 'encoding.unsupported') {
     const field = bodyError.type === 'charset.unsupported' ? 'Content-Type' : 'Content-Encoding';

@@ -1,11 +1,14 @@
 import { type ArgumentMetadata, ParseUUIDPipe, type PipeTransform, type ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError, type FieldProblem, invalid } from '../domain/errors';
+import { NOT_NULL } from './validators';
 
 /** Flattens nested class-validator errors into one entry per failing field path (`scores.0.score`). */
 export function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    const constraints = error.constraints?.[NOT_NULL] ? { [NOT_NULL]: error.constraints[NOT_NULL] } : (error.constraints ?? {});
+    const own = Object.values(constraints).map((message) => ({ field, message }));
+    if (error.constraints?.[NOT_NULL]) return own;
     return [...own, ...fieldProblems(error.children ?? [], field)];
   });
 }

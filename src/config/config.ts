@@ -18,6 +18,9 @@ class Environment {
 
   @IsOptional() @Matches(/^\d+(kb|mb)$/, { message: 'BODY_LIMIT must look like 256kb or 1mb' })
   BODY_LIMIT?: string;
+
+  @IsOptional() @IsIn(['true', 'false'], { message: 'REQUIRE_IF_MATCH must be true or false' })
+  REQUIRE_IF_MATCH?: string;
 }
 
 export interface AppConfig {
@@ -27,6 +30,8 @@ export interface AppConfig {
   embeddedPgDir: string;
   logLevel: string;
   bodyLimit: string;
+  /** PUT/PATCH of the case, the specification and the policy without If-Match → 428 */
+  requireIfMatch: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -49,5 +54,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     embeddedPgDir: resolve(parsed.EMBEDDED_PG_DIR ?? '.pgdata/service'),
     logLevel: parsed.LOG_LEVEL ?? 'info',
     bodyLimit: parsed.BODY_LIMIT ?? '256kb',
+    requireIfMatch: parsed.REQUIRE_IF_MATCH === 'true',
   };
 }

@@ -1,5 +1,6 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { InitialSchema1764270000000 } from '../../migrations/1764270000000-InitialSchema';
+import { IdempotencyKeys1765000000000 } from '../../migrations/1765000000000-IdempotencyKeys';
 import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { Case, CaseMember } from '../modules/cases/case.entity';
 import { ApiToken, User } from '../modules/users/user.entity';
@@ -28,7 +29,7 @@ export const ENTITIES = [
   ...APPROVAL_ENTITIES,
   ...REPORTS_ENTITIES,
 ];
-export const MIGRATIONS = [InitialSchema1764270000000];
+export const MIGRATIONS = [InitialSchema1764270000000, IdempotencyKeys1765000000000];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {

@@ -7,6 +7,8 @@ import { createApp } from '../../src/app.factory';
 import { UsersService } from '../../src/modules/users/users.service';
 import { ApiClient, CaseBuilder, type Person } from '../../src/tools/case-builder';
 import { supertestTransport } from './supertest-transport';
+import { contractViolations } from './contract-check';
+import { ContractRecorder } from './contract-recorder';
 
 export interface TestApp {
   app: INestApplication;
@@ -54,9 +56,16 @@ export async function cloneTestDatabase(): Promise<{ url: string; drop(): Promis
 }
 
 /** A fresh database cloned from the migrated template, and the app on it. */
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(options: { requireIfMatch?: boolean } = {}): Promise<TestApp> {
   const database = await cloneTestDatabase();
-  const app = await createApp({ databaseUrl: database.url, logLevel: 'silent', bodyLimit: '256kb' });
+  const recorder = new ContractRecorder();
+  const app = await createApp({
+    databaseUrl: database.url,
+    logLevel: 'silent',
+    bodyLimit: '256kb',
+    middleware: [recorder.middleware()],
+    requireIfMatch: options.requireIfMatch,
+  });
   const db = app.get(DataSource);
   const users = app.get(UsersService);
   const created = await users.createWithToken({ name: 'Ada Admin', email: `admin-${randomBytes(6).toString('hex')}@example.com`, orgRole: 'admin' });
@@ -77,8 +86,16 @@ export async function startTestApp(): Promise<TestApp> {
     api,
     builder: () => new CaseBuilder(api, adminUser.token),
     close: async () => {
+      // every answer of this file against the served document: a declared status, a matching body
+      const document = (await request(app.getHttpServer()).get('/docs-json')).body;
+      recorder.save();
+      const violations = contractViolations(document, recorder.exchanges);
       await app.close();
       await database.drop();
+      if (violations.length > 0) {
+        const lines = [...new Set(violations.map((v) => `${v.method} ${v.path} → ${v.status} (${v.operationId}): ${v.problem}`))];
+        throw new Error(`the server answered outside its OpenAPI document:\n${lines.slice(0, 30).join('\n')}`);
+      }
     },
   };
 }

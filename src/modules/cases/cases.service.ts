@@ -14,6 +14,7 @@ import { Case, CaseMember } from './case.entity';
 import { CasesQueries, type MemberView } from './cases.queries';
 import { caseView, type CaseView } from './case.view';
 import { AddMemberDto } from './dto/member.dto';
+import { assertIfMatch } from '../../common/etag';
 import { CreateCaseDto, ListCasesQuery, TransitionDto, UpdateCaseDto } from './dto/case.dto';
 
 @Injectable()
@@ -83,9 +84,10 @@ export class CasesService {
     return caseView(await this.dataSource.getRepository(Case).findOneByOrFail({ id: caseId }));
   }
 
-  async update(access: CaseAccess, dto: UpdateCaseDto, user: User): Promise<CaseView> {
+  async update(access: CaseAccess, dto: UpdateCaseDto, user: User, ifMatch?: string): Promise<CaseView> {
     return this.dataSource.transaction(async (m) => {
       const c = await lockCase(m, access, 'case.update');
+      assertIfMatch(ifMatch, caseView(c));
       const nulls = Object.entries(dto).filter(([, v]) => v === null);
       if (nulls.length > 0) {
         throw invalid(nulls.map(([field]) => ({ field, message: `${field} cannot be cleared (null)` })));

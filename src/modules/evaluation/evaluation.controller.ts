@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Access, type CaseAccess, CaseActionOf, CurrentUser } from '../../common/auth';
 import { User } from '../users/user.entity';
@@ -9,9 +9,11 @@ import { PutScoresDto } from './dto/scores.dto';
 import { matrixCsv } from './matrix.csv';
 import { MatrixService } from './matrix.service';
 import { ScoresService } from './scores.service';
+import { Endpoint } from '../../openapi/decorators';
+import { USER_TOKEN } from '../../openapi/document';
 
 @ApiTags('evaluation')
-@ApiBearerAuth()
+@ApiBearerAuth(USER_TOKEN)
 @Controller('cases')
 export class EvaluationController {
   constructor(
@@ -20,23 +22,22 @@ export class EvaluationController {
     private readonly decisions: DecisionService,
   ) {}
 
+  @Endpoint('putScores', 'The caller’s own evaluator scores (0–10) for criteria sourced from evaluators', { response: 'ScoresSaved' })
   @Put(':id/scores')
-  @ApiOperation({ summary: "The caller's own evaluator scores (0–10) for criteria sourced from evaluators" })
   @CaseActionOf('scores.write')
   putScores(@Access() access: CaseAccess, @Body() dto: PutScoresDto, @CurrentUser() user: User) {
     return this.scores.put(access, dto, user);
   }
 
+  @Endpoint('listScores', 'Scores per criterion and supplier: mean, count, spread, consensus flag', { response: 'ScoreBoard' })
   @Get(':id/scores')
-  @ApiOperation({ summary: 'Scores per criterion and supplier: mean, count, spread, consensus flag (independent scoring for evaluators)' })
   @CaseActionOf('scores.read')
   listScores(@Access() access: CaseAccess, @CurrentUser() user: User) {
     return this.scores.list(access, user);
   }
 
+  @Endpoint('getMatrix', 'The weighted decision matrix; CSV with Accept: text/csv', { response: 'DecisionMatrix', problems: [422], content: { 'text/csv': { schema: { type: 'string', description: 'RFC 4180 CSV, one row per ranked supplier × criterion, then the excluded' } } } })
   @Get(':id/matrix')
-  @ApiOperation({ summary: 'The weighted decision matrix; CSV with Accept: text/csv' })
-  @ApiProduces('application/json', 'text/csv')
   @CaseActionOf('matrix.read')
   async getMatrix(@Access() access: CaseAccess, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const view = await this.matrix.matrix(access.caseId);
@@ -46,32 +47,30 @@ export class EvaluationController {
     return matrixCsv(view);
   }
 
+  @Endpoint('getSensitivity', 'Sensitivity of the decision to weight changes, and the price cut that would make the runner-up win', { response: 'Sensitivity', problems: [422] })
   @Get(':id/sensitivity')
-  @ApiOperation({ summary: 'Sensitivity of the decision to weight changes, and the price cut that would make the runner-up win' })
   @CaseActionOf('matrix.read')
   getSensitivity(@Access() access: CaseAccess) {
     return this.matrix.sensitivity(access.caseId);
   }
 
+  @Endpoint('getRobustness', 'Rank acceptability (SMAA-2): per ranked supplier the share of weight and score draws at each rank, its central weights and confidence factor', { response: 'Robustness', problems: [422] })
   @Get(':id/robustness')
-  @ApiOperation({
-    summary: 'Rank acceptability (SMAA-2): per ranked supplier the share of weight and score draws at each rank, its central weights and confidence factor',
-  })
   @CaseActionOf('matrix.read')
   getRobustness(@Access() access: CaseAccess) {
     return this.matrix.robustness(access.caseId);
   }
 
+  @Endpoint('proposeDecision', 'Propose the chosen supplier; anyone but the top-ranked is an override needing 200+ characters of justification', { status: 201, response: 'Proposal', problems: [422], idempotent: true })
   @Post(':id/decision')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Propose the chosen supplier; anyone but the top-ranked is an override needing 200+ characters of justification' })
   @CaseActionOf('decision.propose')
   propose(@Access() access: CaseAccess, @Body() dto: ProposeDecisionDto, @CurrentUser() user: User) {
     return this.decisions.propose(access, dto, user);
   }
 
+  @Endpoint('getDecision', 'The current proposal and whether it is stale', { response: 'Proposal' })
   @Get(':id/decision')
-  @ApiOperation({ summary: 'The current proposal and whether it is stale' })
   @CaseActionOf('decision.read')
   getDecision(@Access() access: CaseAccess) {
     return this.decisions.get(access.caseId);

@@ -1,37 +1,39 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { bearerToken, Public } from '../../common/auth';
 import { noBodyPipe } from '../../common/validation';
 import { OfferBodyDto } from './dto/offer.dto';
 import { OffersService } from './offers.service';
+import { Endpoint } from '../../openapi/decorators';
+import { INVITATION_TOKEN } from '../../openapi/document';
 
 /**
  * The supplier's side: no user account, only the invitation token as bearer. The user-token
  * guard lets these routes through; the service checks the invitation token itself.
  */
 @ApiTags('supplier-portal')
-@ApiBearerAuth()
+@ApiBearerAuth(INVITATION_TOKEN)
 @Public()
 @Controller('supplier-portal')
 export class SupplierPortalController {
   constructor(private readonly offers: OffersService) {}
 
+  @Endpoint('getInvitation', 'The round, requirements and criteria the invited supplier answers, and its own current offer', { response: 'Invitation' })
   @Get('invitation')
-  @ApiOperation({ summary: 'The round, requirements and criteria the invited supplier answers, and its own current offer' })
   invitation(@Req() req: Request) {
     return this.offers.invitation(bearerToken(req));
   }
 
+  @Endpoint('submitOffer', 'Submit or revise the invited supplier’s offer', { status: 201, response: 'OfferReceipt', problems: [409, 422], idempotent: true })
   @Post('offers')
-  @ApiOperation({ summary: 'Submit or revise the invited supplier’s offer (Authorization: Bearer <invitation token>)' })
   submit(@Req() req: Request, @Body() dto: OfferBodyDto) {
     return this.offers.submitWithToken(bearerToken(req), dto);
   }
 
+  @Endpoint('reconfirmOwnOffer', 'Re-confirm the current offer unchanged after a specification change', { response: 'OfferReceipt', problems: [409, 422] })
   @Post('offers/reconfirm')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Re-confirm the current offer unchanged after a specification change' })
   reconfirm(@Req() req: Request, @Body(noBodyPipe) _body: object) {
     return this.offers.reconfirmWithToken(bearerToken(req));
   }

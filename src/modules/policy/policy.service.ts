@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import Decimal from 'decimal.js';
 import { DataSource, EntityManager } from 'typeorm';
+import { assertIfMatch } from '../../common/etag';
+import { canonicalJson } from '../../domain/audit/canonical-json';
 import { type FieldProblem, invalid } from '../../domain/errors';
 import { DEFAULT_POLICY, type Policy } from '../../domain/policy';
 import { User } from '../users/user.entity';
@@ -26,16 +28,20 @@ export class PolicyService {
   }
 
   /** Each change is a new, append-only policy version: who, when and what is the policy's audit trail. */
-  async update(dto: PolicyDto, user: User): Promise<PolicyView> {
+  async update(dto: PolicyDto, user: User, ifMatch?: string): Promise<PolicyView> {
     return this.dataSource.transaction(async (m) => {
       await this.queries.lockVersions(m);
-      const { version: _v, updatedAt: _u, updatedBy: _b, ...current } = await this.current(m);
+      const view = await this.current(m);
+      assertIfMatch(ifMatch, view);
+      const { version: _v, updatedAt: _u, updatedBy: _b, ...current } = view;
       const sections = Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined));
       const next: Policy = { ...current, ...sections } as Policy;
       // closeCallPercent came after threshold: a client that sends only the threshold keeps it
       if (dto.sensitivity) next.sensitivity = { ...current.sensitivity, ...definedOnly(dto.sensitivity) };
       const problems = crossFieldProblems(next);
       if (problems.length > 0) throw invalid(problems, 'The policy is not valid');
+      // nothing named, or what is stored already: no new version (its history stays meaningful)
+      if (canonicalJson(next) === canonicalJson(current)) return this.current(m);
       await m.insert(PolicyVersion, { data: next, createdBy: user.id });
       return this.current(m);
     });

@@ -6,31 +6,37 @@ import { uuidPipe } from '../../common/validation';
 import { User } from '../users/user.entity';
 import { AddToShortlistDto, JustificationDto, ShortlistApprovalDto, UpdateShortlistEntryDto } from './dto/shortlist.dto';
 import { ShortlistService } from './shortlist.service';
+import { Endpoint } from '../../openapi/decorators';
+import { USER_TOKEN } from '../../openapi/document';
 
 @ApiTags('shortlist')
-@ApiBearerAuth()
+@ApiBearerAuth(USER_TOKEN)
 @Controller('cases/:id/shortlist')
 export class ShortlistController {
   constructor(private readonly shortlist: ShortlistService) {}
 
+  @Endpoint('listShortlistSuggestions', 'Candidates from the registry ranked by reliability, with failed certification requirements', { response: 'ShortlistSuggestionPage' })
   @Get('suggestions')
   @CaseActionOf('shortlist.read')
   suggestions(@Access() access: CaseAccess, @Query() page: PageQuery) {
     return this.shortlist.suggestions(access, page);
   }
 
+  @Endpoint('getShortlist', 'The shortlist: entries, justification, approval', { response: 'Shortlist' })
   @Get()
   @CaseActionOf('shortlist.read')
   list(@Access() access: CaseAccess) {
     return this.shortlist.list(access.caseId);
   }
 
+  @Endpoint('addToShortlist', 'Add a supplier to the shortlist', { status: 201, response: 'ShortlistEntry', problems: [422], idempotent: true })
   @Post()
   @CaseActionOf('shortlist.write')
   add(@Access() access: CaseAccess, @Body() dto: AddToShortlistDto, @CurrentUser() user: User) {
     return this.shortlist.add(access, dto, user);
   }
 
+  @Endpoint('setShortlistJustification', 'Write the sole-source justification', { response: 'Shortlist' })
   @Post('justification')
   @HttpCode(200)
   @CaseActionOf('shortlist.write')
@@ -38,6 +44,7 @@ export class ShortlistController {
     return this.shortlist.justify(access, dto, user);
   }
 
+  @Endpoint('approveShortlist', 'Approve the shortlist as it stands (gatekeeper)', { response: 'Shortlist', problems: [422] })
   @Post('approval')
   @HttpCode(200)
   @CaseActionOf('shortlist.approve')
@@ -45,6 +52,7 @@ export class ShortlistController {
     return this.shortlist.approve(access, dto, user);
   }
 
+  @Endpoint('updateShortlistEntry', 'Exclude or reinstate a shortlisted supplier, with a reason', { response: 'ShortlistEntry', problems: [422] })
   @Patch(':supplierId')
   @CaseActionOf('shortlist.write')
   setStatus(

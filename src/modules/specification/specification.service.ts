@@ -24,6 +24,7 @@ import {
   type SpecificationDiff,
 } from '../../domain/specification/rules';
 import { type Criterion } from '../../domain/specification/types';
+import { assertIfMatch } from '../../common/etag';
 
 const EMPTY: SpecificationContent = { description: '', deliverables: '', quantity: null, requirements: [], criteria: [] };
 
@@ -105,10 +106,11 @@ export class SpecificationService {
    * version, and offers made against an older version must be re-confirmed. A PUT of what is
    * already stored changes nothing (PUT is idempotent).
    */
-  async save(access: CaseAccess, dto: PutSpecificationDto, user: User): Promise<SpecificationView> {
+  async save(access: CaseAccess, dto: PutSpecificationDto, user: User, ifMatch?: string): Promise<SpecificationView> {
     return this.dataSource.transaction(async (m) => {
       const c = await lockCase(m, access, 'specification.write');
       const current = await currentSpecification(m, c.id);
+      if (ifMatch !== undefined) assertIfMatch(ifMatch, current ? await this.view(m, current) : null);
       const revising = c.stage !== 'SPECIFICATION';
       const content = this.contentFrom(dto, current, revising);
 

@@ -1,5 +1,6 @@
+import { Optional } from '../../../common/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, MaxLength, ValidateIf } from 'class-validator';
 
 export class SignDto {
   @ApiProperty({ enum: ['approve', 'reject'] }) @IsIn(['approve', 'reject'])
@@ -13,7 +14,7 @@ export class SignDto {
   comment?: string;
 
   @ApiPropertyOptional({ enum: ['DECISION', 'NEGOTIATION'], description: 'where a rejection sends the case (default DECISION)' })
-  @IsOptional()
+  @Optional()
   @IsIn(['DECISION', 'NEGOTIATION'])
   returnTo?: 'DECISION' | 'NEGOTIATION';
 }

@@ -1,4 +1,4 @@
-import { IsDecimalNumber } from '../../../common/validators';
+import { IsDecimalNumber, Optional } from '../../../common/validators';
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 
 import { IsIn, IsInt, IsISO4217CurrencyCode, IsISO8601, IsNotEmpty,  IsOptional, IsPositive, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
@@ -43,7 +43,7 @@ export class CreateCaseDto {
   @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5)
   supplyRisk: number;
 
-  @ApiPropertyOptional() @IsOptional() @IsUUID()
+  @ApiPropertyOptional() @Optional() @IsUUID()
   previousCaseId?: string;
 }
 
@@ -80,7 +80,7 @@ export class TransitionDto {
   @ApiProperty({ enum: STAGES }) @IsIn(STAGES)
   to: Stage;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(2000)
+  @ApiPropertyOptional() @Optional() @IsString() @IsNotEmpty() @MaxLength(2000)
   reason?: string;
 }
 

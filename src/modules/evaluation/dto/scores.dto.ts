@@ -1,7 +1,7 @@
-import { IsDecimalNumber } from '../../../common/validators';
+import { IsDecimalNumber, Optional } from '../../../common/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray,  IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray,  IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
 export class ScoreEntryDto {
   @ApiProperty() @IsUUID()
@@ -16,7 +16,7 @@ export class ScoreEntryDto {
   @Max(10)
   score: number;
 
-  @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000)
+  @ApiPropertyOptional({ maxLength: 2000 }) @Optional() @IsString() @MaxLength(2000)
   comment?: string;
 }
 

@@ -12,6 +12,8 @@ export function IsDecimalString(
   return ValidateBy(
     {
       name: 'isDecimalString',
+      // the pattern, for the OpenAPI document (src/openapi/constraints.ts)
+      constraints: [pattern.source],
       validator: {
         validate: (value: unknown) => typeof value === 'string' && pattern.test(value) && (!options.positive || /[1-9]/.test(value)),
         defaultMessage: (args) =>

@@ -1,3 +1,4 @@
+import { Optional } from '../../../common/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -9,7 +10,6 @@ import {
   IsISO8601,
   IsNotEmpty,
   IsNumber,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -44,7 +44,7 @@ export class ComplianceAnswerDto {
   @ApiProperty() @IsBoolean()
   met: boolean;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000)
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(2000)
   note?: string;
 }
 
@@ -66,7 +66,7 @@ export class OfferBodyDto {
   currency: string;
 
   @ApiPropertyOptional({ type: [LineItemDto], description: 'Σ quantity × unitPrice must equal totalPrice exactly' })
-  @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => LineItemDto)
+  @Optional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => LineItemDto)
   lineItems?: LineItemDto[];
 
   @ApiProperty({ minimum: 0, maximum: 3650 }) @IsInt() @Min(0) @Max(3650)
@@ -91,7 +91,7 @@ export class OfferBodyDto {
   @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => CriterionValueDto)
   values: CriterionValueDto[];
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000)
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(5000)
   notes?: string;
 }
 

@@ -1,8 +1,21 @@
+import { Optional } from '../../../common/validators';
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsInt, IsNumber, IsObject, IsString, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { DECIMAL_MESSAGE, DECIMAL_STRING } from '../../../common/money';
 import { MAX_ROBUSTNESS_SAMPLES, MIN_ROBUSTNESS_SAMPLES } from '../../../domain/scoring';
+
+/**
+ * A section (or sub-section) of the policy: an object, validated through — never null, never an
+ * array (which `ValidateNested` alone let through as "no items", storing `strategic: []`).
+ */
+const Section = (cls: () => new () => object) =>
+  applyDecorators(
+    IsObject({ message: ({ property }) => `${property} must be an object` }),
+    ValidateNested(),
+    Type(cls),
+  );
 
 class StrategicPolicyDto {
   @ApiProperty({ example: 2 }) @IsNumber() @Min(1) @Max(10) multiplier: number;
@@ -27,12 +40,13 @@ class ReliabilityPolicyDto {
   @ApiProperty({ example: 365 }) @IsNumber() @Min(1) @Max(36500) halfLifeDays: number;
   @ApiProperty({ example: 5 }) @IsNumber() @Min(0.001) @Max(10000) priorStrength: number;
   @ApiProperty({ example: 0.5 }) @IsNumber() @Min(0) @Max(1) priorMean: number;
-  @ApiProperty() @ValidateNested() @Type(() => SeverityDto) severity: SeverityDto;
-  @ApiProperty() @ValidateNested() @Type(() => ReliabilityWeightsDto) weights: ReliabilityWeightsDto;
+  @ApiProperty({ type: () => SeverityDto }) @Section(() => SeverityDto) severity: SeverityDto;
+  @ApiProperty({ type: () => ReliabilityWeightsDto }) @Section(() => ReliabilityWeightsDto) weights: ReliabilityWeightsDto;
 }
 
 class ApprovalBandDto {
-  @ApiProperty({ nullable: true, example: '10000' })
+  @ApiProperty({ type: 'string', nullable: true, example: '10000', description: 'the band holds amounts below this; null on the last band (open-ended)' })
+  @IsDefined()
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @Matches(DECIMAL_STRING, { message: `below ${DECIMAL_MESSAGE}` })
@@ -53,7 +67,7 @@ class SensitivityPolicyDto {
   @IsNumber() @Min(0) @Max(1) threshold: number;
 
   @ApiPropertyOptional({ example: 5, description: 'a runner-up price cut to win below this percentage is a "close call"; left out, the current value stays' })
-  @IsOptional() @IsNumber() @Min(0) @Max(100) closeCallPercent?: number;
+  @Optional() @IsNumber() @Min(0) @Max(100) closeCallPercent?: number;
 }
 
 class RobustnessPolicyDto {
@@ -64,11 +78,15 @@ class RobustnessPolicyDto {
   @IsNumber() @Min(0) @Max(0.99) spread: number;
 }
 
-/** The whole policy; a PUT replaces the sections it names, keeping the others. */
+/**
+ * The policy; a PUT replaces the sections it names, each whole (every field of a section is
+ * required, so no partial section leaves a hole), and keeps the others. `{}` names none: nothing
+ * changes and no version is written.
+ */
 export class PolicyDto {
-  @ApiProperty() @IsOptional() @ValidateNested() @Type(() => StrategicPolicyDto) strategic?: StrategicPolicyDto;
-  @ApiProperty() @IsOptional() @ValidateNested() @Type(() => ReliabilityPolicyDto) reliability?: ReliabilityPolicyDto;
-  @ApiProperty() @IsOptional() @ValidateNested() @Type(() => ApprovalPolicyDto) approval?: ApprovalPolicyDto;
-  @ApiProperty() @IsOptional() @ValidateNested() @Type(() => SensitivityPolicyDto) sensitivity?: SensitivityPolicyDto;
-  @ApiProperty() @IsOptional() @ValidateNested() @Type(() => RobustnessPolicyDto) robustness?: RobustnessPolicyDto;
+  @ApiPropertyOptional({ type: () => StrategicPolicyDto }) @Optional() @Section(() => StrategicPolicyDto) strategic?: StrategicPolicyDto;
+  @ApiPropertyOptional({ type: () => ReliabilityPolicyDto }) @Optional() @Section(() => ReliabilityPolicyDto) reliability?: ReliabilityPolicyDto;
+  @ApiPropertyOptional({ type: () => ApprovalPolicyDto }) @Optional() @Section(() => ApprovalPolicyDto) approval?: ApprovalPolicyDto;
+  @ApiPropertyOptional({ type: () => SensitivityPolicyDto }) @Optional() @Section(() => SensitivityPolicyDto) sensitivity?: SensitivityPolicyDto;
+  @ApiPropertyOptional({ type: () => RobustnessPolicyDto }) @Optional() @Section(() => RobustnessPolicyDto) robustness?: RobustnessPolicyDto;
 }

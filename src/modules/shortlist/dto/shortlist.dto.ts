@@ -1,6 +1,7 @@
+import { Optional } from '../../../common/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { type ShortlistStatus } from '../shortlist-entry.entity';
 
 const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
@@ -11,7 +12,7 @@ export class AddToShortlistDto {
   @ApiProperty() @IsUUID()
   supplierId: string;
 
-  @ApiPropertyOptional({ description: 'why this supplier is considered' }) @IsOptional() @trim() @IsString() @IsNotEmpty() @MaxLength(2000)
+  @ApiPropertyOptional({ description: 'why this supplier is considered' }) @Optional() @trim() @IsString() @IsNotEmpty() @MaxLength(2000)
   reason?: string;
 }
 
@@ -34,7 +35,7 @@ export class JustificationDto {
 
 export class ShortlistApprovalDto {
   @ApiPropertyOptional({ description: 'a note kept with the approval in the audit trail' })
-  @IsOptional()
+  @Optional()
   @trim()
   @IsString()
   @IsNotEmpty()

@@ -1,4 +1,4 @@
-import { IsDecimalNumber } from '../../../common/validators';
+import { IsDecimalNumber, Optional } from '../../../common/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -58,7 +58,7 @@ class NormalizationFitsSource implements ValidatorConstraintInterface {
 
 export class RequirementDto {
   @ApiPropertyOptional({ description: 'keep this id (it must be a requirement of the current version); without it the text is matched' })
-  @IsOptional() @IsUUID()
+  @Optional() @IsUUID()
   id?: string;
 
   @ApiProperty({ example: 'ISO 9001 certified' })
@@ -79,7 +79,7 @@ export class RequirementDto {
 
 export class CriterionDto {
   @ApiPropertyOptional({ description: 'keep this id (it must be a criterion of the current version); without it the name is matched' })
-  @IsOptional() @IsUUID()
+  @Optional() @IsUUID()
   id?: string;
 
   @ApiProperty({ example: 'Total cost' })
@@ -108,7 +108,7 @@ export class PutSpecificationDto {
   @ApiProperty() @IsString() @MaxLength(10000) @Matches(NOT_BLANK, { message: 'description must not be blank' })
   description: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10000)
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(10000)
   deliverables?: string;
 
   @ApiPropertyOptional({ example: 2 })
@@ -125,7 +125,7 @@ export class PutSpecificationDto {
   criteria: CriterionDto[];
 
   @ApiPropertyOptional({ description: 'why the specification changes; required once it is frozen (after SPECIFICATION)' })
-  @IsOptional() @IsString() @MaxLength(2000) @Matches(NOT_BLANK, { message: 'reason must not be blank' })
+  @Optional() @IsString() @MaxLength(2000) @Matches(NOT_BLANK, { message: 'reason must not be blank' })
   reason?: string;
 }
 
@@ -141,10 +141,10 @@ export class AhpDto {
   matrix: number[][];
 
   @ApiPropertyOptional({ description: 'apply the weights even when CR > 0.10 (needs a reason)' })
-  @IsOptional() @IsBoolean()
+  @Optional() @IsBoolean()
   acceptInconsistency?: boolean;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) @Matches(NOT_BLANK, { message: 'reason must not be blank' })
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(2000) @Matches(NOT_BLANK, { message: 'reason must not be blank' })
   reason?: string;
 }
 

@@ -1,4 +1,4 @@
-import { IsDecimalNumber } from '../../../common/validators';
+import { IsDecimalNumber, Optional } from '../../../common/validators';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
@@ -55,7 +55,7 @@ export class ContactDto {
   email: string;
 
   @ApiPropertyOptional({ example: '+49 30 1234567' })
-  @IsOptional()
+  @Optional()
   @Trim()
   @IsString()
   @Matches(/^\+?[0-9 ()./-]{3,40}$/, { message: 'phone must be digits, spaces and + ( ) . / - (3–40 characters)' })
@@ -122,12 +122,12 @@ export class CreateSupplierDto {
   @Field.legalName(true) legalName: string;
   @Field.taxId(true) taxId: string;
   @Field.country(true) country: string;
-  @IsOptional() @Field.categories() categories?: string[];
-  @IsOptional() @Field.contacts() contacts?: ContactDto[];
-  @IsOptional() @Field.certifications() certifications?: CertificationDto[];
-  @IsOptional() @Field.financialRisk() financialRisk?: number;
-  @IsOptional() @Field.status() status?: SupplierStatus;
-  @IsOptional() @Field.blockedReason() blockedReason?: string;
+  @Optional() @Field.categories() categories?: string[];
+  @Optional() @Field.contacts() contacts?: ContactDto[];
+  @Optional() @Field.certifications() certifications?: CertificationDto[];
+  @Optional() @Field.financialRisk() financialRisk?: number;
+  @Optional() @Field.status() status?: SupplierStatus;
+  @Optional() @Field.blockedReason() blockedReason?: string;
 }
 
 /** Every field optional; a field sent replaces the stored one (lists are replaced whole). */

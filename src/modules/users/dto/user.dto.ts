@@ -1,5 +1,6 @@
+import { Optional } from '../../../common/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { type OrgRole } from '../user.entity';
 
 export class CreateUserDto {
@@ -12,11 +13,11 @@ export class CreateUserDto {
   @ApiProperty({ enum: ['admin', 'member'] }) @IsIn(['admin', 'member'])
   orgRole: OrgRole;
 
-  @ApiPropertyOptional() @IsOptional() @IsBoolean()
+  @ApiPropertyOptional() @Optional() @IsBoolean()
   executive?: boolean;
 }
 
 export class CreateTokenDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200)
+  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(200)
   label?: string;
 }

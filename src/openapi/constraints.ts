@@ -1,0 +1,145 @@
+import { getMetadataStorage } from 'class-validator';
+
+type Schema = Record<string, unknown>;
+interface Rule {
+  propertyName: string;
+  type: string;
+  name?: string;
+  constraints?: unknown[];
+  each?: boolean;
+}
+
+/**
+ * The request schemas say what the server enforces because they are read from the same
+ * class-validator rules the validation pipe runs: types, required, lengths, ranges, enums, formats,
+ * patterns, item counts; and no other field (the pipe refuses unknown fields). Applied to every
+ * component schema named after a validated class.
+ */
+export function applyValidationRules(schemas: Record<string, Schema>): void {
+  const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<Function, Rule[]> };
+  const classes = new Map<string, Function>();
+  for (const target of storage.validationMetadatas.keys()) if (target.name) classes.set(target.name, target);
+  for (const [name, schema] of Object.entries(schemas)) {
+    const target = classes.get(name);
+    if (!target) continue;
+    const rules = getMetadataStorage().getTargetValidationMetadatas(target, '', true, false) as unknown as Rule[];
+    const byProperty = new Map<string, Rule[]>();
+    for (const rule of rules) byProperty.set(rule.propertyName, [...(byProperty.get(rule.propertyName) ?? []), rule]);
+    const properties = (schema.properties ?? {}) as Record<string, Schema>;
+    const required: string[] = [];
+    for (const [property, propertyRules] of byProperty) {
+      const prop = (properties[property] ??= {});
+      const optional = propertyRules.some((r) => r.type === 'conditionalValidation');
+      const nullable = propertyRules.some((r) => r.name === 'isOptional');
+      // required: not conditional, and some rule refuses an absent value (a custom rule alone may accept it)
+      const refusesAbsent = propertyRules.some((r) => r.type === 'nestedValidation' || REFUSES_ABSENT.has(r.name ?? ''));
+      if ((!optional && refusesAbsent) || propertyRules.some((r) => r.name === 'isDefined')) required.push(property);
+      for (const rule of propertyRules) applyRule(prop, rule);
+      if (nullable && prop.type && !prop.$ref) prop.type = [...new Set([...(Array.isArray(prop.type) ? prop.type : [prop.type]), 'null'])];
+      if (prop.$ref && prop.type) delete prop.type;
+    }
+    schema.properties = properties;
+    if (required.length > 0) schema.required = required;
+    else delete schema.required;
+    schema.additionalProperties = false;
+  }
+}
+
+const REFUSES_ABSENT = new Set([
+  'isString', 'isInt', 'isNumber', 'isDecimalNumber', 'isBoolean', 'isArray', 'isObject', 'isIn', 'isUuid', 'isEmail', 'isIso8601',
+  'matches', 'isDecimalString', 'isISO4217CurrencyCode', 'isISO31661Alpha2', 'maxLength', 'min', 'max', 'isPositive',
+]);
+
+const FORMATS: Record<string, string> = { isUuid: 'uuid', isEmail: 'email' };
+
+function applyRule(prop: Schema, rule: Rule): void {
+  const target = rule.each ? ((prop.items as Schema | undefined) ?? (prop.items = {})) as Schema : prop;
+  const [first] = rule.constraints ?? [];
+  const setType = (type: string) => {
+    if (target.$ref) return;
+    if (Array.isArray(target.type)) target.type = target.type.map((t) => (t === 'object' ? type : t));
+    else if (target.type === undefined || target.type === 'object' || target.type === 'number' || rule.name === 'isInt') target.type = type;
+  };
+  switch (rule.name) {
+    case 'isString':
+      setType('string');
+      break;
+    case 'isInt':
+      setType('integer');
+      break;
+    case 'isNumber':
+    case 'isDecimalNumber':
+      setType('number');
+      break;
+    case 'isBoolean':
+      setType('boolean');
+      break;
+    case 'isArray':
+      prop.type = 'array';
+      prop.items ??= {};
+      break;
+    case 'isObject':
+      if (!target.$ref) target.type = 'object';
+      break;
+    case 'maxLength':
+      target.maxLength = first;
+      break;
+    case 'minLength':
+      target.minLength = first;
+      break;
+    case 'isNotEmpty':
+      if (target.type === 'string' || target.type === undefined) target.minLength = Math.max(Number(target.minLength ?? 0), 1);
+      break;
+    case 'min':
+      target.minimum = first;
+      break;
+    case 'max':
+      target.maximum = first;
+      break;
+    case 'isPositive':
+      target.exclusiveMinimum = 0;
+      break;
+    case 'isIn':
+      target.enum = first;
+      break;
+    case 'isUuid':
+    case 'isEmail':
+      setType('string');
+      target.format = FORMATS[rule.name];
+      break;
+    case 'isIso8601':
+      setType('string');
+      if (!target.pattern) target.format = 'date-time';
+      break;
+    case 'matches':
+      setType('string');
+      target.pattern = first instanceof RegExp ? first.source : String(first);
+      if (target.pattern === '^\\d{4}-\\d{2}-\\d{2}$') target.format = 'date';
+      if (target.format === 'date-time' && target.pattern === '^\\d{4}-\\d{2}-\\d{2}$') target.format = 'date';
+      break;
+    case 'isDecimalString':
+      setType('string');
+      target.pattern = String(first);
+      break;
+    case 'isISO4217CurrencyCode':
+      setType('string');
+      target.pattern ??= '^[A-Z]{3}$';
+      break;
+    case 'isISO31661Alpha2':
+      setType('string');
+      target.minLength = 2;
+      target.maxLength = 2;
+      break;
+    case 'arrayMinSize':
+      prop.minItems = first;
+      break;
+    case 'arrayMaxSize':
+      prop.maxItems = first;
+      break;
+    case 'arrayUnique':
+      prop.uniqueItems = true;
+      break;
+    default:
+      break;
+  }
+}

@@ -1,0 +1,34 @@
+import { type INestApplication } from '@nestjs/common';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { completeDocument } from './complete';
+import { applyValidationRules } from './constraints';
+import { RESPONSE_SCHEMAS } from './schemas';
+
+export const USER_TOKEN = 'userToken';
+export const INVITATION_TOKEN = 'invitationToken';
+
+/** The OpenAPI 3.1 document served at /docs-json: the DTOs' schemas, completed by `completeDocument`. */
+export function buildDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setOpenAPIVersion('3.1.0')
+    .setTitle('Supplier evaluation service')
+    .setDescription(
+      'Carries a business purchase from need to a signed-off supplier decision. Errors are RFC 9457 ' +
+        '`application/problem+json`; the README documents every rule behind these operations.',
+    )
+    .setVersion('1')
+    .setLicense('UNLICENSED (proprietary, all rights reserved)', 'https://spdx.org/licenses/')
+    .addServer('http://localhost:3000', 'the service started with `npm start` (PORT 3000)')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'sev_…', description: 'a user API token (`POST /users/{id}/tokens`, or the CLI)' }, USER_TOKEN)
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', description: 'a supplier invitation token (`POST /cases/{id}/rounds/{n}/invitations`), valid for one supplier and round' },
+      INVITATION_TOKEN,
+    )
+    .build();
+  config.components = { ...config.components, schemas: { ...RESPONSE_SCHEMAS } };
+  const document = SwaggerModule.createDocument(app, config, {
+    operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}`,
+  });
+  applyValidationRules(document.components!.schemas as Record<string, Record<string, unknown>>);
+  return completeDocument(document);
+}
