@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { canonicalJson, sha256 } from '../src/domain/audit/canonical-json';
 import { createCase, createUser } from './factories';
 import { caseInSpecification, putSpecification, specBody } from './factories/specification';
 import { supplierBody } from './factories/suppliers';
@@ -164,6 +165,5 @@ describe('contract: the OpenAPI document, ETag/If-Match and Idempotency-Key', ()
 });
 
 async function fingerprintOf(method: string, url: string, body: unknown): Promise<string> {
-  const { canonicalJson, sha256 } = await import('../src/domain/audit/canonical-json');
   return sha256(`${method} ${url}\n${canonicalJson(body)}`);
 }

@@ -60,7 +60,7 @@ describe('contract: no input breaks or bends the service', () => {
 
   it.each(['requirements', 'criteria'])('PUT /specification with "id": null on one of the %s is a 400 naming it', async (list) => {
     const c = await caseInSpecification(t);
-    const body = specBody() as Record<string, Array<Record<string, unknown>>>;
+    const body = specBody() as unknown as Record<string, Array<Record<string, unknown>>>;
     body[list][0] = { ...body[list][0], id: null };
     const res = await t.http.put(`/api/v1/cases/${c.caseId}/specification`).set(c.people.prescriber.auth).send(body).expect(400);
     expect(fields(res.body)).toEqual([`${list}.0.id`]);
