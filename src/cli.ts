@@ -1,10 +1,22 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { parseArgs } from 'node:util';
-import { AppModule } from './app.module';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { dataSourceOptions } from './database/data-source';
 import { ConfigError, loadConfig } from './config/config';
 import { resolveDatabase } from './database/database-url';
 import { UsersService } from './modules/users/users.service';
+
+/** Only what creating a user needs (the data source, with its migrations, and the users service): a quick start. */
+function cliModule(databaseUrl: string) {
+  @Module({
+    imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), migrationsRun: true })],
+    providers: [UsersService],
+  })
+  class CliModule {}
+  return CliModule;
+}
 
 const USAGE = 'usage: npm run cli -- user:create --name "Ada Admin" --email ada@example.com [--admin] [--executive]';
 
@@ -24,7 +36,7 @@ async function main(): Promise<void> {
   if (!values.name || !values.email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(values.email)) throw new ConfigError(USAGE);
   const config = loadConfig();
   const db = await resolveDatabase(config);
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ databaseUrl: db.url }), {
+  const app = await NestFactory.createApplicationContext(cliModule(db.url), {
     logger: ['error'],
   });
   try {

@@ -40,7 +40,8 @@ export function completeDocument(document: OpenAPIObject): OpenAPIObject {
       const responses = (operation.responses ?? {}) as Record<string, Json>;
       const problems = new Set<number>();
       if ((operation.security as unknown[]).length > 0) problems.add(401);
-      if (operation.requestBody) [400, 413, 415].forEach((s) => problems.add(s));
+      // every write parses a body (those that take none refuse any field sent): 400, 413, 415
+      if (operation.requestBody || method !== 'get') [400, 413, 415].forEach((s) => problems.add(s));
       if ((operation.parameters as unknown[]).length > 0) problems.add(400);
       if (path.startsWith('/api/v1/cases/{id}')) [403, 404, 409].forEach((s) => problems.add(s));
       for (const status of problems) responses[String(status)] ??= { description: PROBLEM_STATUSES[status] };

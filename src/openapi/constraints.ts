@@ -16,13 +16,13 @@ interface Rule {
  * component schema named after a validated class.
  */
 export function applyValidationRules(schemas: Record<string, Schema>): void {
-  const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<Function, Rule[]> };
-  const classes = new Map<string, Function>();
+  const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<abstract new (...args: never[]) => unknown, Rule[]> };
+  const classes = new Map<string, abstract new (...args: never[]) => unknown>();
   for (const target of storage.validationMetadatas.keys()) if (target.name) classes.set(target.name, target);
   for (const [name, schema] of Object.entries(schemas)) {
     const target = classes.get(name);
     if (!target) continue;
-    const rules = getMetadataStorage().getTargetValidationMetadatas(target, '', true, false) as unknown as Rule[];
+    const rules = getMetadataStorage().getTargetValidationMetadatas(target as unknown as new () => object, '', true, false) as unknown as Rule[];
     const byProperty = new Map<string, Rule[]>();
     for (const rule of rules) byProperty.set(rule.propertyName, [...(byProperty.get(rule.propertyName) ?? []), rule]);
     const properties = (schema.properties ?? {}) as Record<string, Schema>;
@@ -60,7 +60,7 @@ function applyRule(prop: Schema, rule: Rule): void {
     if (Array.isArray(target.type)) target.type = target.type.map((t) => (t === 'object' ? type : t));
     else if (target.type === undefined || target.type === 'object' || target.type === 'number' || rule.name === 'isInt') target.type = type;
   };
-  switch (rule.name) {
+  switch (rule.name ?? '') {
     case 'isString':
       setType('string');
       break;
