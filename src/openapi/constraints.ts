@@ -105,7 +105,7 @@ function applyRule(prop: Schema, rule: Rule): void {
     case 'isUuid':
     case 'isEmail':
       setType('string');
-      target.format = FORMATS[rule.name];
+      target.format = FORMATS[rule.name ?? ""];
       break;
     case 'isIso8601':
       setType('string');

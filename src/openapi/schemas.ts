@@ -1743,7 +1743,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "type": "object",
         "properties": {
           "multiplier": {
-            "type": "integer"
+            "type": "number"
           },
           "floor": {
             "type": "number"
@@ -1762,10 +1762,10 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "type": "object",
         "properties": {
           "halfLifeDays": {
-            "type": "integer"
+            "type": "number"
           },
           "priorStrength": {
-            "type": "integer"
+            "type": "number"
           },
           "priorMean": {
             "type": "number"
@@ -1777,10 +1777,10 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
                 "type": "number"
               },
               "major": {
-                "type": "integer"
+                "type": "number"
               },
               "critical": {
-                "type": "integer"
+                "type": "number"
               }
             },
             "required": [
@@ -1859,10 +1859,29 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "properties": {
           "threshold": {
             "type": "number"
+          },
+          "closeCallPercent": {
+            "type": "number"
           }
         },
         "required": [
-          "threshold"
+          "threshold",
+          "closeCallPercent"
+        ]
+      },
+      "robustness": {
+        "type": "object",
+        "properties": {
+          "samples": {
+            "type": "integer"
+          },
+          "spread": {
+            "type": "number"
+          }
+        },
+        "required": [
+          "samples",
+          "spread"
         ]
       },
       "version": {
@@ -1888,6 +1907,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "reliability",
       "approval",
       "sensitivity",
+      "robustness",
       "version",
       "updatedAt",
       "updatedBy"
@@ -2915,6 +2935,19 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
                 "string",
                 "null"
               ]
+            },
+            "shownChange": {
+              "type": [
+                "number",
+                "null"
+              ]
+            },
+            "shownOvertakenBy": {
+              "type": [
+                "string",
+                "null"
+              ],
+              "format": "uuid"
             }
           },
           "required": [
@@ -2924,15 +2957,14 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
             "percent",
             "feasible",
             "overtakenBy",
-            "overtakenByName"
+            "overtakenByName",
+            "shownChange",
+            "shownOvertakenBy"
           ]
         }
       },
       "mostCritical": {
-        "type": [
-          "string",
-          "null"
-        ],
+        "type": "string",
         "format": "uuid"
       },
       "priceCutToWin": {
@@ -2978,6 +3010,52 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       },
       "sensitive": {
         "type": "boolean"
+      },
+      "closeCall": {
+        "type": "object",
+        "properties": {
+          "priceCutPercent": {
+            "type": "number"
+          },
+          "threshold": {
+            "type": "number"
+          },
+          "close": {
+            "type": "boolean"
+          }
+        },
+        "required": [
+          "priceCutPercent",
+          "threshold",
+          "close"
+        ]
+      },
+      "scoreChanges": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "criterionId": {
+              "type": "string",
+              "format": "uuid"
+            },
+            "supplierId": {
+              "type": "string",
+              "format": "uuid"
+            },
+            "change": {
+              "type": "number"
+            }
+          },
+          "required": [
+            "criterionId",
+            "supplierId",
+            "change"
+          ]
+        }
+      },
+      "gap": {
+        "type": "number"
       }
     },
     "required": [
@@ -2991,7 +3069,10 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       "criteria",
       "mostCritical",
       "priceCutToWin",
-      "sensitive"
+      "sensitive",
+      "closeCall",
+      "scoreChanges",
+      "gap"
     ]
   },
   "Shortlist": {
@@ -3935,5 +4016,75 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
         "minimum": 0
       }
     }
+  },
+  "Robustness": {
+    "type": "object",
+    "properties": {
+      "samples": {
+        "type": "integer"
+      },
+      "spread": {
+        "type": "number"
+      },
+      "seed": {
+        "type": "string"
+      },
+      "suppliers": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "supplierId": {
+              "type": "string",
+              "format": "uuid"
+            },
+            "acceptability": {
+              "type": "array",
+              "items": {
+                "type": "number"
+              }
+            },
+            "firstRank": {
+              "type": "number"
+            },
+            "centralWeights": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "properties": {
+                  "criterionId": {
+                    "type": "string",
+                    "format": "uuid"
+                  },
+                  "weight": {
+                    "type": "number"
+                  }
+                },
+                "required": [
+                  "criterionId",
+                  "weight"
+                ]
+              }
+            },
+            "confidence": {
+              "type": "number"
+            }
+          },
+          "required": [
+            "supplierId",
+            "acceptability",
+            "firstRank",
+            "centralWeights",
+            "confidence"
+          ]
+        }
+      }
+    },
+    "required": [
+      "samples",
+      "spread",
+      "seed",
+      "suppliers"
+    ]
   }
 };
