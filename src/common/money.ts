@@ -4,6 +4,8 @@ import Decimal from 'decimal.js';
 Decimal.set({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN });
 
 /** A decimal string in JSON: exact, without exponent or trailing zeros ("1200.5"). */
+export function money(value: string | Decimal): string;
+export function money(value: string | Decimal | null | undefined): string | null;
 export function money(value: string | Decimal | null | undefined): string | null {
   if (value === null || value === undefined) return null;
   return new Decimal(value).toFixed();

@@ -54,5 +54,13 @@ export function completeDocument(document: OpenAPIObject): OpenAPIObject {
       operation.responses = Object.fromEntries(Object.entries(responses).sort(([a], [b]) => a.localeCompare(b)));
     }
   }
+  assertReferencesResolve(document);
   return document;
+}
+
+/** A schema a module forgot to list in src/openapi/schemas.ts stops the start, not a client. */
+function assertReferencesResolve(document: OpenAPIObject): void {
+  const known = new Set(Object.keys(document.components?.schemas ?? {}));
+  const missing = [...JSON.stringify(document).matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]).filter((name) => !known.has(name));
+  if (missing.length > 0) throw new Error(`the OpenAPI document refers to schemas it does not have: ${[...new Set(missing)].join(', ')} (list them in src/openapi/schemas.ts)`);
 }

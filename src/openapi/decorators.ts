@@ -1,15 +1,16 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import { PROBLEM_STATUSES } from './problem';
+import { type Component } from './schema';
 
 export const IDEMPOTENT = 'contract:idempotent';
 export const ETAG = 'contract:etag';
 
-export interface EndpointOptions {
+export interface EndpointOptions<T = unknown> {
   /** the success status (default 200) */
   status?: number;
-  /** the component schema of the success body; null: no body (204) or a non-JSON body described by `content` */
-  response?: string | null;
+  /** the schema of the JSON success body (a module's `*.schemas.ts`); null: no body (204) or a non-JSON body described by `content` */
+  response?: Component<T> | null;
   /** the success body's media types other than JSON (the PDF, the CSV form of the matrix) */
   content?: Record<string, { schema: object }>;
   /** the problem+json answers beyond those the document adds by rule (see completeDocument) */
@@ -23,11 +24,27 @@ export interface EndpointOptions {
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
+/** What the compiler says when a handler returns something else than its response schema describes. */
+interface ResponseMismatch<T> {
+  'the handler answers another type than its response schema describes': T;
+}
+type KeysOf<T> = T extends unknown ? keyof T : never;
+/**
+ * R (the CSV alternative of a JSON answer aside) is one of the values T describes, with no key T
+ * lacks: a schema shared by several handlers describes each of their answers.
+ */
+type Checked<R, T> = [Exclude<R, string>] extends [T] ? ([Exclude<KeysOf<Exclude<R, string>>, KeysOf<T>>] extends [never] ? unknown : ResponseMismatch<T>) : ResponseMismatch<T>;
+type Handler = (...args: never[]) => unknown;
+type EndpointDecorator<T> = <F extends Handler>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<F> & Checked<Awaited<ReturnType<F>>, T>) => void;
+
 /**
  * One operation of the contract: its operationId, summary, success answer and the problems it can
- * give. Every handler carries one; a spec checks the served document for completeness.
+ * give. Every handler carries one; a spec checks the served document for completeness. With a
+ * `response` schema the compiler also checks that the handler returns exactly the type it describes.
  */
-export function Endpoint(operationId: string, summary: string, options: EndpointOptions = {}) {
+export function Endpoint<T>(operationId: string, summary: string, options: EndpointOptions<T> & { response: Component<T> }): EndpointDecorator<T>;
+export function Endpoint(operationId: string, summary: string, options?: EndpointOptions<never> & { response?: null }): MethodDecorator;
+export function Endpoint<T>(operationId: string, summary: string, options: EndpointOptions<T> = {}): MethodDecorator {
   const status = options.status ?? 200;
   const decorators: Array<MethodDecorator | ClassDecorator> = [ApiOperation({ operationId, summary, description: options.description })];
   const headers: Record<string, object> = {};
@@ -43,7 +60,7 @@ export function Endpoint(operationId: string, summary: string, options: Endpoint
         status,
         description,
         headers,
-        content: { 'application/json': { schema: ref(options.response) }, ...(options.content ?? {}) },
+        content: { 'application/json': { schema: ref(options.response.name) }, ...(options.content ?? {}) },
       }),
     );
   } else {
@@ -77,5 +94,5 @@ export function Endpoint(operationId: string, summary: string, options: Endpoint
     );
   }
   for (const problem of problems) decorators.push(ApiResponse({ status: problem, description: PROBLEM_STATUSES[problem] }));
-  return applyDecorators(...decorators);
+  return applyDecorators(...decorators) as MethodDecorator;
 }

@@ -5,6 +5,7 @@ import { PageQuery } from '../../common/paging';
 import { Endpoint } from '../../openapi/decorators';
 import { USER_TOKEN } from '../../openapi/document';
 import { AuditService } from './audit.service';
+import { AuditEventPage, AuditVerification } from './audit.schemas';
 
 @ApiTags('cases')
 @ApiBearerAuth(USER_TOKEN)
@@ -12,14 +13,14 @@ import { AuditService } from './audit.service';
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
-  @Endpoint('listAuditEvents', 'The case audit trail, paged', { response: 'AuditEventPage' })
+  @Endpoint('listAuditEvents', 'The case audit trail, paged', { response: AuditEventPage })
   @Get()
   @CaseActionOf('audit.read')
   trail(@Access() access: CaseAccess, @Query() page: PageQuery) {
     return this.audit.list(access.caseId, page.limit, page.offset);
   }
 
-  @Endpoint('verifyAuditTrail', 'Check the hash chain of the audit trail', { response: 'AuditVerification' })
+  @Endpoint('verifyAuditTrail', 'Check the hash chain of the audit trail', { response: AuditVerification })
   @Get('verify')
   @CaseActionOf('audit.read')
   verify(@Access() access: CaseAccess) {

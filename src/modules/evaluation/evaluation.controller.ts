@@ -11,6 +11,7 @@ import { MatrixService } from './matrix.service';
 import { ScoresService } from './scores.service';
 import { Endpoint } from '../../openapi/decorators';
 import { USER_TOKEN } from '../../openapi/document';
+import { DecisionMatrix, Proposal, Robustness, ScoreBoard, Sensitivity } from './evaluation.schemas';
 
 @ApiTags('evaluation')
 @ApiBearerAuth(USER_TOKEN)
@@ -22,21 +23,21 @@ export class EvaluationController {
     private readonly decisions: DecisionService,
   ) {}
 
-  @Endpoint('putScores', 'The caller’s own evaluator scores (0–10) for criteria sourced from evaluators', { response: 'ScoresSaved' })
+  @Endpoint('putScores', 'The caller’s own evaluator scores (0–10) for criteria sourced from evaluators', { response: ScoreBoard })
   @Put(':id/scores')
   @CaseActionOf('scores.write')
   putScores(@Access() access: CaseAccess, @Body() dto: PutScoresDto, @CurrentUser() user: User) {
     return this.scores.put(access, dto, user);
   }
 
-  @Endpoint('listScores', 'Scores per criterion and supplier: mean, count, spread, consensus flag', { response: 'ScoreBoard' })
+  @Endpoint('listScores', 'Scores per criterion and supplier: mean, count, spread, consensus flag', { response: ScoreBoard })
   @Get(':id/scores')
   @CaseActionOf('scores.read')
   listScores(@Access() access: CaseAccess, @CurrentUser() user: User) {
     return this.scores.list(access, user);
   }
 
-  @Endpoint('getMatrix', 'The weighted decision matrix; CSV with Accept: text/csv', { response: 'DecisionMatrix', problems: [422], content: { 'text/csv': { schema: { type: 'string', description: 'RFC 4180 CSV, one row per ranked supplier × criterion, then the excluded' } } } })
+  @Endpoint('getMatrix', 'The weighted decision matrix; CSV with Accept: text/csv', { response: DecisionMatrix, problems: [422], content: { 'text/csv': { schema: { type: 'string', description: 'RFC 4180 CSV, one row per ranked supplier × criterion, then the excluded' } } } })
   @Get(':id/matrix')
   @CaseActionOf('matrix.read')
   async getMatrix(@Access() access: CaseAccess, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
@@ -47,21 +48,21 @@ export class EvaluationController {
     return matrixCsv(view);
   }
 
-  @Endpoint('getSensitivity', 'Sensitivity of the decision to weight changes, and the price cut that would make the runner-up win', { response: 'Sensitivity', problems: [422] })
+  @Endpoint('getSensitivity', 'Sensitivity of the decision to weight changes, and the price cut that would make the runner-up win', { response: Sensitivity, problems: [422] })
   @Get(':id/sensitivity')
   @CaseActionOf('matrix.read')
   getSensitivity(@Access() access: CaseAccess) {
     return this.matrix.sensitivity(access.caseId);
   }
 
-  @Endpoint('getRobustness', 'Rank acceptability (SMAA-2): per ranked supplier the share of weight and score draws at each rank, its central weights and confidence factor', { response: 'Robustness', problems: [422] })
+  @Endpoint('getRobustness', 'Rank acceptability (SMAA-2): per ranked supplier the share of weight and score draws at each rank, its central weights and confidence factor', { response: Robustness, problems: [422] })
   @Get(':id/robustness')
   @CaseActionOf('matrix.read')
   getRobustness(@Access() access: CaseAccess) {
     return this.matrix.robustness(access.caseId);
   }
 
-  @Endpoint('proposeDecision', 'Propose the chosen supplier; anyone but the top-ranked is an override needing 200+ characters of justification', { status: 201, response: 'Proposal', problems: [422], idempotent: true })
+  @Endpoint('proposeDecision', 'Propose the chosen supplier; anyone but the top-ranked is an override needing 200+ characters of justification', { status: 201, response: Proposal, problems: [422], idempotent: true })
   @Post(':id/decision')
   @HttpCode(201)
   @CaseActionOf('decision.propose')
@@ -69,7 +70,7 @@ export class EvaluationController {
     return this.decisions.propose(access, dto, user);
   }
 
-  @Endpoint('getDecision', 'The current proposal and whether it is stale', { response: 'Proposal' })
+  @Endpoint('getDecision', 'The current proposal and whether it is stale', { response: Proposal })
   @Get(':id/decision')
   @CaseActionOf('decision.read')
   getDecision(@Access() access: CaseAccess) {

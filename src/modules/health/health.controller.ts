@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../../common/auth';
 import { Endpoint } from '../../openapi/decorators';
+import { Health } from './health.schemas';
 
 @ApiTags('health')
 @Controller('health')
@@ -12,7 +13,7 @@ export class HealthController {
     private readonly db: TypeOrmHealthIndicator,
   ) {}
 
-  @Endpoint('getHealth', 'Liveness with a database ping', { response: 'Health', problems: [503] })
+  @Endpoint('getHealth', 'Liveness with a database ping', { response: Health, problems: [503] })
   @Get()
   @Public()
   @HealthCheck()

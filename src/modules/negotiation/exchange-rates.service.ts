@@ -46,7 +46,8 @@ export class ExchangeRatesService {
         baseCurrency: c.currency,
         rates: dto.rates.map((r) => ({ currency: r.currency, rate: normalizeAmount(r.rate), previous: before.get(r.currency) ?? null })),
       });
-      return { baseCurrency: c.currency, items: await this.rows(m, c.id) };
+      const items = await this.rows(m, c.id);
+      return { baseCurrency: c.currency, items, total: items.length };
     });
   }
 

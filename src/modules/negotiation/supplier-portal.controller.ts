@@ -7,6 +7,7 @@ import { OfferBodyDto } from './dto/offer.dto';
 import { OffersService } from './offers.service';
 import { Endpoint } from '../../openapi/decorators';
 import { INVITATION_TOKEN } from '../../openapi/document';
+import { Invitation, OfferReceipt } from './negotiation.schemas';
 
 /**
  * The supplier's side: no user account, only the invitation token as bearer. The user-token
@@ -19,19 +20,19 @@ import { INVITATION_TOKEN } from '../../openapi/document';
 export class SupplierPortalController {
   constructor(private readonly offers: OffersService) {}
 
-  @Endpoint('getInvitation', 'The round, requirements and criteria the invited supplier answers, and its own current offer', { response: 'Invitation' })
+  @Endpoint('getInvitation', 'The round, requirements and criteria the invited supplier answers, and its own current offer', { response: Invitation })
   @Get('invitation')
   invitation(@Req() req: Request) {
     return this.offers.invitation(bearerToken(req));
   }
 
-  @Endpoint('submitOffer', 'Submit or revise the invited supplier’s offer', { status: 201, response: 'OfferReceipt', problems: [409, 422], idempotent: true })
+  @Endpoint('submitOffer', 'Submit or revise the invited supplier’s offer', { status: 201, response: OfferReceipt, problems: [409, 422], idempotent: true })
   @Post('offers')
   submit(@Req() req: Request, @Body() dto: OfferBodyDto) {
     return this.offers.submitWithToken(bearerToken(req), dto);
   }
 
-  @Endpoint('reconfirmOwnOffer', 'Re-confirm the current offer unchanged after a specification change', { response: 'OfferReceipt', problems: [409, 422] })
+  @Endpoint('reconfirmOwnOffer', 'Re-confirm the current offer unchanged after a specification change', { response: OfferReceipt, problems: [409, 422] })
   @Post('offers/reconfirm')
   @HttpCode(200)
   reconfirm(@Req() req: Request, @Body(noBodyPipe) _body: object) {

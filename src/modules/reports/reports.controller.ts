@@ -7,6 +7,7 @@ import { REPORT_LANGS, type ReportLang } from './labels/labels';
 import { ReportsService } from './reports.service';
 import { Endpoint } from '../../openapi/decorators';
 import { USER_TOKEN } from '../../openapi/document';
+import { StoredReportList } from './reports.schemas';
 
 export class ReportQuery {
   @ApiPropertyOptional({ enum: REPORT_LANGS }) @IsOptional() @IsIn(REPORT_LANGS)
@@ -34,7 +35,7 @@ export class ReportsController {
   }
 
   /** The stored final reports of an AWARDED case, with their SHA-256. */
-  @Endpoint('listStoredReports', 'The stored final reports with their SHA-256', { response: 'StoredReportList' })
+  @Endpoint('listStoredReports', 'The stored final reports with their SHA-256', { response: StoredReportList })
   @Get('reports')
   @CaseActionOf('report.read')
   stored(@Access() access: CaseAccess) {

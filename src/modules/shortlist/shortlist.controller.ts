@@ -8,6 +8,7 @@ import { AddToShortlistDto, JustificationDto, ShortlistApprovalDto, UpdateShortl
 import { ShortlistService } from './shortlist.service';
 import { Endpoint } from '../../openapi/decorators';
 import { USER_TOKEN } from '../../openapi/document';
+import { Shortlist, ShortlistEntry, ShortlistSuggestionPage } from './shortlist.schemas';
 
 @ApiTags('shortlist')
 @ApiBearerAuth(USER_TOKEN)
@@ -15,28 +16,28 @@ import { USER_TOKEN } from '../../openapi/document';
 export class ShortlistController {
   constructor(private readonly shortlist: ShortlistService) {}
 
-  @Endpoint('listShortlistSuggestions', 'Candidates from the registry ranked by reliability, with failed certification requirements', { response: 'ShortlistSuggestionPage' })
+  @Endpoint('listShortlistSuggestions', 'Candidates from the registry ranked by reliability, with failed certification requirements', { response: ShortlistSuggestionPage })
   @Get('suggestions')
   @CaseActionOf('shortlist.read')
   suggestions(@Access() access: CaseAccess, @Query() page: PageQuery) {
     return this.shortlist.suggestions(access, page);
   }
 
-  @Endpoint('getShortlist', 'The shortlist: entries, justification, approval', { response: 'Shortlist' })
+  @Endpoint('getShortlist', 'The shortlist: entries, justification, approval', { response: Shortlist })
   @Get()
   @CaseActionOf('shortlist.read')
   list(@Access() access: CaseAccess) {
     return this.shortlist.list(access.caseId);
   }
 
-  @Endpoint('addToShortlist', 'Add a supplier to the shortlist', { status: 201, response: 'ShortlistEntry', problems: [422], idempotent: true })
+  @Endpoint('addToShortlist', 'Add a supplier to the shortlist', { status: 201, response: ShortlistEntry, problems: [422], idempotent: true })
   @Post()
   @CaseActionOf('shortlist.write')
   add(@Access() access: CaseAccess, @Body() dto: AddToShortlistDto, @CurrentUser() user: User) {
     return this.shortlist.add(access, dto, user);
   }
 
-  @Endpoint('setShortlistJustification', 'Write the sole-source justification', { response: 'Shortlist' })
+  @Endpoint('setShortlistJustification', 'Write the sole-source justification', { response: Shortlist })
   @Post('justification')
   @HttpCode(200)
   @CaseActionOf('shortlist.write')
@@ -44,7 +45,7 @@ export class ShortlistController {
     return this.shortlist.justify(access, dto, user);
   }
 
-  @Endpoint('approveShortlist', 'Approve the shortlist as it stands (gatekeeper)', { response: 'Shortlist', problems: [422] })
+  @Endpoint('approveShortlist', 'Approve the shortlist as it stands (gatekeeper)', { response: Shortlist, problems: [422] })
   @Post('approval')
   @HttpCode(200)
   @CaseActionOf('shortlist.approve')
@@ -52,7 +53,7 @@ export class ShortlistController {
     return this.shortlist.approve(access, dto, user);
   }
 
-  @Endpoint('updateShortlistEntry', 'Exclude or reinstate a shortlisted supplier, with a reason', { response: 'ShortlistEntry', problems: [422] })
+  @Endpoint('updateShortlistEntry', 'Exclude or reinstate a shortlisted supplier, with a reason', { response: ShortlistEntry, problems: [422] })
   @Patch(':supplierId')
   @CaseActionOf('shortlist.write')
   setStatus(

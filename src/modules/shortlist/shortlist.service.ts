@@ -17,7 +17,7 @@ import { Supplier } from '../suppliers/supplier.entity';
 import { User } from '../users/user.entity';
 import { AddToShortlistDto, JustificationDto, ShortlistApprovalDto, UpdateShortlistEntryDto } from './dto/shortlist.dto';
 import { ShortlistEntry } from './shortlist-entry.entity';
-import { ShortlistQueries } from './shortlist.queries';
+import { type ShortlistEntryView, ShortlistQueries } from './shortlist.queries';
 
 /**
  * The suppliers considered for a case: suggestions from the registry, the buyer's shortlist with
@@ -211,8 +211,11 @@ export class ShortlistService implements OnModuleInit {
     return previous?.awardedSupplierId ?? null;
   }
 
-  private async entry(m: EntityManager, caseId: string, supplierId: string) {
-    return this.queries.entry(m, caseId, supplierId);
+  /** The entry just written in this transaction, as the API shows it. */
+  private async entry(m: EntityManager, caseId: string, supplierId: string): Promise<ShortlistEntryView> {
+    const entry = await this.queries.entry(m, caseId, supplierId);
+    if (!entry) throw new Error(`shortlist entry of supplier ${supplierId} missing right after its write`);
+    return entry;
   }
 
   private async view(m: EntityManager, caseId: string) {

@@ -12,6 +12,7 @@ import { SupplierImportService } from './supplier-import.service';
 import { SuppliersService } from './suppliers.service';
 import { Endpoint } from '../../openapi/decorators';
 import { USER_TOKEN } from '../../openapi/document';
+import { ImportResult, PerformanceEvent, PerformanceEventPage, Reliability, Supplier, SupplierPage } from './suppliers.schemas';
 
 /** The supplier registry: everyone authenticated reads it; admins and buyers write it. */
 @ApiTags('suppliers')
@@ -25,14 +26,14 @@ export class SuppliersController {
     private readonly reliability: ReliabilityService,
   ) {}
 
-  @Endpoint('createSupplier', 'Register a supplier (admins and buyers)', { status: 201, response: 'Supplier', problems: [403, 409], idempotent: true })
+  @Endpoint('createSupplier', 'Register a supplier (admins and buyers)', { status: 201, response: Supplier, problems: [403, 409], idempotent: true })
   @Post()
   @OrgActionOf('registry.write')
   create(@Body() dto: CreateSupplierDto) {
     return this.suppliers.create(dto);
   }
 
-  @Endpoint('listSuppliers', 'Search the registry, paged', { response: 'SupplierPage' })
+  @Endpoint('listSuppliers', 'Search the registry, paged', { response: SupplierPage })
   @Get()
   list(@Query() query: ListSuppliersQuery) {
     return this.suppliers.list(query);
@@ -50,38 +51,38 @@ export class SuppliersController {
         'ACME GmbH,DE123456789,DE,compressors|pumps,Jane Doe,jane@acme.example,,ISO 9001:2015:2024-01-15:2027-01-14,0.2',
     },
   })
-  @Endpoint('importSuppliers', 'Import suppliers from CSV, all or nothing (admins and buyers)', { response: 'ImportResult', problems: [403], idempotent: true })
+  @Endpoint('importSuppliers', 'Import suppliers from CSV, all or nothing (admins and buyers)', { response: ImportResult, problems: [403], idempotent: true })
   import(@Body() csv: string) {
     return this.importer.import(csv);
   }
 
-  @Endpoint('getSupplier', 'Read a supplier', { response: 'Supplier', problems: [404] })
+  @Endpoint('getSupplier', 'Read a supplier', { response: Supplier, problems: [404] })
   @Get(':id')
   get(@Param('id', uuidPipe('id')) id: string) {
     return this.suppliers.get(id);
   }
 
-  @Endpoint('updateSupplier', 'Change a supplier (a list sent replaces the stored list)', { response: 'Supplier', problems: [403, 404, 409] })
+  @Endpoint('updateSupplier', 'Change a supplier (a list sent replaces the stored list)', { response: Supplier, problems: [403, 404, 409] })
   @Patch(':id')
   @OrgActionOf('registry.write')
   update(@Param('id', uuidPipe('id')) id: string, @Body() dto: UpdateSupplierDto) {
     return this.suppliers.update(id, dto);
   }
 
-  @Endpoint('recordPerformance', 'Record a delivery or an incident', { status: 201, response: 'PerformanceEvent', problems: [403, 404, 409, 422], idempotent: true })
+  @Endpoint('recordPerformance', 'Record a delivery or an incident', { status: 201, response: PerformanceEvent, problems: [403, 404, 409, 422], idempotent: true })
   @Post(':id/performance')
   @OrgActionOf('registry.write')
   recordPerformance(@Param('id', uuidPipe('id')) id: string, @Body() dto: PerformanceEventDto, @CurrentUser() user: User) {
     return this.performance.record(id, dto, user);
   }
 
-  @Endpoint('listPerformance', 'The performance record, newest first, paged', { response: 'PerformanceEventPage', problems: [404] })
+  @Endpoint('listPerformance', 'The performance record, newest first, paged', { response: PerformanceEventPage, problems: [404] })
   @Get(':id/performance')
   listPerformance(@Param('id', uuidPipe('id')) id: string, @Query() page: PageQuery) {
     return this.performance.list(id, page.limit, page.offset);
   }
 
-  @Endpoint('getReliability', 'The reliability score with its parts', { response: 'Reliability', problems: [404] })
+  @Endpoint('getReliability', 'The reliability score with its parts', { response: Reliability, problems: [404] })
   @Get(':id/reliability')
   reliabilityOf(@Param('id', uuidPipe('id')) id: string, @Query() query: ReliabilityQuery) {
     return this.reliability.forSupplier(id, query.asOf);

@@ -7,6 +7,7 @@ import { CreateTokenDto, CreateUserDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 import { Endpoint } from '../../openapi/decorators';
 import { USER_TOKEN } from '../../openapi/document';
+import { IssuedToken, User, UserPage } from './users.schemas';
 
 @ApiTags('users')
 @ApiBearerAuth(USER_TOKEN)
@@ -15,25 +16,25 @@ import { USER_TOKEN } from '../../openapi/document';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
-  @Endpoint('createUser', 'Create a user (admin)', { status: 201, response: 'User', problems: [403, 409], idempotent: true })
+  @Endpoint('createUser', 'Create a user (admin)', { status: 201, response: User, problems: [403, 409], idempotent: true })
   @Post('users')
   create(@Body() dto: CreateUserDto) {
     return this.users.create(dto);
   }
 
-  @Endpoint('listUsers', 'List users (admin), paged', { response: 'UserPage', problems: [403] })
+  @Endpoint('listUsers', 'List users (admin), paged', { response: UserPage, problems: [403] })
   @Get('users')
   list(@Query() page: PageQuery) {
     return this.users.list(page.limit, page.offset);
   }
 
-  @Endpoint('getUser', 'Read a user (admin)', { response: 'User', problems: [403, 404] })
+  @Endpoint('getUser', 'Read a user (admin)', { response: User, problems: [403, 404] })
   @Get('users/:id')
   get(@Param('id', uuidPipe('id')) id: string) {
     return this.users.get(id);
   }
 
-  @Endpoint('issueToken', 'Issue an API token for a user, shown only in this answer (admin)', { status: 201, response: 'IssuedToken', problems: [403, 404], description: 'Not idempotent by key: the answer carries a secret the service keeps only hashed, so a retry issues another token.' })
+  @Endpoint('issueToken', 'Issue an API token for a user, shown only in this answer (admin)', { status: 201, response: IssuedToken, problems: [403, 404], description: 'Not idempotent by key: the answer carries a secret the service keeps only hashed, so a retry issues another token.' })
   @Post('users/:id/tokens')
   issueToken(@Param('id', uuidPipe('id')) id: string, @Body() dto: CreateTokenDto) {
     return this.users.issueToken(id, dto.label);

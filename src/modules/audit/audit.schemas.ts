@@ -1,0 +1,33 @@
+import { type Answer, boolean, component, count, dateTime, described, nullable, object, page, sha256, string, untyped, uuid } from '../../openapi/schema';
+import type { AuditController } from './audit.controller';
+
+type Event = Answer<AuditController, 'trail'>['items'][number];
+
+export const AuditEventPage = component(
+  'AuditEventPage',
+  page(
+    object<Event>({
+      caseId: uuid,
+      seq: count(1),
+      actorId: described(nullable(uuid), 'null: the service itself (e.g. a round closed at its deadline)'),
+      action: string,
+      // each action records its own facts; the README lists them by action
+      data: untyped<object>({ type: 'object', additionalProperties: true, description: 'what the event records, by action (see the README)' }),
+      createdAt: dateTime,
+      prevHash: sha256,
+      hash: sha256,
+    }),
+  ),
+);
+
+export const AuditVerification = component(
+  'AuditVerification',
+  object<Answer<AuditController, 'verify'>>({
+    valid: boolean,
+    length: count(),
+    headHash: sha256,
+    firstBrokenSeq: nullable(count(1)),
+  }),
+);
+
+export const auditSchemas = [AuditEventPage, AuditVerification];

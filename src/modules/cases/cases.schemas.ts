@@ -1,0 +1,50 @@
+import { KRALJIC_CATEGORIES, PURCHASE_TYPES, STAGES } from '../../domain/lifecycle/stages';
+import { CASE_ROLES } from '../../domain/lifecycle/stages';
+import { type Answer, array, component, currency, date, dateTime, decimal, integer, nullable, number, object, oneOf, page, ref, string, uuid } from '../../openapi/schema';
+import type { CasesController } from './cases.controller';
+
+export const Case = component(
+  'Case',
+  object<Answer<CasesController, 'get' | 'create' | 'update' | 'transition'>>({
+    id: uuid,
+    reference: string,
+    title: string,
+    businessNeed: string,
+    quantity: number,
+    unit: string,
+    estimatedBudget: decimal,
+    currency,
+    neededBy: date,
+    category: string,
+    purchaseType: oneOf(PURCHASE_TYPES),
+    profitImpact: integer,
+    supplyRisk: integer,
+    kraljicCategory: oneOf(KRALJIC_CATEGORIES),
+    previousCaseId: nullable(uuid),
+    stage: oneOf(STAGES),
+    cancelReason: nullable(string),
+    awardedSupplierId: nullable(uuid),
+    awardedAmount: nullable(decimal),
+    awardedAt: nullable(dateTime),
+    createdBy: uuid,
+    createdAt: dateTime,
+    updatedAt: dateTime,
+  }),
+);
+
+export const CasePage = component('CasePage', page(ref(Case)));
+
+export const MemberList = component(
+  'MemberList',
+  array(
+    object<Answer<CasesController, 'members'>[number]>({
+      userId: uuid,
+      name: string,
+      email: string,
+      roles: array(oneOf(CASE_ROLES)),
+      addedAt: dateTime,
+    }),
+  ),
+);
+
+export const casesSchemas = [Case, CasePage, MemberList];

@@ -1,0 +1,34 @@
+import { type Answer, array, boolean, component, count, dateTime, decimal, described, nullable, number, object, uuid } from '../../openapi/schema';
+import type { PolicyController } from './policy.controller';
+
+type PolicyAnswer = Answer<PolicyController, 'get' | 'put'>;
+
+export const Policy = component(
+  'Policy',
+  object<PolicyAnswer>({
+    version: described(count(), '0: the defaults, never saved'),
+    updatedAt: nullable(dateTime),
+    updatedBy: nullable(uuid),
+    strategic: object({ multiplier: number, floor: number, cap: number }),
+    reliability: object({
+      halfLifeDays: number,
+      priorStrength: number,
+      priorMean: number,
+      severity: object({ minor: number, major: number, critical: number }),
+      weights: object({ otif: number, quality: number, certifications: number, financial: number }),
+    }),
+    approval: object({
+      bands: array(
+        object({
+          below: described(nullable(decimal), 'the band covers amounts below this; null: the top band'),
+          approvals: count(1),
+          executive: boolean,
+        }),
+      ),
+    }),
+    sensitivity: object({ threshold: number, closeCallPercent: number }),
+    robustness: object({ samples: count(1), spread: number }),
+  }),
+);
+
+export const policySchemas = [Policy];

@@ -1,0 +1,12 @@
+import { type Answer, array, component, dateTime, object, oneOf, sha256 } from '../../openapi/schema';
+import { REPORT_LANGS } from './labels/labels';
+import type { ReportsController } from './reports.controller';
+
+export const StoredReportList = component(
+  'StoredReportList',
+  object<Answer<ReportsController, 'stored'>>({
+    items: array(object({ lang: oneOf(REPORT_LANGS), sha256, createdAt: dateTime })),
+  }),
+);
+
+export const reportsSchemas = [StoredReportList];
