@@ -1,4 +1,5 @@
 import { createCase, createUser } from './factories';
+import { decisionCase } from './factories/evaluation';
 import { caseInSpecification, putSpecification, specBody } from './factories/specification';
 import { startTestApp, type TestApp } from './setup/test-app';
 
@@ -43,9 +44,14 @@ describe('contract: no input breaks or bends the service', () => {
   });
 
   it('after a refused sensitivity: null, the sensitivity and report endpoints still answer (nothing was stored)', async () => {
+    const before = (await t.http.get('/api/v1/policy').set(t.admin.auth).expect(200)).body;
     await t.http.put('/api/v1/policy').set(t.admin.auth).send({ sensitivity: null }).expect(400);
     const policy = await t.http.get('/api/v1/policy').set(t.admin.auth).expect(200);
-    expect(policy.body.sensitivity).toEqual({ threshold: expect.any(Number) });
+    expect(policy.body.sensitivity).toEqual({ threshold: expect.any(Number), closeCallPercent: expect.any(Number) });
+    expect(policy.body).toEqual(before);
+    const d = await decisionCase(t);
+    await t.http.get(`/api/v1/cases/${d.caseId}/sensitivity`).set(d.people.decider.auth).expect(200);
+    await t.http.get(`/api/v1/cases/${d.caseId}/report.pdf`).set(d.people.decider.auth).expect(200);
   });
 
   it('PUT /policy {} and a PUT of the stored policy are no-ops: 200 with the current policy, no new version', async () => {

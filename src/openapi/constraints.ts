@@ -45,6 +45,44 @@ export function applyValidationRules(schemas: Record<string, Schema>): void {
   }
 }
 
+/**
+ * The same for query parameters: each handler's `@Query()` class (read from the route metadata)
+ * gives its parameters' constraints, found by the operationId of the handler.
+ */
+export function applyQueryRules(document: { paths: Record<string, Record<string, unknown>> }, controllers: Iterable<abstract new (...args: never[]) => unknown>): void {
+  const queryClasses = new Map<string, abstract new (...args: never[]) => unknown>();
+  for (const controller of controllers) {
+    const prototype = controller.prototype as Record<string, unknown>;
+    for (const method of Object.getOwnPropertyNames(prototype)) {
+      const handler = prototype[method];
+      if (method === 'constructor' || typeof handler !== 'function') continue;
+      const operation = Reflect.getMetadata(API_OPERATION, handler) as { operationId?: string } | undefined;
+      const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, method) ?? {}) as Record<string, { index: number; data?: unknown }>;
+      const types = (Reflect.getMetadata('design:paramtypes', prototype, method) ?? []) as Array<abstract new (...args: never[]) => unknown>;
+      for (const [key, arg] of Object.entries(args)) {
+        if (key.startsWith(`${QUERY}:`) && arg.data === undefined && operation?.operationId && types[arg.index]) queryClasses.set(operation.operationId, types[arg.index]);
+      }
+    }
+  }
+  for (const item of Object.values(document.paths)) {
+    for (const operation of Object.values(item) as Array<{ operationId?: string; parameters?: Array<{ in: string; name: string; schema?: Schema }> }>) {
+      const target = operation?.operationId ? queryClasses.get(operation.operationId) : undefined;
+      if (!target) continue;
+      const rules = getMetadataStorage().getTargetValidationMetadatas(target as unknown as new () => object, '', true, false) as unknown as Rule[];
+      for (const parameter of operation.parameters ?? []) {
+        if (parameter.in !== 'query') continue;
+        const schema = (parameter.schema ??= {});
+        for (const rule of rules.filter((r) => r.propertyName === parameter.name)) applyRule(schema, rule);
+      }
+    }
+  }
+}
+
+// Nest's route-argument key for @Query() and @nestjs/swagger's metadata key for @ApiOperation()
+const QUERY = 4;
+const ROUTE_ARGS_METADATA = '__routeArguments__';
+const API_OPERATION = 'swagger/apiOperation';
+
 const REFUSES_ABSENT = new Set([
   'isString', 'isInt', 'isNumber', 'isDecimalNumber', 'isBoolean', 'isArray', 'isObject', 'isIn', 'isUuid', 'isEmail', 'isIso8601',
   'matches', 'isDecimalString', 'isISO4217CurrencyCode', 'isISO31661Alpha2', 'maxLength', 'min', 'max', 'isPositive',

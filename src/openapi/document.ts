@@ -1,7 +1,8 @@
 import { type INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { completeDocument } from './complete';
-import { applyValidationRules } from './constraints';
+import { ModulesContainer } from '@nestjs/core';
+import { applyQueryRules, applyValidationRules } from './constraints';
 import { RESPONSE_SCHEMAS } from './schemas';
 
 export const USER_TOKEN = 'userToken';
@@ -30,5 +31,11 @@ export function buildDocument(app: INestApplication): OpenAPIObject {
     operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}`,
   });
   applyValidationRules(document.components!.schemas as Record<string, Record<string, unknown>>);
+  applyQueryRules(document as unknown as { paths: Record<string, Record<string, unknown>> }, controllersOf(app));
   return completeDocument(document);
+}
+
+function controllersOf(app: INestApplication): Array<abstract new (...args: never[]) => unknown> {
+  const modules = [...app.get(ModulesContainer).values()];
+  return modules.flatMap((m) => [...m.controllers.values()].map((c) => c.metatype as abstract new (...args: never[]) => unknown));
 }

@@ -136,7 +136,12 @@ export class AhpDto {
   @IsUUID('all', { each: true })
   criteria: string[];
 
-  @ApiProperty({ description: 'reciprocal pairwise judgements on the 1/9..9 scale; matrix[i][j] = how much criteria[i] outweighs criteria[j]', example: [[1, 3], [1 / 3, 1]] })
+  @ApiProperty({
+    description: 'reciprocal pairwise judgements on the 1/9..9 scale; matrix[i][j] = how much criteria[i] outweighs criteria[j]',
+    example: [[1, 3], [1 / 3, 1]],
+    type: 'array',
+    items: { type: 'array', items: { type: 'number' } },
+  })
   @IsArray()
   matrix: number[][];
 
