@@ -33,6 +33,9 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
     AppModule.forRoot({ databaseUrl: options.databaseUrl, connect: options.connect ?? true, requireIfMatch: options.requireIfMatch ?? false }),
     { bodyParser: false, logger: new PinoNestLogger(logger) },
   );
+  // ETags are the contract's (the case, the specification draft, the policy: strong, for If-Match),
+  // not Express's weak one on every answer (a 404 carried one, which If-Match then refused)
+  app.set('etag', false);
   let routes: RouteTable | null = null;
   for (const middleware of options.middleware ?? []) app.use(middleware);
   app.use(requestLogger(logger));

@@ -29,7 +29,13 @@ export function completeDocument(document: OpenAPIObject): OpenAPIObject {
     for (const method of METHODS) {
       const operation = (item as Record<string, Json | undefined>)[method];
       if (!operation) continue;
-      const parameters = ((operation.parameters as Json[] | undefined) ?? []).filter((p) => !(p.in === 'path' && names.includes(String(p.name))));
+      const declared = (operation.parameters as Json[] | undefined) ?? [];
+      // a header the handler reads with @Headers('if-match') is listed again, as required: the
+      // decorator's own declaration (case-insensitive, with its description) is the one that counts
+      const described = new Set(declared.filter((p) => p.in === 'header' && p.description).map((p) => String(p.name).toLowerCase()));
+      const parameters = declared.filter(
+        (p) => !(p.in === 'path' && names.includes(String(p.name))) && !(p.in === 'header' && !p.description && described.has(String(p.name).toLowerCase())),
+      );
       const pathParameters = names.map((name) => {
         const known = PATH_PARAMETERS[name];
         if (!known) throw new Error(`path parameter {${name}} of ${path} has no schema in PATH_PARAMETERS`);

@@ -44,11 +44,13 @@ export class ContractRecorder {
     };
   }
 
-  save(): string {
+  /** This file's answers, and the document they were served with, for the suite-wide summary (test/setup/contract-summary.ts). */
+  save(document: unknown): string {
     const dir = exchangesDir();
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `${randomBytes(6).toString('hex')}.json`);
     writeFileSync(file, JSON.stringify(this.exchanges));
+    writeFileSync(join(dir, 'document.json'), JSON.stringify(document));
     return file;
   }
 }

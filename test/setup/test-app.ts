@@ -88,7 +88,7 @@ export async function startTestApp(options: { requireIfMatch?: boolean } = {}): 
     close: async () => {
       // every answer of this file against the served document: a declared status, a matching body
       const document = (await request(app.getHttpServer()).get('/docs-json')).body;
-      recorder.save();
+      recorder.save(document);
       const violations = contractViolations(document, recorder.exchanges);
       await app.close();
       await database.drop();
