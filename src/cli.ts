@@ -1,22 +1,10 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { parseArgs } from 'node:util';
-import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { dataSourceOptions } from './database/data-source';
 import { ConfigError, loadConfig } from './config/config';
 import { resolveDatabase } from './database/database-url';
 import { UsersService } from './modules/users/users.service';
-
-/** Only what creating a user needs (the data source, with its migrations, and the users service): a quick start. */
-function cliModule(databaseUrl: string) {
-  @Module({
-    imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), migrationsRun: true })],
-    providers: [UsersService],
-  })
-  class CliModule {}
-  return CliModule;
-}
+import { cliModule } from './cli.module';
 
 const USAGE = 'usage: npm run cli -- user:create --name "Ada Admin" --email ada@example.com [--admin] [--executive]';
 
