@@ -1,4 +1,5 @@
 import { type ArgumentMetadata, ParseUUIDPipe, type PipeTransform, type ValidationError, ValidationPipe } from '@nestjs/common';
+import { type ValidatorOptions } from 'class-validator';
 import { DomainError, type FieldProblem, invalid } from '../domain/errors';
 import { NOT_NULL } from './validators';
 
@@ -11,6 +12,31 @@ export function fieldProblems(errors: ValidationError[], parent = ''): FieldProb
     if (error.constraints?.[NOT_NULL]) return own;
     return [...own, ...fieldProblems(error.children ?? [], field)];
   });
+}
+
+const COLLECTS_PROBLEMS = Symbol('collectsProblems');
+const EDGE_PROBLEMS = Symbol('edgeProblems');
+
+/**
+ * For a body whose rules partly need the case (an offer against its specification): the pipe does
+ * not answer the field problems it finds, it leaves them on the instance so the service answers
+ * them in one 400 together with its own (README "Errors": every validation pass before the first
+ * answer). The service must read them with `edgeProblems(dto)` and refuse when any is left.
+ */
+export function CollectsProblems(): ClassDecorator {
+  return (target) => {
+    Reflect.defineMetadata(COLLECTS_PROBLEMS, true, target);
+  };
+}
+
+/** The field problems the pipe found on a `@CollectsProblems()` body (empty for a valid one). */
+export function edgeProblems(dto: object): FieldProblem[] {
+  return (dto as { [EDGE_PROBLEMS]?: FieldProblem[] })[EDGE_PROBLEMS] ?? [];
+}
+
+/** The top-level fields among problems, for a service that must skip the rules reading a field already refused. */
+export function refusedFields(problems: readonly FieldProblem[]): Set<string> {
+  return new Set(problems.map((p) => p.field));
 }
 
 /**
@@ -26,6 +52,15 @@ class SafeValidationPipe extends ValidationPipe {
       const field = metadata.type === 'body' ? 'body' : (metadata.data ?? metadata.type);
       throw invalid(field, `${field} has a shape this endpoint does not accept`);
     }
+  }
+
+  protected override async validate(object: object, validatorOptions?: ValidatorOptions): Promise<ValidationError[]> {
+    const errors = await super.validate(object, validatorOptions);
+    const metatype = (object as { constructor?: unknown }).constructor;
+    const collects = typeof metatype === 'function' && object instanceof metatype && Reflect.getMetadata(COLLECTS_PROBLEMS, metatype) === true;
+    if (!collects || errors.length === 0) return errors;
+    Object.defineProperty(object, EDGE_PROBLEMS, { value: fieldProblems(errors), enumerable: false });
+    return [];
   }
 }
 

@@ -2,11 +2,14 @@ import { meetsRequirements } from '../requirements';
 import { missingRateCurrencies, type OfferContent, offerProblems, type SpecificationForOffers } from './offer-rules';
 
 const spec: SpecificationForOffers = {
-  requirements: [{ id: 'r-iso' }, { id: 'r-lead' }],
+  requirements: [
+    { id: 'r-iso', text: 'ISO 9001 certified' },
+    { id: 'r-lead', text: 'Delivery within 30 days' },
+  ],
   criteria: [
-    { id: 'k-price', source: 'offer.price', normalization: 'ratio' },
-    { id: 'k-energy', source: 'offer.value', normalization: 'ratio' },
-    { id: 'k-noise', source: 'offer.value', normalization: 'minmax' },
+    { id: 'k-price', name: 'Total cost', source: 'offer.price', normalization: 'ratio' },
+    { id: 'k-energy', name: 'Energy use', source: 'offer.value', normalization: 'ratio' },
+    { id: 'k-noise', name: 'Noise', source: 'offer.value', normalization: 'minmax' },
   ],
 };
 const deadline = new Date('2027-01-15T17:00:00Z');
@@ -63,6 +66,28 @@ describe('offer rules against the specification', () => {
     ).toEqual(['compliance.1.requirementId', 'compliance.3.requirementId']);
   });
 
+  it('names a requirement or criterion by its text, with its id', () => {
+    const problems = offerProblems(offer({ compliance: [{ requirementId: 'r-iso', met: true }], values: [{ criterionId: 'k-noise', value: 1 }] }), spec, deadline);
+    expect(problems.map((p) => p.message)).toEqual([
+      'no answer for the mandatory requirement "Delivery within 30 days" (id r-lead)',
+      'no value for the criterion "Energy use" (id k-energy), which is sourced from offers',
+    ]);
+  });
+
+  it('skips only the rules that read a field the edge refused, and runs every other rule', () => {
+    const bad = offer({ totalPrice: 'x', validUntil: '2020-01-01', compliance: [{ requirementId: 'r-iso', met: true }] });
+    // totalPrice refused at the edge: no line-item sum against it; the validity and the compliance gap are still named
+    expect(offerProblems(bad, spec, deadline, new Set(['totalPrice'])).map((p) => p.field)).toEqual(['validUntil', 'compliance']);
+    expect(offerProblems(bad, spec, deadline, new Set(['totalPrice', 'validUntil', 'compliance'])).map((p) => p.field)).toEqual([]);
+    // an answer whose requirementId was refused is not read; the others are
+    const answers = offer({ compliance: [{ requirementId: 7 as unknown as string, met: true }, { requirementId: 'r-lead', met: true }] });
+    expect(offerProblems(answers, spec, deadline, new Set(['compliance.0.requirementId'])).map((p) => p.message)).toEqual([
+      'no answer for the mandatory requirement "ISO 9001 certified" (id r-iso)',
+    ]);
+    // a field that is not even a list is not walked
+    expect(offerProblems(offer({ values: 'none' as unknown as OfferContent['values'] }), spec, deadline, new Set(['values']))).toEqual([]);
+  });
+
   it('needs a value per offer-sourced criterion; unknown, non-offer and non-positive ratio values are refused', () => {
     expect(fields(offer({ values: [{ criterionId: 'k-energy', value: 1 }] }))).toEqual(['values']);
     expect(
@@ -87,8 +112,8 @@ describe('offer rules against the specification', () => {
       ...spec,
       criteria: [
         ...spec.criteria,
-        { id: 'k-warranty', source: 'offer.warrantyMonths', normalization: 'ratio' },
-        { id: 'k-lead', source: 'offer.leadTimeDays', normalization: 'minmax' },
+        { id: 'k-warranty', name: 'Warranty', source: 'offer.warrantyMonths', normalization: 'ratio' },
+        { id: 'k-lead', name: 'Lead time', source: 'offer.leadTimeDays', normalization: 'minmax' },
       ],
     };
     const problems = (o: OfferContent) => offerProblems(o, withFields, deadline).map((p) => p.field);

@@ -5,7 +5,8 @@ import { type CaseAccess } from '../../common/auth';
 import { lockCase } from '../cases/case-lock';
 import { type Page, PageQuery } from '../../common/paging';
 import { sha256 } from '../../domain/audit/canonical-json';
-import { DomainError, invalid } from '../../domain/errors';
+import { DomainError, type FieldProblem, invalid } from '../../domain/errors';
+import { edgeProblems, refusedFields } from '../../common/validation';
 import { convertToBase, normalizeAmount } from '../../domain/negotiation/money';
 import { offerProblems } from '../../domain/negotiation/offer-rules';
 import { AuditService } from '../audit/audit.service';
@@ -84,11 +85,12 @@ export class OffersService {
       await this.rounds.settleDeadlines(m, c.id);
       const round = await this.rounds.findRound(m, c.id, number);
       if (round.status === 'closed') throw new DomainError('ROUND_CLOSED', `round ${number} is closed: no offer is accepted after it`);
-      if (!(await this.isActiveParticipant(m, round.id, dto.supplierId))) {
-        throw invalid('supplierId', `the supplier is not taking part in round ${number}`);
+      const problems = edgeProblems(dto);
+      if (!refusedFields(problems).has('supplierId') && !(await this.isActiveParticipant(m, round.id, dto.supplierId))) {
+        problems.push({ field: 'supplierId', message: `the supplier is not taking part in round ${number}` });
       }
       const { supplierId, ...body } = dto;
-      return this.submit(m, c, round, supplierId, body, { via: 'buyer', userId: user.id });
+      return this.submit(m, c, round, supplierId, body, { via: 'buyer', userId: user.id }, problems);
     });
   }
 
@@ -96,7 +98,7 @@ export class OffersService {
   async submitWithToken(token: string | null, dto: OfferBodyDto): Promise<SubmissionReceipt> {
     return this.dataSource.transaction(async (m) => {
       const session = await this.portalSession(m, token);
-      return this.submit(m, session.c, session.round, session.supplierId, dto, { via: 'supplier', userId: null });
+      return this.submit(m, session.c, session.round, session.supplierId, dto, { via: 'supplier', userId: null }, edgeProblems(dto));
     });
   }
 
@@ -209,9 +211,11 @@ export class OffersService {
     supplierId: string,
     body: OfferBodyDto,
     by: Submitter,
+    edge: FieldProblem[],
   ): Promise<SubmissionReceipt> {
     const spec = await this.specificationOf(m, c.id);
-    const problems = offerProblems(body, spec, round.deadline);
+    // one answer for every problem: the body's own (from the pipe) and the specification's rules
+    const problems = [...edge, ...offerProblems(body, spec, round.deadline, refusedFields(edge))];
     if (problems.length > 0) throw invalid(problems);
 
     // the one current offer of the supplier in the round becomes history; the revision follows it

@@ -18,6 +18,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { CollectsProblems } from '../../../common/validation';
 import { IsDecimalString, UPPER_CODE } from './decimal';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -56,7 +57,11 @@ export class CriterionValueDto {
   value: number;
 }
 
-/** The offer as a supplier submits it through the portal; the buyer's form adds `supplierId`. */
+/**
+ * The offer as a supplier submits it through the portal; the buyer's form adds `supplierId`. Its
+ * field problems are answered by OffersService together with the specification's rules, in one 400.
+ */
+@CollectsProblems()
 export class OfferBodyDto {
   @ApiProperty({ example: '1250.50', description: 'decimal string, positive, at most 4 decimals' })
   @IsDecimalString({ integerDigits: 16, decimals: 4, positive: true })
