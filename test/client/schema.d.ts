@@ -1167,6 +1167,18 @@ export interface components {
                 requirement: string | null;
                 reason: string;
             }[];
+            /** @description an evaluator-scored criterion has no score for a ranked supplier (counted as 0): the order may still change */
+            provisional: boolean;
+            /** @description every evaluator-scored criterion × ranked supplier with no score yet */
+            unscored: {
+                /** Format: uuid */
+                criterionId: string;
+                criterionName: string;
+                /** Format: uuid */
+                supplierId: string;
+                supplierName: string;
+            }[];
+            /** @description a missing exchange rate; each evaluator-scored criterion without scores for a ranked supplier */
             warnings: string[];
         };
         Sensitivity: {

@@ -74,22 +74,61 @@ export function criteriaCompletedBy(
   return new Set(criterionIds.filter((c) => rankedSupplierIds.every((s) => own.has(scoreKey(c, s)))));
 }
 
+/** One evaluator-scored criterion with no score at all for one ranked supplier. */
+export interface ScoreGap {
+  criterionId: string;
+  criterionName: string;
+  supplierId: string;
+  supplierName: string;
+}
+
 /**
- * The DECISION exit precondition: every evaluator-scored criterion has at least one score for every
- * ranked supplier. One line per gap, "<criterion> for <supplier>", in criterion then supplier order.
+ * The gaps the DECISION exit precondition and the matrix's warnings both read: every
+ * evaluator-scored criterion × ranked supplier with no score, in criterion then supplier order.
+ * Until they are filled the matrix counts such a cell as 0 and its ranking is provisional.
  */
+export function scoreGaps(
+  criteria: ReadonlyArray<{ id: string; name: string }>,
+  rankedSuppliers: ReadonlyArray<{ id: string; name: string }>,
+  summaries: ReadonlyMap<string, ScoreSummary>,
+): ScoreGap[] {
+  const gaps: ScoreGap[] = [];
+  for (const c of criteria) {
+    for (const s of rankedSuppliers) {
+      if ((summaries.get(scoreKey(c.id, s.id))?.count ?? 0) === 0) {
+        gaps.push({ criterionId: c.id, criterionName: c.name, supplierId: s.id, supplierName: s.name });
+      }
+    }
+  }
+  return gaps;
+}
+
+/** How a score gap is written wherever it is listed: "<criterion> for <supplier>". */
+export const scoreGapLine = (g: ScoreGap): string => `${g.criterionName} for ${g.supplierName}`;
+
+/** The DECISION exit precondition: one line per score gap. */
 export function missingScores(
   criteria: ReadonlyArray<{ id: string; name: string }>,
   rankedSuppliers: ReadonlyArray<{ id: string; name: string }>,
   summaries: ReadonlyMap<string, ScoreSummary>,
 ): string[] {
-  const missing: string[] = [];
-  for (const c of criteria) {
-    for (const s of rankedSuppliers) {
-      if ((summaries.get(scoreKey(c.id, s.id))?.count ?? 0) === 0) missing.push(`${c.name} for ${s.name}`);
-    }
+  return scoreGaps(criteria, rankedSuppliers, summaries).map(scoreGapLine);
+}
+
+/**
+ * The matrix's warning per criterion with gaps: which ranked suppliers it has no score for, that
+ * they count as 0, and so that the ranking is provisional.
+ */
+export function scoreGapWarnings(gaps: readonly ScoreGap[]): string[] {
+  const byCriterion = new Map<string, { name: string; suppliers: string[] }>();
+  for (const g of gaps) {
+    const entry = byCriterion.get(g.criterionId) ?? { name: g.criterionName, suppliers: [] };
+    entry.suppliers.push(g.supplierName);
+    byCriterion.set(g.criterionId, entry);
   }
-  return missing;
+  return [...byCriterion.values()].map(
+    ({ name, suppliers }) => `"${name}" has no evaluator score for ${suppliers.join(', ')}: counted as 0, so the ranking is provisional`,
+  );
 }
 
 /**

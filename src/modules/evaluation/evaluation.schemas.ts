@@ -118,7 +118,11 @@ export const DecisionMatrix = component(
       object({ supplierId: uuid, supplierName: nullable(string), requirementId: uuid, requirement: nullable(string), reason: string }),
       { description: 'suppliers left out for a failed mandatory requirement' },
     ),
-    warnings: array(string),
+    provisional: described(boolean, 'an evaluator-scored criterion has no score for a ranked supplier (counted as 0): the order may still change'),
+    unscored: array(object({ criterionId: uuid, criterionName: string, supplierId: uuid, supplierName: string }), {
+      description: 'every evaluator-scored criterion × ranked supplier with no score yet',
+    }),
+    warnings: array(string, { description: 'a missing exchange rate; each evaluator-scored criterion without scores for a ranked supplier' }),
   }),
 );
 

@@ -5,7 +5,7 @@ import { Decimal } from '../../common/money';
 import { DomainError } from '../../domain/errors';
 import { assembleMatrixInput } from '../../domain/evaluation/matrix-input';
 import { type CertificationHeld, failedRequirements, type FailedRequirement } from '../../domain/requirements';
-import { type ScoreRecord, scoreKey, scoresByCell, type ScoreSummary, summarizeAll } from '../../domain/evaluation/scores';
+import { type ScoreRecord, scoreGaps, scoreGapWarnings, scoreKey, scoresByCell, type ScoreSummary, summarizeAll } from '../../domain/evaluation/scores';
 import { decisionSnapshot, type DecisionSnapshot, rankingSnapshotHash } from '../../domain/evaluation/snapshot';
 import { roundAsOf } from '../../domain/negotiation/round';
 import type { ReliabilityResult } from '../../domain/reliability';
@@ -207,9 +207,13 @@ export function matrixView(b: MatrixBuild) {
   const offers = new Map(b.offers.map((o) => [o.supplierId, o]));
   const criteria = new Map(b.weights.criteria.map((c) => [c.id, c]));
   const requirements = new Map(b.specification.requirements.map((r) => [r.id, r]));
-  const warnings = b.ranked
-    .filter((o) => o.convertedTotal === null)
-    .map((o) => `no exchange rate for ${o.currency}: the price of ${o.supplierName} is missing and normalizes to 0`);
+  const gaps = unscoredCells(b);
+  const warnings = [
+    ...b.ranked
+      .filter((o) => o.convertedTotal === null)
+      .map((o) => `no exchange rate for ${o.currency}: the price of ${o.supplierName} is missing and normalizes to 0`),
+    ...scoreGapWarnings(gaps),
+  ];
   return {
     caseId: b.caseId,
     currency: b.baseCurrency,
@@ -274,8 +278,20 @@ export function matrixView(b: MatrixBuild) {
       requirement: requirements.get(e.requirementId)?.text ?? null,
       reason: e.reason,
     })),
+    provisional: gaps.length > 0,
+    unscored: gaps,
     warnings,
   };
+}
+
+/** The evaluator-scored criteria × ranked suppliers with no score yet (the DECISION precondition's gaps). */
+export function unscoredCells(b: MatrixBuild) {
+  const criteria = b.weights.criteria.filter((k) => k.source === 'evaluator');
+  return scoreGaps(
+    criteria,
+    b.ranked.map((o) => ({ id: o.supplierId, name: o.supplierName })),
+    b.scores,
+  );
 }
 
 export type SensitivityView = ReturnType<typeof sensitivityView>;

@@ -1,3 +1,4 @@
+import { scoreGapLine } from '../../domain/evaluation/scores';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { kraljicCategory } from '../../domain/lifecycle/stages';
@@ -7,7 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Case } from '../cases/case.entity';
 import { CasesQueries } from '../cases/cases.queries';
 import { DecisionService, type Evaluation } from '../evaluation/decision.service';
-import { sensitivityView } from '../evaluation/matrix.service';
+import { sensitivityView, unscoredCells } from '../evaluation/matrix.service';
 import { NegotiationReader } from '../negotiation/negotiation.reader';
 import { PolicyService } from '../policy/policy.service';
 import { ShortlistQueries } from '../shortlist/shortlist.queries';
@@ -93,6 +94,7 @@ export class ReportSourceService {
           supplierName: names.get(e.supplierId) ?? e.supplierId,
           requirementText: requirementText.get(e.requirementId) ?? e.requirementId,
         })),
+        unscored: unscoredCells(build).map(scoreGapLine),
       },
       sensitivity: { ...sensitivityResult, priceCutToWin: priceCut },
       decision: current

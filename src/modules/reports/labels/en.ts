@@ -105,6 +105,7 @@ export const en = {
   excludedFromRanking: 'Excluded from the ranking (failed a mandatory requirement)',
   failedRequirement: 'Failed requirement',
   noMatrix: 'The decision matrix is not available yet.',
+  provisionalRanking: 'Provisional ranking: no evaluator score yet for {gaps}. These cells count as 0, so the order may still change.',
   totalsChart: 'Total score per supplier (0-100)',
 
   // sensitivity

@@ -98,6 +98,7 @@ export const es: Labels = {
   excludedFromRanking: 'Excluidos de la clasificación (no cumplen un requisito obligatorio)',
   failedRequirement: 'Requisito incumplido',
   noMatrix: 'La matriz de decisión todavía no está disponible.',
+  provisionalRanking: 'Clasificación provisional: aún no hay puntuación de evaluadores para {gaps}. Estas celdas cuentan como 0, así que el orden todavía puede cambiar.',
   totalsChart: 'Puntuación total por proveedor (0-100)',
 
   sensitivity: 'Sensibilidad de la decisión',

@@ -108,6 +108,15 @@ describe('buildReportView', () => {
     expect(matrix.blocks.some((b) => b.kind === 'barChart')).toBe(true);
   });
 
+  it('says a ranking with unscored evaluator criteria is provisional, in both languages, and nothing when all are scored', () => {
+    const provisional: ReportSource = { ...source, matrix: { ...source.matrix!, unscored: ['Build quality for Atlas', 'Build quality for Boreal'] } };
+    expect(allText(buildReportView(provisional, 'en').sections[5])).toContain(
+      'Provisional ranking: no evaluator score yet for Build quality for Atlas; Build quality for Boreal.',
+    );
+    expect(allText(buildReportView(provisional, 'es').sections[5])).toContain('Clasificación provisional');
+    expect(allText(buildReportView(source, 'en').sections[5])).not.toContain('Provisional');
+  });
+
   it('flags an override in visible text, in both languages', () => {
     const overridden = sampleReportSource({ override: true });
     const en = allText(buildReportView(overridden, 'en').sections[7]);

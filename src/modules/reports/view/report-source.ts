@@ -106,6 +106,8 @@ export type ReportExclusion = SupplierRef & MatrixResult['excluded'][number] & {
 export interface ReportMatrix {
   ranking: ReportRankedSupplier[];
   excluded: ReportExclusion[];
+  /** "<criterion> for <supplier>" per evaluator-scored cell with no score yet; any → the ranking is provisional */
+  unscored?: string[];
 }
 
 /** The price cut for the runner-up to win, in the base currency; `percent` is derived from `cut / fromPrice` when absent. */

@@ -1,3 +1,4 @@
+import { fill } from '../../labels/labels';
 import { DASH, left, muted, right, table } from '../blocks';
 import { isMoney, type ViewContext } from '../context';
 import type { ReportRankedSupplier } from '../report-source';
@@ -8,6 +9,8 @@ export function matrixSection(ctx: ViewContext): SectionView {
   const matrix = ctx.source.matrix;
   if (matrix === null) return { title: t.matrix, blocks: [muted(t.noMatrix)] };
   const blocks: BlockView[] = [];
+  // the same gaps as the matrix's warnings and the DECISION precondition: the draft says the order may change
+  if ((matrix.unscored ?? []).length > 0) blocks.push(muted(fill(t.provisionalRanking, { gaps: matrix.unscored!.join('; ') })));
   if (matrix.ranking.length > 0) {
     blocks.push(
       { kind: 'heading', text: t.ranking },

@@ -1,0 +1,98 @@
+import { decisionCase, putScores } from './factories/evaluation';
+import { negotiationCase, openRound, recordOffer } from './factories/negotiation';
+import { startTestApp, type TestApp } from './setup/test-app';
+
+/**
+ * Issue "Easy to drive": every error at once, no silent surprises. Each finding of the issue is
+ * one describe block here, each failing on the main branch it was filed against.
+ */
+describe('easy to drive: every error at once, no silent surprises', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  describe('finding 2: an offer with six mistakes gets one 400 naming all six', () => {
+    it('lists the body rules and the specification rules together; requirements and criteria by their text, with their id', async () => {
+      const n = await negotiationCase(t);
+      await openRound(t, n);
+      const [iso, lead] = n.requirements;
+      const res = await recordOffer(t, n, 1, n.suppliers[0].id, {
+        currency: 'eur', // 1. body rule: upper-case ISO 4217
+        leadTimeDays: -3, // 2. body rule: ≥ 0
+        totalPrice: '1000',
+        lineItems: [{ description: 'compressor', quantity: '2', unitPrice: '400' }], // 3. adds up to 800, not 1000
+        validUntil: '2020-01-01', // 4. before the round's deadline
+        compliance: [{ requirementId: iso.id, met: true }], // 5. "Delivery within 30 days" unanswered
+        values: [{ criterionId: n.criteria.energy, value: 12.5 }], // 6. no value for "Noise reduction (dB)"
+      }).expect(400);
+      const fields = (res.body.errors as Array<{ field: string }>).map((e) => e.field);
+      expect(new Set(fields)).toEqual(new Set(['currency', 'leadTimeDays', 'lineItems', 'validUntil', 'compliance', 'values']));
+      const messages = (res.body.errors as Array<{ field: string; message: string }>).map((e) => `${e.field}: ${e.message}`);
+      expect(messages).toContain(`compliance: no answer for the mandatory requirement "${lead.text}" (id ${lead.id})`);
+      expect(messages).toContain(`values: no value for the criterion "Noise reduction (dB)" (id ${n.criteria.noise}), which is sourced from offers`);
+      // nothing was stored
+      const stored = await t.db.query('SELECT count(*)::int AS n FROM offers');
+      expect(stored[0].n).toBe(0);
+    });
+
+    it('a supplier not in the round and a body mistake come in the same answer; a valid offer still passes', async () => {
+      const n = await negotiationCase(t);
+      await openRound(t, n);
+      const res = await recordOffer(t, n, 1, '00000000-0000-4000-8000-00000000abcd', { paymentDays: 'thirty' }).expect(400);
+      expect(new Set((res.body.errors as Array<{ field: string }>).map((e) => e.field))).toEqual(new Set(['paymentDays', 'supplierId']));
+      // a malformed supplier id is named once, by its format, and never reaches the database
+      const malformed = await recordOffer(t, n, 1, 'not-a-uuid', { validUntil: '2020-01-01' }).expect(400);
+      expect((malformed.body.errors as Array<{ field: string }>).map((e) => e.field).sort()).toEqual(['supplierId', 'validUntil']);
+      await recordOffer(t, n, 1, n.suppliers[0].id).expect(201);
+    });
+
+    it('the supplier portal answers the same way: body and specification problems together', async () => {
+      const n = await negotiationCase(t);
+      await openRound(t, n);
+      const invitations = await t.http.post(`/api/v1/cases/${n.caseId}/rounds/1/invitations`).set(n.people.buyer.auth).send({}).expect(201);
+      const token = (invitations.body as Array<{ token: string }>)[0].token;
+      const res = await t.http
+        .post('/api/v1/supplier-portal/offers')
+        .set({ Authorization: `Bearer ${token}` })
+        .send({
+          totalPrice: '-1',
+          currency: 'EUR',
+          leadTimeDays: 21,
+          warrantyMonths: 24,
+          paymentDays: 30,
+          validUntil: '2099-12-31',
+          compliance: [],
+          values: [],
+        })
+        .expect(400);
+      expect(new Set((res.body.errors as Array<{ field: string }>).map((e) => e.field))).toEqual(new Set(['totalPrice', 'compliance', 'values']));
+    });
+  });
+
+  describe('finding 3: a matrix ranked before every qualitative criterion is scored says so', () => {
+    it('warns per unscored criterion, lists the cells and flags the ranking provisional until they are scored', async () => {
+      const d = await decisionCase(t);
+      const url = `/api/v1/cases/${d.caseId}/matrix`;
+      const before = await t.http.get(url).set(d.people.decider.auth).expect(200);
+      expect(before.body.provisional).toBe(true);
+      // Cumulus is excluded (expired ISO 9001): only the ranked suppliers are named, by name
+      const ranked = [d.suppliers.atlas.name, d.suppliers.boreal.name].join(', ');
+      expect(before.body.warnings).toEqual([`"Build quality" has no evaluator score for ${ranked}: counted as 0, so the ranking is provisional`]);
+      expect(before.body.unscored).toHaveLength(2);
+      expect(before.body.unscored[0]).toMatchObject({ criterionId: d.criteria.quality, criterionName: 'Build quality' });
+
+      await putScores(t, d, d.people.evaluator, [{ supplierId: d.suppliers.atlas.id, criterionId: d.criteria.quality, score: 8 }]).expect(200);
+      const half = await t.http.get(url).set(d.people.decider.auth).expect(200);
+      expect(half.body.provisional).toBe(true);
+      expect(half.body.warnings).toEqual([`"Build quality" has no evaluator score for ${d.suppliers.boreal.name}: counted as 0, so the ranking is provisional`]);
+
+      await putScores(t, d, d.people.evaluator, [{ supplierId: d.suppliers.boreal.id, criterionId: d.criteria.quality, score: 6 }]).expect(200);
+      const after = await t.http.get(url).set(d.people.decider.auth).expect(200);
+      expect(after.body).toMatchObject({ provisional: false, unscored: [], warnings: [] });
+    });
+  });
+});
