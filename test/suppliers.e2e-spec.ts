@@ -8,10 +8,12 @@ import { startTestApp, type TestApp, type TestUser } from './setup/test-app';
 describe('supplier registry, CSV import, performance record and reliability', () => {
   let t: TestApp;
   let buyer: TestUser;
+  let registrar: TestUser;
   let member: TestUser;
   beforeAll(async () => {
     t = await startTestApp();
     buyer = (await caseWithBuyingCenter(t)).people.buyer;
+    registrar = await createUser(t, { name: 'Rita Registry', orgRoles: ['registry'] });
     member = await createUser(t, { name: 'Mia Member' });
   });
   afterAll(async () => {
@@ -38,25 +40,27 @@ describe('supplier registry, CSV import, performance record and reliability', ()
       expect(read.body).toEqual(res.body);
     });
 
-    it('lets admins and buyers write and every authenticated user read; others get 403, no token 401', async () => {
-      const byBuyer = await createSupplier(t, {}, buyer);
-      await t.http.patch(`/api/v1/suppliers/${byBuyer.id}`).set(buyer.auth).send({ legalName: 'Renamed by the buyer' }).expect(200);
+    it('lets admins and the registry role write and every authenticated user read; others (a buyer too) get 403, no token 401', async () => {
+      const byBuyer = await createSupplier(t, {}, registrar);
+      await t.http.patch(`/api/v1/suppliers/${byBuyer.id}`).set(registrar.auth).send({ legalName: 'Renamed by the registry' }).expect(200);
       const before = await tableCounts(t);
-      await t.http.post('/api/v1/suppliers').set(member.auth).send(supplierBody()).expect(403);
-      await t.http.patch(`/api/v1/suppliers/${byBuyer.id}`).set(member.auth).send({ legalName: 'x' }).expect(403);
-      await importCsv(t, csv([CSV_HEADER, 'X,DE1,DE,,,,,,0']), member).expect(403);
-      await t.http
-        .post(`/api/v1/suppliers/${byBuyer.id}/performance`)
-        .set(member.auth)
-        .send({ type: 'delivery', date: '2026-01-01', onTime: true, inFull: true })
-        .expect(403);
+      for (const outsider of [member, buyer]) {
+        await t.http.post('/api/v1/suppliers').set(outsider.auth).send(supplierBody()).expect(403);
+        await t.http.patch(`/api/v1/suppliers/${byBuyer.id}`).set(outsider.auth).send({ legalName: 'x' }).expect(403);
+        await importCsv(t, csv([CSV_HEADER, 'X,DE1,DE,,,,,,0']), outsider).expect(403);
+        await t.http
+          .post(`/api/v1/suppliers/${byBuyer.id}/performance`)
+          .set(outsider.auth)
+          .send({ type: 'incident', date: '2026-01-01', severity: 'critical', description: 'back-dated' })
+          .expect(403);
+      }
       expect(await tableCounts(t)).toEqual(before);
       await t.http.get('/api/v1/suppliers').set(member.auth).expect(200);
       await t.http.get(`/api/v1/suppliers/${byBuyer.id}/performance`).set(member.auth).expect(200);
       await t.http.get(`/api/v1/suppliers/${byBuyer.id}/reliability`).set(member.auth).expect(200);
       await t.http.get('/api/v1/suppliers').expect(401);
       const renamed = await t.http.get(`/api/v1/suppliers/${byBuyer.id}`).set(member.auth).expect(200);
-      expect(renamed.body.legalName).toBe('Renamed by the buyer');
+      expect(renamed.body.legalName).toBe('Renamed by the registry');
     });
 
     it('updates fields, keeps updated_at, blocks with a reason and clears it on reactivation', async () => {
@@ -285,8 +289,8 @@ name GmbH",${t2},DE,compressors,,,,,0.1`,
       const post = (body: object, who: TestUser = t.admin) => t.http.post(`/api/v1/suppliers/${s.id}/performance`).set(who.auth).send(body);
       const d1 = await post({ type: 'delivery', date: '2026-01-10', onTime: true, inFull: false }).expect(201);
       expect(d1.body).toMatchObject({ supplierId: s.id, type: 'delivery', date: '2026-01-10', onTime: true, inFull: false, severity: null, caseId: null, createdBy: t.admin.id });
-      const i1 = await post({ type: 'incident', date: '2026-03-05', severity: 'major', description: 'Oil leak at commissioning' }, buyer).expect(201);
-      expect(i1.body).toMatchObject({ type: 'incident', severity: 'major', description: 'Oil leak at commissioning', onTime: null, inFull: null, createdBy: buyer.id });
+      const i1 = await post({ type: 'incident', date: '2026-03-05', severity: 'major', description: 'Oil leak at commissioning' }, registrar).expect(201);
+      expect(i1.body).toMatchObject({ type: 'incident', severity: 'major', description: 'Oil leak at commissioning', onTime: null, inFull: null, createdBy: registrar.id });
       await post({ type: 'delivery', date: '2025-12-01', onTime: false, inFull: true }).expect(201);
       const list = await t.http.get(`/api/v1/suppliers/${s.id}/performance`).set(member.auth).expect(200);
       expect(list.body.total).toBe(3);
@@ -342,7 +346,7 @@ name GmbH",${t2},DE,compressors,,,,,0.1`,
       await t.http.post(`/api/v1/suppliers/${s.id}/performance`).set(buyer.auth).send(delivery).expect(404);
       // the admin records performance, but not as the case's buyer
       await t.http.post(`/api/v1/suppliers/${s.id}/performance`).set(t.admin.auth).send(delivery).expect(403);
-      // someone on the case without the buyer role (the prescriber is no buyer anywhere: guard says 403)
+      // someone on the case without the buyer role (the prescriber holds no procurement or registry role: the guard says 403)
       await t.http.post(`/api/v1/suppliers/${s.id}/performance`).set(people.prescriber.auth).send(delivery).expect(403);
       // a case that is not AWARDED
       await t.http
@@ -395,12 +399,12 @@ name GmbH",${t2},DE,compressors,,,,,0.1`,
         { date: '2026-08-03', severity: 'critical' as const },
       ];
       for (const d of deliveries) {
-        await t.http.post(`/api/v1/suppliers/${s.id}/performance`).set(buyer.auth).send({ type: 'delivery', ...d }).expect(201);
+        await t.http.post(`/api/v1/suppliers/${s.id}/performance`).set(registrar.auth).send({ type: 'delivery', ...d }).expect(201);
       }
       for (const i of incidents) {
         await t.http
           .post(`/api/v1/suppliers/${s.id}/performance`)
-          .set(buyer.auth)
+          .set(registrar.auth)
           .send({ type: 'incident', ...i, description: 'hand-made' })
           .expect(201);
       }

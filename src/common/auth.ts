@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Request } from 'express';
 import { DomainError } from '../domain/errors';
-import { type CaseAction, type OrgAction } from '../domain/lifecycle/permissions';
+import { type CaseAction, type OrgAction, type OrgRole } from '../domain/lifecycle/permissions';
 import { type CaseRole, type Stage } from '../domain/lifecycle/stages';
 
 /**
@@ -15,6 +15,7 @@ export interface AuthUser {
   name: string;
   email: string;
   orgRole: 'admin' | 'member';
+  orgRoles: OrgRole[];
   executive: boolean;
   createdAt: Date;
 }

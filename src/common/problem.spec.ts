@@ -8,6 +8,7 @@ import { toProblem } from './problem';
 const EXPECTED: Record<ErrorCode, { status: number; code: string; withFields?: { status: number; code: string } }> = {
   UNAUTHENTICATED: { status: 401, code: 'UNAUTHENTICATED' },
   FORBIDDEN: { status: 403, code: 'FORBIDDEN' },
+  SELF_GRANT: { status: 403, code: 'SELF_GRANT' },
   NOT_FOUND: { status: 404, code: 'NOT_FOUND' },
   VALIDATION: { status: 400, code: 'VALIDATION' },
   PAYLOAD_TOO_LARGE: { status: 413, code: 'PAYLOAD_TOO_LARGE' },
@@ -26,6 +27,7 @@ const EXPECTED: Record<ErrorCode, { status: number; code: string; withFields?: {
   ROUND_CLOSED: { status: 409, code: 'ROUND_CLOSED' },
   AHP_INCONSISTENT: { status: 422, code: 'AHP_INCONSISTENT' },
   UNPROCESSABLE: { status: 422, code: 'UNPROCESSABLE' },
+  ORG_ROLE_REQUIRED: { status: 422, code: 'ORG_ROLE_REQUIRED' },
   // the scoring core's codes travel as `reason`: 400 VALIDATION when they name fields, else 422 UNPROCESSABLE
   WEIGHTS_INVALID: { status: 422, code: 'UNPROCESSABLE', withFields: { status: 400, code: 'VALIDATION' } },
   POLICY_INVALID: { status: 422, code: 'UNPROCESSABLE', withFields: { status: 400, code: 'VALIDATION' } },

@@ -18,6 +18,7 @@ export function wireOf(code: ErrorCode, namesFields: boolean): WireCode {
     case 'UNAUTHENTICATED':
       return { status: 401, code };
     case 'FORBIDDEN':
+    case 'SELF_GRANT':
       return { status: 403, code };
     case 'NOT_FOUND':
       return { status: 404, code };
@@ -47,6 +48,7 @@ export function wireOf(code: ErrorCode, namesFields: boolean): WireCode {
       return { status: 409, code };
     case 'AHP_INCONSISTENT':
     case 'UNPROCESSABLE':
+    case 'ORG_ROLE_REQUIRED':
       return { status: 422, code };
     case 'WEIGHTS_INVALID':
     case 'POLICY_INVALID':

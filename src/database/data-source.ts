@@ -2,6 +2,8 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { InitialSchema1764270000000 } from '../../migrations/1764270000000-InitialSchema';
 import { IdempotencyKeys1765000000000 } from '../../migrations/1765000000000-IdempotencyKeys';
 import { AuditEvent } from '../modules/audit/audit-event.entity';
+import { OrgAuditEvent } from '../modules/audit/org-audit-event.entity';
+import { OrganizationRoles1766000000000 } from '../../migrations/1766000000000-OrganizationRoles';
 import { Case, CaseMember } from '../modules/cases/case.entity';
 import { ApiToken, User } from '../modules/users/user.entity';
 import { SPECIFICATION_ENTITIES } from '../modules/specification/entities';
@@ -20,6 +22,7 @@ export const ENTITIES = [
   Case,
   CaseMember,
   AuditEvent,
+  OrgAuditEvent,
   ...POLICY_ENTITIES,
   ...SPECIFICATION_ENTITIES,
   ...SUPPLIERS_ENTITIES,
@@ -29,7 +32,7 @@ export const ENTITIES = [
   ...APPROVAL_ENTITIES,
   ...REPORTS_ENTITIES,
 ];
-export const MIGRATIONS = [InitialSchema1764270000000, IdempotencyKeys1765000000000];
+export const MIGRATIONS = [InitialSchema1764270000000, IdempotencyKeys1765000000000, OrganizationRoles1766000000000];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {

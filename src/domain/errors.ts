@@ -5,6 +5,8 @@
 export const ERROR_CODES = [
   'UNAUTHENTICATED',
   'FORBIDDEN',
+  // an admin changing their own organization roles
+  'SELF_GRANT',
   'NOT_FOUND',
   'VALIDATION',
   'PAYLOAD_TOO_LARGE',
@@ -24,6 +26,8 @@ export const ERROR_CODES = [
   'OFFER_SEALED',
   'ROUND_CLOSED',
   'UNPROCESSABLE',
+  // a case role given to a user whose organization roles do not allow it
+  'ORG_ROLE_REQUIRED',
   // input the scoring core refuses (weights, policy, AHP matrix, decision matrix, normalization)
   'WEIGHTS_INVALID',
   'POLICY_INVALID',

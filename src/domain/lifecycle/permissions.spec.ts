@@ -1,5 +1,5 @@
 import { type DomainError } from '../errors';
-import { assertAllowed } from './permissions';
+import { assertAllowed, caseRolesNotAllowed, ORG_ROLES } from './permissions';
 
 const refusal = (run: () => void): DomainError => {
   try {
@@ -51,25 +51,43 @@ describe('assertAllowed: a case action', () => {
 
 describe('assertAllowed: an organization action', () => {
   it('lets an admin write the registry', () => {
-    expect(() => assertAllowed('registry.write', null, { isAdmin: true, roles: [] })).not.toThrow();
+    expect(() => assertAllowed('registry.write', null, { isAdmin: true, orgRoles: [] })).not.toThrow();
   });
 
-  it('lets a member who is a buyer on some case write the registry', () => {
-    expect(() => assertAllowed('registry.write', null, { isAdmin: false, roles: ['evaluator', 'buyer'] })).not.toThrow();
+  it('lets a member with the registry organization role write the registry', () => {
+    expect(() => assertAllowed('registry.write', null, { isAdmin: false, orgRoles: ['registry'] })).not.toThrow();
   });
 
-  it('refuses the registry to a member without the buyer role anywhere (403 with the reason)', () => {
-    const e = refusal(() => assertAllowed('registry.write', null, { isAdmin: false, roles: ['evaluator'] }));
+  it('refuses the registry to a member without the registry role, whatever else they hold (403 with the reason)', () => {
+    const e = refusal(() => assertAllowed('registry.write', null, { isAdmin: false, orgRoles: ['procurement', 'approver'] }));
     expect([e.code, e.message, e.details]).toEqual([
       'FORBIDDEN',
-      'changing the supplier registry needs the admin role or the buyer role on a case',
+      'changing the supplier registry needs the admin role or the registry organization role',
       { action: 'registry.write' },
     ]);
   });
 
-  it('keeps user management and the policy to admins, whatever case roles a member holds', () => {
-    expect(() => assertAllowed('users.manage', null, { isAdmin: true, roles: [] })).not.toThrow();
-    expect(refusal(() => assertAllowed('users.manage', null, { isAdmin: false, roles: ['buyer'] })).message).toBe('this needs the admin role');
-    expect(refusal(() => assertAllowed('policy.write', null, { isAdmin: false, roles: ['buyer', 'approver'] })).code).toBe('FORBIDDEN');
+  it('opens cases to procurement (and admins) only', () => {
+    expect(() => assertAllowed('cases.create', null, { isAdmin: false, orgRoles: ['procurement'] })).not.toThrow();
+    expect(refusal(() => assertAllowed('cases.create', null, { isAdmin: false, orgRoles: ['approver'] })).code).toBe('FORBIDDEN');
+  });
+
+  it('keeps user management, the policy and the organization trail to admins, whatever organization roles a member holds', () => {
+    expect(() => assertAllowed('users.manage', null, { isAdmin: true, orgRoles: [] })).not.toThrow();
+    expect(refusal(() => assertAllowed('users.manage', null, { isAdmin: false, orgRoles: ['registry'] })).message).toBe('this needs the admin role');
+    expect(refusal(() => assertAllowed('policy.write', null, { isAdmin: false, orgRoles: [...ORG_ROLES] })).code).toBe('FORBIDDEN');
+    expect(refusal(() => assertAllowed('audit.org', null, { isAdmin: false, orgRoles: [...ORG_ROLES] })).code).toBe('FORBIDDEN');
+  });
+});
+
+describe('caseRolesNotAllowed: which case roles an organization role allows', () => {
+  it('asks procurement of a buyer or initiator and approver of an approver; any user may hold the other roles', () => {
+    expect(caseRolesNotAllowed(['buyer', 'approver', 'evaluator', 'initiator'], [])).toEqual([
+      { role: 'buyer', needs: 'procurement' },
+      { role: 'approver', needs: 'approver' },
+      { role: 'initiator', needs: 'procurement' },
+    ]);
+    expect(caseRolesNotAllowed(['buyer', 'approver'], ['procurement', 'approver'])).toEqual([]);
+    expect(caseRolesNotAllowed(['prescriber', 'evaluator', 'gatekeeper', 'decider'], [])).toEqual([]);
   });
 });

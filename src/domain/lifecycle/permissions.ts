@@ -52,13 +52,21 @@ export const PERMISSIONS = {
 export type CaseAction = keyof typeof PERMISSIONS;
 
 /**
- * Organization-level actions, with no case and no stage: an org admin may take them, and so may
- * whoever holds one of `caseRoles` on at least one case (today only the registry needs that: the
- * people who buy). A later organization-role table replaces `caseRoles`.
+ * Organization roles, granted by an admin and never by oneself (README "Permissions"):
+ * `registry` writes the supplier registry, `procurement` opens cases and may be a buyer,
+ * `approver` may be named approver on cases (the `executive` flag marks the top band). An admin
+ * (`orgRole: 'admin'`) manages users and policy; being admin grants none of these roles.
+ */
+export const ORG_ROLES = ['registry', 'procurement', 'approver'] as const;
+export type OrgRole = (typeof ORG_ROLES)[number];
+
+/**
+ * The second table, read by the same guard: organization-level actions, with no case and no
+ * stage. `admin: true` lets an org admin take it; otherwise one of `orgRoles` is needed.
  */
 export interface OrgPermission {
-  admin: true;
-  caseRoles: readonly CaseRole[];
+  admin: boolean;
+  orgRoles: readonly OrgRole[];
   /** the 403's detail */
   refusal: string;
 }
@@ -66,22 +74,58 @@ export interface OrgPermission {
 export const ORG_PERMISSIONS = {
   'registry.write': {
     admin: true,
-    caseRoles: ['buyer'],
-    refusal: 'changing the supplier registry needs the admin role or the buyer role on a case',
+    orgRoles: ['registry'],
+    refusal: 'changing the supplier registry needs the admin role or the registry organization role',
   },
-  'users.manage': { admin: true, caseRoles: [], refusal: 'this needs the admin role' },
-  'policy.write': { admin: true, caseRoles: [], refusal: 'this needs the admin role' },
+  // a delivery against an AWARDED case is also its buyer's to record: the service checks the case (performance.record)
+  'performance.write': {
+    admin: true,
+    orgRoles: ['registry', 'procurement'],
+    refusal: 'recording performance needs the admin role or the registry or procurement organization role',
+  },
+  'cases.create': { admin: true, orgRoles: ['procurement'], refusal: 'opening a case needs the procurement organization role' },
+  'users.manage': { admin: true, orgRoles: [], refusal: 'this needs the admin role' },
+  'policy.write': { admin: true, orgRoles: [], refusal: 'this needs the admin role' },
+  'audit.org': { admin: true, orgRoles: [], refusal: 'the organization audit trail needs the admin role' },
 } as const satisfies Record<string, OrgPermission>;
 
 export type OrgAction = keyof typeof ORG_PERMISSIONS;
 
+/** The organization role a case role needs; null: any user of the organization may hold it. */
+export const CASE_ROLE_NEEDS = {
+  initiator: 'procurement',
+  prescriber: null,
+  buyer: 'procurement',
+  evaluator: null,
+  gatekeeper: null,
+  decider: null,
+  approver: 'approver',
+} as const satisfies Record<CaseRole, OrgRole | null>;
+
+/** The case roles of `wanted` that the user's organization roles do not allow, each with the role it needs. */
+export function caseRolesNotAllowed(wanted: readonly CaseRole[], orgRoles: readonly OrgRole[]): Array<{ role: CaseRole; needs: OrgRole }> {
+  return wanted.flatMap((role) => {
+    const needs: OrgRole | null = CASE_ROLE_NEEDS[role];
+    return needs !== null && !orgRoles.includes(needs) ? [{ role, needs }] : [];
+  });
+}
+
 export interface Actor {
   isAdmin: boolean;
-  /**
-   * for a case action, the actor's roles on this case (empty when not a member); for an
-   * organization action, the roles the actor holds on any case
-   */
+  /** the actor's roles on this case (empty when not a member) */
   roles: readonly CaseRole[];
+}
+
+/** Who takes an organization action: their admin flag and the organization roles granted to them. */
+export interface OrgActor {
+  isAdmin: boolean;
+  orgRoles: readonly OrgRole[];
+}
+
+/** Decides an organization action. */
+export function orgAllowed(action: OrgAction, actor: OrgActor): boolean {
+  const permission: OrgPermission = ORG_PERMISSIONS[action];
+  return (permission.admin && actor.isAdmin) || actor.orgRoles.some((r) => permission.orgRoles.includes(r));
 }
 
 export type Authorization =
@@ -123,16 +167,15 @@ export function authorize(action: CaseAction, stage: Stage, actor: Actor): Autho
  * - an organization action (`stage` null): FORBIDDEN unless allowed.
  */
 export function assertAllowed(action: CaseAction, stage: Stage, actor: Actor): void;
-export function assertAllowed(action: OrgAction, stage: null, actor: Actor): void;
-export function assertAllowed(action: CaseAction | OrgAction, stage: Stage | null, actor: Actor): void {
+export function assertAllowed(action: OrgAction, stage: null, actor: OrgActor): void;
+export function assertAllowed(action: CaseAction | OrgAction, stage: Stage | null, actor: Actor | OrgActor): void {
   if (stage === null) {
-    const permission: OrgPermission = ORG_PERMISSIONS[action as OrgAction];
-    const allowed = (permission.admin && actor.isAdmin) || actor.roles.some((r) => permission.caseRoles.includes(r));
-    if (!allowed) throw new DomainError('FORBIDDEN', permission.refusal, { action });
+    const orgAction = action as OrgAction;
+    if (!orgAllowed(orgAction, actor as OrgActor)) throw new DomainError('FORBIDDEN', ORG_PERMISSIONS[orgAction].refusal, { action });
     return;
   }
   const caseAction = action as CaseAction;
-  const decision = authorize(caseAction, stage, actor);
+  const decision = authorize(caseAction, stage, actor as Actor);
   if (decision.allowed) return;
   switch (decision.status) {
     case 'not_found':

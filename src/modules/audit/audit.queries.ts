@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
+import { OrgAuditEvent } from './org-audit-event.entity';
 
 /** An audit event as the report's digest lists it. */
 export interface RecentEvent {
@@ -20,5 +21,14 @@ export class AuditQueries {
         WHERE e.case_id = $1 ORDER BY e.seq DESC LIMIT $2`,
       [caseId, limit],
     );
+  }
+
+  /**
+   * Takes the organization trail's append lock (a transaction-scoped advisory lock: the trail has
+   * no row to lock before its first event) and reads its head.
+   */
+  async lockOrgHead(m: EntityManager): Promise<Pick<OrgAuditEvent, 'seq' | 'hash'> | null> {
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext('org_audit_events'))`);
+    return m.findOne(OrgAuditEvent, { select: { seq: true, hash: true }, where: {}, order: { seq: 'DESC' } });
   }
 }

@@ -1,5 +1,6 @@
 import { type Answer, boolean, component, count, dateTime, described, nullable, object, page, sha256, string, untyped, uuid } from '../../openapi/schema';
 import type { AuditController } from './audit.controller';
+import type { OrgAuditController } from './org-audit.controller';
 
 type Event = Answer<AuditController, 'trail'>['items'][number];
 
@@ -30,4 +31,21 @@ export const AuditVerification = component(
   }),
 );
 
-export const auditSchemas = [AuditEventPage, AuditVerification];
+type OrgEvent = Answer<OrgAuditController, 'trail'>['items'][number];
+
+export const OrgAuditEventPage = component(
+  'OrgAuditEventPage',
+  page(
+    object<OrgEvent>({
+      seq: count(1),
+      actorId: described(nullable(uuid), 'null: the service itself (the CLI creating the first admin)'),
+      action: string,
+      data: untyped<object>({ type: 'object', additionalProperties: true, description: 'what the event records, by action (see the README)' }),
+      createdAt: dateTime,
+      prevHash: sha256,
+      hash: sha256,
+    }),
+  ),
+);
+
+export const auditSchemas = [AuditEventPage, AuditVerification, OrgAuditEventPage];

@@ -6,16 +6,15 @@ import { AUTH_METADATA, type AuthedRequest, bearerToken, type CaseAccess } from 
 import { sha256 } from '../../domain/audit/canonical-json';
 import { DomainError, invalid } from '../../domain/errors';
 import { assertAllowed, type CaseAction, type OrgAction } from '../../domain/lifecycle/permissions';
-import { type CaseRole } from '../../domain/lifecycle/stages';
-import { CaseMember } from '../cases/case.entity';
 import { AuthQueries } from './auth.queries';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * One guard for the whole API: the bearer token names the user; an organization-level route is
- * checked against the permission table by the caller's org role and the case roles they hold
- * anywhere; a case route by the caller's roles on that case and its stage. Runs before any pipe,
+ * checked against the organization table (ORG_PERMISSIONS) by the caller's admin flag and
+ * organization roles; a case route against the case table by the caller's roles on that case and
+ * its stage. Runs before any pipe,
  * so a refused request is refused before its body is validated.
  */
 @Injectable()
@@ -39,7 +38,7 @@ export class AccessGuard implements CanActivate {
     const isAdmin = user.orgRole === 'admin';
 
     const orgAction = this.reflector.getAllAndOverride<OrgAction | undefined>(AUTH_METADATA.orgAction, targets);
-    if (orgAction) assertAllowed(orgAction, null, { isAdmin, roles: isAdmin ? [] : await this.rolesAnywhere(user.id) });
+    if (orgAction) assertAllowed(orgAction, null, { isAdmin, orgRoles: user.orgRoles });
     const action = this.reflector.getAllAndOverride<CaseAction | undefined>(AUTH_METADATA.caseAction, targets);
     if (action) req.caseAccess = await this.checkCase(String(req.params.id), user.id, isAdmin, action);
     return true;
@@ -52,11 +51,5 @@ export class AccessGuard implements CanActivate {
     const access: CaseAccess = { caseId, stage: found.stage, roles: found.roles, isAdmin };
     assertAllowed(action, access.stage, { isAdmin, roles: access.roles });
     return access;
-  }
-
-  /** The case roles the user holds on at least one case. */
-  private async rolesAnywhere(userId: string): Promise<CaseRole[]> {
-    const memberships = await this.dataSource.manager.find(CaseMember, { select: { roles: true }, where: { userId } });
-    return [...new Set(memberships.flatMap((m) => m.roles))];
   }
 }

@@ -22,15 +22,17 @@ export class PerformanceService {
   ) {}
 
   /**
-   * Admins and buyers record performance (the guard checked `registry.write`). A delivery against a case is
+   * The registry (and admins) record performance; the guard checked `performance.write`. A delivery against a case is
    * the delivered performance of an AWARDED case: only that case's buyer records it, only for the
    * supplier it was awarded to, and the case's audit trail says so.
    */
   async record(supplierId: string, dto: PerformanceEventDto, user: User) {
     return this.dataSource.transaction(async (m) => {
+      const caseId = dto.type === 'delivery' ? (dto.caseId ?? null) : null;
+      // the organization's record is the registry's; a buyer records only their AWARDED case's delivery
+      if (!caseId) assertAllowed('registry.write', null, { isAdmin: user.orgRole === 'admin', orgRoles: user.orgRoles });
       const supplier = await m.findOne(Supplier, { select: { id: true, legalName: true }, where: { id: supplierId }, lock: { mode: 'pessimistic_read' } });
       if (!supplier) throw notFound('supplier');
-      const caseId = dto.type === 'delivery' ? (dto.caseId ?? null) : null;
       if (caseId) await this.checkCase(m, caseId, supplierId, user);
       const event = m.create(PerformanceEvent, {
         supplierId,

@@ -14,7 +14,7 @@ import { Endpoint } from '../../openapi/decorators';
 import { USER_TOKEN } from '../../openapi/document';
 import { ImportResult, PerformanceEvent, PerformanceEventPage, Reliability, Supplier, SupplierPage } from './suppliers.schemas';
 
-/** The supplier registry: everyone authenticated reads it; admins and buyers write it. */
+/** The supplier registry: everyone authenticated reads it; admins and the registry organization role write it. */
 @ApiTags('suppliers')
 @ApiBearerAuth(USER_TOKEN)
 @Controller('suppliers')
@@ -26,7 +26,7 @@ export class SuppliersController {
     private readonly reliability: ReliabilityService,
   ) {}
 
-  @Endpoint('createSupplier', 'Register a supplier (admins and buyers)', { status: 201, response: Supplier, problems: [403, 409], idempotent: true })
+  @Endpoint('createSupplier', 'Register a supplier (admin or registry role)', { status: 201, response: Supplier, problems: [403, 409], idempotent: true })
   @Post()
   @OrgActionOf('registry.write')
   create(@Body() dto: CreateSupplierDto) {
@@ -51,7 +51,7 @@ export class SuppliersController {
         'ACME GmbH,DE123456789,DE,compressors|pumps,Jane Doe,jane@acme.example,,ISO 9001:2015:2024-01-15:2027-01-14,0.2',
     },
   })
-  @Endpoint('importSuppliers', 'Import suppliers from CSV, all or nothing (admins and buyers)', { response: ImportResult, problems: [403], idempotent: true })
+  @Endpoint('importSuppliers', 'Import suppliers from CSV, all or nothing (admin or registry role)', { response: ImportResult, problems: [403], idempotent: true })
   import(@Body() csv: string) {
     return this.importer.import(csv);
   }
@@ -69,9 +69,9 @@ export class SuppliersController {
     return this.suppliers.update(id, dto);
   }
 
-  @Endpoint('recordPerformance', 'Record a delivery or an incident', { status: 201, response: PerformanceEvent, problems: [403, 404, 409, 422], idempotent: true })
+  @Endpoint('recordPerformance', 'Record a delivery or an incident (admin or registry role; a delivery against an AWARDED case: its buyer)', { status: 201, response: PerformanceEvent, problems: [403, 404, 409, 422], idempotent: true })
   @Post(':id/performance')
-  @OrgActionOf('registry.write')
+  @OrgActionOf('performance.write')
   recordPerformance(@Param('id', uuidPipe('id')) id: string, @Body() dto: PerformanceEventDto, @CurrentUser() user: User) {
     return this.performance.record(id, dto, user);
   }

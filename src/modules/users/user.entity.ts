@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { type OrgRole as GrantedRole } from '../../domain/lifecycle/permissions';
 
 export type OrgRole = 'admin' | 'member';
 
@@ -8,6 +9,8 @@ export class User {
   @Column() name: string;
   @Column() email: string;
   @Column({ name: 'org_role', type: 'text' }) orgRole: OrgRole;
+  /** what an admin granted (registry, procurement, approver); see ORG_ROLES */
+  @Column({ name: 'org_roles', type: 'text', array: true }) orgRoles: GrantedRole[];
   @Column() executive: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -1,9 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { OrgActionOf } from '../../common/auth';
+import { type AuthUser, CurrentUser, OrgActionOf } from '../../common/auth';
 import { PageQuery } from '../../common/paging';
 import { uuidPipe } from '../../common/validation';
-import { CreateTokenDto, CreateUserDto } from './dto/user.dto';
+import { CreateTokenDto, CreateUserDto, UpdateUserDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 import { Endpoint } from '../../openapi/decorators';
 import { USER_TOKEN } from '../../openapi/document';
@@ -16,10 +16,10 @@ import { IssuedToken, User, UserPage } from './users.schemas';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
-  @Endpoint('createUser', 'Create a user (admin)', { status: 201, response: User, problems: [403, 409], idempotent: true })
+  @Endpoint('createUser', 'Create a user (admin); with `withToken: true` the answer also carries their first token', { status: 201, response: User, problems: [403, 409], idempotent: true })
   @Post('users')
-  create(@Body() dto: CreateUserDto) {
-    return this.users.create(dto);
+  create(@Body() dto: CreateUserDto, @CurrentUser() actor: AuthUser) {
+    return this.users.create(dto, actor.id);
   }
 
   @Endpoint('listUsers', 'List users (admin), paged', { response: UserPage, problems: [403] })
@@ -32,6 +32,12 @@ export class UsersController {
   @Get('users/:id')
   get(@Param('id', uuidPipe('id')) id: string) {
     return this.users.get(id);
+  }
+
+  @Endpoint('updateUser', "Grant or withdraw another user's organization roles, admin role or executive flag (admin; never one's own: SELF_GRANT)", { response: User, problems: [403, 404] })
+  @Patch('users/:id')
+  update(@Param('id', uuidPipe('id')) id: string, @Body() dto: UpdateUserDto, @CurrentUser() actor: AuthUser) {
+    return this.users.update(id, dto, actor);
   }
 
   @Endpoint('issueToken', 'Issue an API token for a user, shown only in this answer (admin)', { status: 201, response: IssuedToken, problems: [403, 404], description: 'Not idempotent by key: the answer carries a secret the service keeps only hashed, so a retry issues another token.' })
