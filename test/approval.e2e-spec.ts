@@ -1,4 +1,4 @@
-import { addMember, tableCounts } from './factories';
+import { addMember, grantOrgRoles, tableCounts } from './factories';
 import { caseInApproval, caseInDecision, proposeTopRanked } from './factories/whole-case';
 import { startTestApp, type TestApp, type TestUser } from './setup/test-app';
 
@@ -33,6 +33,7 @@ describe('approval sign-off', () => {
     await t.http.delete(`/api/v1/cases/${w.caseId}/members/${w.people.executive.id}`).set(w.people.initiator.auth).expect(204);
     await t.http.delete(`/api/v1/cases/${w.caseId}/members/${w.people.approver2.id}`).set(w.people.initiator.auth).expect(204);
     // the decider is also an approver, but as the proposer cannot count
+    await grantOrgRoles(t, w.people.decider, ['approver']);
     await addMember(t, w.caseId, w.people.initiator, w.people.decider, ['decider', 'approver']);
     await proposeTopRanked(t, w);
     const res = await t.http.post(`/api/v1/cases/${w.caseId}/transitions`).set(w.people.decider.auth).send({ to: 'APPROVAL' }).expect(409);
@@ -128,6 +129,8 @@ describe('approval sign-off', () => {
   it('the proposer and the case’s buyers may not approve (403 with the reason)', async () => {
     const w = await caseInDecision(t, { prices: ['20000.00', '25000.00', '26000.00'] });
     // the buying center is fixed before sign-off begins: the double roles are given in DECISION
+    await grantOrgRoles(t, w.people.decider, ['approver']);
+    await grantOrgRoles(t, w.people.buyer, ['procurement', 'approver']);
     await addMember(t, w.caseId, w.people.initiator, w.people.decider, ['decider', 'approver']);
     await addMember(t, w.caseId, w.people.initiator, w.people.buyer, ['buyer', 'approver']);
     await proposeTopRanked(t, w);

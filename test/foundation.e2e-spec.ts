@@ -1,4 +1,5 @@
 import { addMember, caseBody, caseWithBuyingCenter, createCase, createUser, tableCounts } from './factories';
+import { orgRolesFor } from '../src/tools/case-builder';
 import { startTestApp, type TestApp } from './setup/test-app';
 
 describe('foundation: service, users, cases, buying center, lifecycle, audit', () => {
@@ -201,11 +202,11 @@ describe('foundation: service, users, cases, buying center, lifecycle, audit', (
         it(`${role} ${allowed ? 'may' : 'may not'} ${action.name}`, async () => {
           const initiator = await createUser(t);
           const c = await createCase(t, initiator);
-          const actor = role === 'initiator' ? initiator : await createUser(t);
+          const actor = role === 'initiator' ? initiator : await createUser(t, { orgRoles: orgRolesFor([role]) });
           if (role !== 'initiator') await addMember(t, c.id, initiator, actor, [role]);
           const other = await createUser(t);
-          for (const r of ['prescriber', 'buyer', 'decider', 'approver']) {
-            if (r !== role) await addMember(t, c.id, initiator, await createUser(t), [r]);
+          for (const r of ['prescriber', 'buyer', 'decider', 'approver'] as const) {
+            if (r !== role) await addMember(t, c.id, initiator, await createUser(t, { orgRoles: orgRolesFor([r]) }), [r]);
           }
           const req = action.run(c.id);
           const body = req.body === null ? { userId: other.id, roles: ['evaluator'] } : req.body;

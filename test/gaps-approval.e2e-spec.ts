@@ -18,7 +18,7 @@ describe('gaps: approval chain, the AWARDED case, the stored report', () => {
   it('from 100,000 three approvals without an executive do not complete the chain; the executive’s does', async () => {
     const w = await caseInDecision(t, { prices: ['150000.00', '160000.00', '170000.00'] });
     // a third approver who is not an executive: with the executive rule broken, three signatures would award
-    const third = await createUser(t, { name: 'Nora Nonexec' });
+    const third = await createUser(t, { name: 'Nora Nonexec', orgRoles: ['approver'] });
     await addMember(t, w.caseId, w.people.initiator, third, ['approver']);
     await proposeTopRanked(t, w);
     await t.http.post(`/api/v1/cases/${w.caseId}/transitions`).set(w.people.decider.auth).send({ to: 'APPROVAL' }).expect(200);

@@ -1,4 +1,4 @@
-import { addMember, caseBody, createCase, createUser, tableCounts } from './factories';
+import { caseBody, createCase, createUser, grantOrgRoles, tableCounts } from './factories';
 import { negotiationCase, offerBody, openRound } from './factories/negotiation';
 import { caseInApproval, caseInDecision, proposeTopRanked } from './factories/whole-case';
 import { startTestApp, type TestApp } from './setup/test-app';
@@ -86,7 +86,8 @@ describe('hardening: odd inputs and sideways paths', () => {
   it('a buyer in deed stays a buyer: giving up the role before APPROVAL does not make their approval count', async () => {
     const w = await caseInDecision(t, { prices: ['20000.00', '21000.00', '22000.00'] });
     // the buyer who ran the negotiation swaps their role for approver while the case is in DECISION
-    await addMember(t, w.caseId, w.people.initiator, w.people.buyer, ['approver']);
+    await grantOrgRoles(t, w.people.buyer, ['procurement', 'approver']);
+    await t.http.put(`/api/v1/cases/${w.caseId}/members/${w.people.buyer.id}`).set(w.people.initiator.auth).send({ roles: ['approver'] }).expect(200);
     await proposeTopRanked(t, w);
     await t.http.post(`/api/v1/cases/${w.caseId}/transitions`).set(w.people.decider.auth).send({ to: 'APPROVAL' }).expect(200);
     const res = await t.http.post(`/api/v1/cases/${w.caseId}/approvals`).set(w.people.buyer.auth).send({ verdict: 'approve' }).expect(403);

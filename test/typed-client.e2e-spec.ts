@@ -5,7 +5,7 @@ import type { components, paths } from './client/schema';
 import { startTestApp, type TestApp } from './setup/test-app';
 
 type Api = Client<paths>;
-type Role = components['schemas']['AddMemberDto']['roles'][number];
+type Role = components['schemas']['MemberRolesDto']['roles'][number];
 
 /**
  * A whole case, NEED → AWARDED, through the client generated from the OpenAPI document
@@ -38,9 +38,9 @@ describe('the typed client walks a whole case', () => {
   it('NEED → SPECIFICATION → SHORTLISTING → NEGOTIATION → DECISION → APPROVAL → AWARDED', async () => {
     const admin = as(t.admin.token);
 
-    // people: one per role, each with a token of their own
-    const person = async (key: string) => {
-      const created = await admin.POST('/api/v1/users', { body: { name: `${key} ${run}`, email: `${key}.${run}@example.com`, orgRole: 'member' } });
+    // people: one per role, each with a token of their own and the organization roles their case role needs
+    const person = async (key: string, orgRoles: Array<'registry' | 'procurement' | 'approver'> = []) => {
+      const created = await admin.POST('/api/v1/users', { body: { name: `${key} ${run}`, email: `${key}.${run}@example.com`, orgRole: 'member', orgRoles } });
       expect(created.response.status).toBe(201);
       const read = await admin.GET('/api/v1/users/{id}', { params: { path: { id: created.data!.id } } });
       expect(read.data).toEqual(created.data);
@@ -48,13 +48,13 @@ describe('the typed client walks a whole case', () => {
       expect(issued.response.status).toBe(201);
       return { id: created.data!.id, api: as(issued.data!.token) };
     };
-    const initiator = await person('initiator');
+    const initiator = await person('initiator', ['procurement']);
     const prescriber = await person('prescriber');
-    const buyer = await person('buyer');
+    const buyer = await person('buyer', ['procurement']);
     const evaluator = await person('evaluator');
     const gatekeeper = await person('gatekeeper');
     const decider = await person('decider');
-    const approvers = [await person('approver'), await person('approver2')];
+    const approvers = [await person('approver', ['approver']), await person('approver2', ['approver'])];
 
     // the registry: three certified suppliers of the category
     const suppliers: Array<{ id: string; name: string }> = [];

@@ -55,6 +55,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization audit trail (users, organization roles), paged (admin) */
+        get: operations["listOrgAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -65,7 +82,7 @@ export interface paths {
         /** List users (admin), paged */
         get: operations["listUsers"];
         put?: never;
-        /** Create a user (admin) */
+        /** Create a user (admin); with `withToken: true` the answer also carries their first token */
         post: operations["createUser"];
         delete?: never;
         options?: never;
@@ -87,7 +104,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Grant or withdraw another user's organization roles, admin role or executive flag (admin; never one's own: SELF_GRANT) */
+        patch: operations["updateUser"];
         trace?: never;
     };
     "/api/v1/users/{id}/tokens": {
@@ -155,7 +173,7 @@ export interface paths {
         /** The cases the caller has a role on (admins: all), filtered and paged */
         get: operations["listCases"];
         put?: never;
-        /** Open a case; the caller becomes its initiator */
+        /** Open a case (procurement organization role, or admin); the caller becomes its initiator */
         post: operations["createCase"];
         delete?: never;
         options?: never;
@@ -208,7 +226,10 @@ export interface paths {
         /** The buying center: members and their roles */
         get: operations["listMembers"];
         put?: never;
-        /** Add a member to the buying center, or change their roles */
+        /**
+         * Add members to the buying center (one, or a list in `members`); roles are added to those a member holds
+         * @description Roles are merged: re-adding a member never removes a role (PUT /members/{userId} replaces them). `changes` says, per member named, the roles added and removed. A case role needs the organization role that allows it (ORG_ROLE_REQUIRED, 422).
+         */
         post: operations["addMember"];
         delete?: never;
         options?: never;
@@ -224,7 +245,8 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
+        /** Replace a member's roles (adds the member when they are not one yet) */
+        put: operations["replaceMemberRoles"];
         post?: never;
         /** Remove a member from the buying center */
         delete: operations["removeMember"];
@@ -312,7 +334,7 @@ export interface paths {
         /** Search the registry, paged */
         get: operations["listSuppliers"];
         put?: never;
-        /** Register a supplier (admins and buyers) */
+        /** Register a supplier (admin or registry role) */
         post: operations["createSupplier"];
         delete?: never;
         options?: never;
@@ -329,7 +351,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import suppliers from CSV, all or nothing (admins and buyers) */
+        /** Import suppliers from CSV, all or nothing (admin or registry role) */
         post: operations["importSuppliers"];
         delete?: never;
         options?: never;
@@ -365,7 +387,7 @@ export interface paths {
         /** The performance record, newest first, paged */
         get: operations["listPerformance"];
         put?: never;
-        /** Record a delivery or an incident */
+        /** Record a delivery or an incident (admin or registry role; a delivery against an AWARDED case: its buyer) */
         post: operations["recordPerformance"];
         delete?: never;
         options?: never;
@@ -987,6 +1009,26 @@ export interface components {
             headHash: string;
             firstBrokenSeq: number | null;
         };
+        OrgAuditEventPage: {
+            items: {
+                seq: number;
+                /**
+                 * Format: uuid
+                 * @description null: the service itself (the CLI creating the first admin)
+                 */
+                actorId: string | null;
+                action: string;
+                /** @description what the event records, by action (see the README) */
+                data: {
+                    [key: string]: unknown;
+                };
+                /** Format: date-time */
+                createdAt: string;
+                prevHash: string;
+                hash: string;
+            }[];
+            total: number;
+        };
         Case: {
             /** Format: uuid */
             id: string;
@@ -1029,7 +1071,7 @@ export interface components {
             items: components["schemas"]["Case"][];
             total: number;
         };
-        MemberList: {
+        Member: {
             /** Format: uuid */
             userId: string;
             name: string;
@@ -1037,7 +1079,21 @@ export interface components {
             roles: ("initiator" | "prescriber" | "buyer" | "evaluator" | "gatekeeper" | "decider" | "approver")[];
             /** Format: date-time */
             addedAt: string;
-        }[];
+        };
+        MemberList: components["schemas"]["Member"][];
+        MemberChangeResult: {
+            /** @description the whole buying center after the change */
+            members: components["schemas"]["Member"][];
+            /** @description per member named in the request: both empty when nothing changed (and no audit event was written) */
+            changes: {
+                /** Format: uuid */
+                userId: string;
+                /** @description the roles the member holds now */
+                roles: ("initiator" | "prescriber" | "buyer" | "evaluator" | "gatekeeper" | "decider" | "approver")[];
+                added: ("initiator" | "prescriber" | "buyer" | "evaluator" | "gatekeeper" | "decider" | "approver")[];
+                removed: ("initiator" | "prescriber" | "buyer" | "evaluator" | "gatekeeper" | "decider" | "approver")[];
+            }[];
+        };
         ScoreBoard: {
             /** Format: uuid */
             caseId: string;
@@ -2062,9 +2118,13 @@ export interface components {
             email: string;
             /** @enum {string} */
             orgRole: "admin" | "member";
+            /** @description organization roles an admin granted: registry writes the supplier registry, procurement opens cases and may be a buyer, approver may be named approver */
+            orgRoles: ("registry" | "procurement" | "approver")[];
             executive: boolean;
             /** Format: date-time */
             createdAt: string;
+            /** @description only in the answer to `POST /users` with `withToken: true` */
+            token?: components["schemas"]["IssuedToken"];
         };
         UserPage: {
             items: components["schemas"]["User"][];
@@ -2084,6 +2144,17 @@ export interface components {
             email: string;
             /** @enum {string} */
             orgRole: "admin" | "member";
+            /** @description organization roles granted with the user (default none) */
+            orgRoles?: ("registry" | "procurement" | "approver")[];
+            executive?: boolean;
+            /** @description also issue a first API token, shown only in this answer (`token`) */
+            withToken?: boolean;
+        };
+        UpdateUserDto: {
+            /** @description replaces the organization roles */
+            orgRoles?: ("registry" | "procurement" | "approver")[];
+            /** @enum {string} */
+            orgRole?: "admin" | "member";
             executive?: boolean;
         };
         CreateTokenDto: {
@@ -2203,9 +2274,22 @@ export interface components {
             to: "NEED" | "SPECIFICATION" | "SHORTLISTING" | "NEGOTIATION" | "DECISION" | "APPROVAL" | "AWARDED" | "CANCELLED";
             reason?: string;
         };
-        AddMemberDto: {
+        MemberRolesDto: {
             /** Format: uuid */
             userId: string;
+            roles: ("initiator" | "prescriber" | "buyer" | "evaluator" | "gatekeeper" | "decider" | "approver")[];
+        };
+        AddMembersDto: {
+            /**
+             * Format: uuid
+             * @description one member: with `roles`; or give `members`
+             */
+            userId?: string;
+            roles?: ("initiator" | "prescriber" | "buyer" | "evaluator" | "gatekeeper" | "decider" | "approver")[];
+            /** @description several members at once, all or nothing; instead of `userId` and `roles` */
+            members?: components["schemas"]["MemberRolesDto"][];
+        };
+        ReplaceRolesDto: {
             roles: ("initiator" | "prescriber" | "buyer" | "evaluator" | "gatekeeper" | "decider" | "approver")[];
         };
         RequirementDto: {
@@ -2762,6 +2846,58 @@ export interface operations {
             };
         };
     };
+    listOrgAuditEvents: {
+        parameters: {
+            query?: {
+                /** @description how many items (default 50) */
+                limit?: number;
+                /** @description how many items to skip (default 0) */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgAuditEventPage"];
+                };
+            };
+            /** @description the request is not valid: `errors` names every failing field, parameter or header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller may not do this (a role without the right) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listUsers: {
         parameters: {
             query?: {
@@ -2956,6 +3092,87 @@ export interface operations {
             };
             /** @description not found (also: a case the caller has no role on) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the user id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description the request is not valid: `errors` names every failing field, parameter or header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller may not do this (a role without the right) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not found (also: a case the caller has no role on) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not application/json in UTF-8 (or not text/csv for the import) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3329,6 +3546,15 @@ export interface operations {
             };
             /** @description no valid token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller may not do this (a role without the right) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3757,7 +3983,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AddMemberDto"];
+                "application/json": components["schemas"]["AddMembersDto"];
             };
         };
         responses: {
@@ -3769,7 +3995,108 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MemberList"];
+                    "application/json": components["schemas"]["MemberChangeResult"];
+                };
+            };
+            /** @description the request is not valid: `errors` names every failing field, parameter or header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller may not do this (a role without the right) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not found (also: a case the caller has no role on) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict with the current state (wrong stage, read-only case, duplicate, an Idempotency-Key still in flight) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not application/json in UTF-8 (or not text/csv for the import) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description well-formed but cannot be processed (a rule of the domain, or an Idempotency-Key reused with another body) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replaceMemberRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the case id */
+                id: string;
+                /** @description the user id */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplaceRolesDto"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberChangeResult"];
                 };
             };
             /** @description the request is not valid: `errors` names every failing field, parameter or header */

@@ -1,4 +1,5 @@
 import { type BuiltCase, caseBody as builderCaseBody, createPerson, unique } from '../../src/tools/case-builder';
+import { type OrgRole } from '../../src/domain/lifecycle/permissions';
 import { type TestApp, type TestUser } from '../setup/test-app';
 
 /**
@@ -6,16 +7,23 @@ import { type TestApp, type TestUser } from '../setup/test-app';
  * through the real API; these functions only name the stages the specs start from and hand back
  * the shapes the specs read.
  */
+/** A user; by default one who may open cases (the procurement organization role) and nothing more. */
 export async function createUser(
   t: TestApp,
-  options: { name?: string; orgRole?: 'admin' | 'member'; executive?: boolean } = {},
+  options: { name?: string; orgRole?: 'admin' | 'member'; executive?: boolean; orgRoles?: OrgRole[] } = {},
 ): Promise<TestUser> {
   return createPerson(t.api, t.admin.token, {
     key: 'user',
     name: options.name ?? `User ${unique()}`,
     admin: options.orgRole === 'admin',
     executive: options.executive,
+    orgRoles: options.orgRoles ?? ['procurement'],
   });
+}
+
+/** An admin grants organization roles (`PATCH /users/:id`): they replace the user's. */
+export async function grantOrgRoles(t: TestApp, user: { id: string }, orgRoles: OrgRole[]): Promise<void> {
+  await t.http.patch(`/api/v1/users/${user.id}`).set(t.admin.auth).send({ orgRoles }).expect(200);
 }
 
 export const caseBody = builderCaseBody;

@@ -39,7 +39,8 @@ describe('ApprovalService: segregation of duties, lapse, rejection, award', () =
   it('refuses a buyer in deed — who recorded the offers — even after giving up the buyer role', async () => {
     const c = await s.builder().build('proposed');
     const buyer = c.person('buyer');
-    await s.api.post(`/cases/${c.caseId}/members`, c.person('initiator').token, { userId: buyer.id, roles: ['approver'] });
+    await s.api.patch(`/users/${buyer.id}`, s.admin.token, { orgRoles: ['procurement', 'approver'] });
+    await s.api.put(`/cases/${c.caseId}/members/${buyer.id}`, c.person('initiator').token, { roles: ['approver'] });
     await s.api.post(`/cases/${c.caseId}/transitions`, c.person('decider').token, { to: 'APPROVAL' });
     const err = await domainError(sign(c.caseId, buyer, 'approve'), 'FORBIDDEN');
     expect(err.details.reason).toMatch(/buyer/);

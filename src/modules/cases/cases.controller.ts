@@ -1,14 +1,15 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Access, type CaseAccess, CaseActionOf, CurrentUser } from '../../common/auth';
 import { uuidPipe } from '../../common/validation';
 import { User } from '../users/user.entity';
 import { CasesService } from './cases.service';
 import { CreateCaseDto, ListCasesQuery, TransitionDto, UpdateCaseDto } from './dto/case.dto';
-import { AddMemberDto } from './dto/member.dto';
+import { AddMembersDto, ReplaceRolesDto } from './dto/member.dto';
 import { Endpoint } from '../../openapi/decorators';
 import { USER_TOKEN } from '../../openapi/document';
-import { Case, CasePage, MemberList } from './cases.schemas';
+import { Case, CasePage, MemberChangeResult, MemberList } from './cases.schemas';
+import { OrgActionOf } from '../../common/auth';
 
 @ApiTags('cases')
 @ApiBearerAuth(USER_TOKEN)
@@ -16,8 +17,9 @@ import { Case, CasePage, MemberList } from './cases.schemas';
 export class CasesController {
   constructor(private readonly cases: CasesService) {}
 
-  @Endpoint('createCase', 'Open a case; the caller becomes its initiator', { status: 201, response: Case, problems: [404, 409, 422], idempotent: true })
+  @Endpoint('createCase', 'Open a case (procurement organization role, or admin); the caller becomes its initiator', { status: 201, response: Case, problems: [403, 404, 409, 422], idempotent: true })
   @Post()
+  @OrgActionOf('cases.create')
   create(@Body() dto: CreateCaseDto, @CurrentUser() user: User) {
     return this.cases.create(dto, user);
   }
@@ -57,11 +59,29 @@ export class CasesController {
     return this.cases.members(access.caseId);
   }
 
-  @Endpoint('addMember', 'Add a member to the buying center, or change their roles', { status: 201, response: MemberList, problems: [422], idempotent: true })
+  @Endpoint('addMember', 'Add members to the buying center (one, or a list in `members`); roles are added to those a member holds', {
+    status: 201,
+    response: MemberChangeResult,
+    problems: [422],
+    idempotent: true,
+    description: 'Roles are merged: re-adding a member never removes a role (PUT /members/{userId} replaces them). `changes` says, per member named, the roles added and removed. A case role needs the organization role that allows it (ORG_ROLE_REQUIRED, 422).',
+  })
   @Post(':id/members')
   @CaseActionOf('members.manage')
-  addMember(@Access() access: CaseAccess, @Body() dto: AddMemberDto, @CurrentUser() user: User) {
-    return this.cases.addMember(access, dto, user);
+  addMember(@Access() access: CaseAccess, @Body() dto: AddMembersDto, @CurrentUser() user: User) {
+    return this.cases.addMembers(access, dto, user);
+  }
+
+  @Endpoint('replaceMemberRoles', "Replace a member's roles (adds the member when they are not one yet)", { response: MemberChangeResult, problems: [422] })
+  @Put(':id/members/:userId')
+  @CaseActionOf('members.manage')
+  replaceRoles(
+    @Access() access: CaseAccess,
+    @Param('userId', uuidPipe('userId')) userId: string,
+    @Body() dto: ReplaceRolesDto,
+    @CurrentUser() user: User,
+  ) {
+    return this.cases.replaceRoles(access, userId, dto, user);
   }
 
   @Endpoint('removeMember', 'Remove a member from the buying center', { status: 204, response: null })

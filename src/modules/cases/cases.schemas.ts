@@ -1,6 +1,6 @@
 import { KRALJIC_CATEGORIES, PURCHASE_TYPES, STAGES } from '../../domain/lifecycle/stages';
 import { CASE_ROLES } from '../../domain/lifecycle/stages';
-import { type Answer, array, component, currency, date, dateTime, decimal, integer, nullable, number, object, oneOf, page, ref, string, uuid } from '../../openapi/schema';
+import { type Answer, array, component, currency, date, dateTime, decimal, described, integer, nullable, number, object, oneOf, page, ref, string, uuid } from '../../openapi/schema';
 import type { CasesController } from './cases.controller';
 
 export const Case = component(
@@ -34,17 +34,35 @@ export const Case = component(
 
 export const CasePage = component('CasePage', page(ref(Case)));
 
-export const MemberList = component(
-  'MemberList',
-  array(
-    object<Answer<CasesController, 'members'>[number]>({
-      userId: uuid,
-      name: string,
-      email: string,
-      roles: array(oneOf(CASE_ROLES)),
-      addedAt: dateTime,
-    }),
-  ),
+const Member = component(
+  'Member',
+  object<Answer<CasesController, 'members'>[number]>({
+    userId: uuid,
+    name: string,
+    email: string,
+    roles: array(oneOf(CASE_ROLES)),
+    addedAt: dateTime,
+  }),
 );
 
-export const casesSchemas = [Case, CasePage, MemberList];
+export const MemberList = component('MemberList', array(ref(Member)));
+
+export const MemberChangeResult = component(
+  'MemberChangeResult',
+  object<Answer<CasesController, 'addMember' | 'replaceRoles'>>({
+    members: described(array(ref(Member)), 'the whole buying center after the change'),
+    changes: described(
+      array(
+        object<Answer<CasesController, 'addMember'>['changes'][number]>({
+          userId: uuid,
+          roles: described(array(oneOf(CASE_ROLES)), 'the roles the member holds now'),
+          added: array(oneOf(CASE_ROLES)),
+          removed: array(oneOf(CASE_ROLES)),
+        }),
+      ),
+      'per member named in the request: both empty when nothing changed (and no audit event was written)',
+    ),
+  }),
+);
+
+export const casesSchemas = [Case, CasePage, Member, MemberList, MemberChangeResult];

@@ -1,21 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { type CaseAccess } from '../../common/auth';
 import { lockCase } from './case-lock';
 import { type Page } from '../../common/paging';
-import { DomainError, invalid } from '../../domain/errors';
+import { DomainError, type FieldProblem, invalid } from '../../domain/errors';
+import { changeRoles, type RoleChange, unchanged } from '../../domain/lifecycle/members';
+import { caseRolesNotAllowed } from '../../domain/lifecycle/permissions';
 import { edgeProblem, mayRequestTransition, rejectionTarget, transition } from '../../domain/lifecycle/state-machine';
-import { type Stage } from '../../domain/lifecycle/stages';
+import { type CaseRole, type Stage } from '../../domain/lifecycle/stages';
 import { AuditService } from '../audit/audit.service';
 import { LifecycleHooks, TransitionScope } from '../lifecycle/lifecycle-hooks';
 import { User } from '../users/user.entity';
 import { Case, CaseMember } from './case.entity';
 import { CasesQueries, type MemberView } from './cases.queries';
 import { caseView, type CaseView } from './case.view';
-import { AddMemberDto } from './dto/member.dto';
+import { AddMembersDto, ReplaceRolesDto } from './dto/member.dto';
 import { assertIfMatch } from '../../common/etag';
 import { CreateCaseDto, ListCasesQuery, TransitionDto, UpdateCaseDto } from './dto/case.dto';
+
+/** The answer to a change of the buying center: everyone on it now, and what changed for each member named. */
+export interface MemberChanges {
+  members: MemberView[];
+  changes: Array<{ userId: string } & RoleChange>;
+}
 
 @Injectable()
 export class CasesService {
@@ -108,22 +116,64 @@ export class CasesService {
     return this.queries.members(this.dataSource.manager, caseId);
   }
 
-  /** Adds a member, or replaces the roles of one already in the buying center. */
-  async addMember(access: CaseAccess, dto: AddMemberDto, user: User) {
-    await this.dataSource.transaction(async (m) => {
+  /**
+   * Adds one member or several (all or nothing); the roles are merged into those a member already
+   * holds. Every new role must be allowed by the member's organization roles (ORG_ROLE_REQUIRED);
+   * a member whose roles do not change gets no event.
+   */
+  async addMembers(access: CaseAccess, dto: AddMembersDto, user: User): Promise<MemberChanges> {
+    const list = dto.members !== undefined;
+    const entries = (dto.members ?? [{ userId: dto.userId!, roles: dto.roles! }]).map((e, i) => ({ ...e, field: list ? `members.${i}.` : '' }));
+    const seen = new Set<string>();
+    const twice = entries.filter((e) => seen.size === seen.add(e.userId).size);
+    if (twice.length > 0) throw invalid(twice.map((e) => ({ field: `${e.field}userId`, message: 'this user is listed twice' })));
+    return this.changeMembers(access, entries, 'add', user);
+  }
+
+  /** Makes a member's roles exactly these (adding the member when they are not one yet). */
+  async replaceRoles(access: CaseAccess, userId: string, dto: ReplaceRolesDto, user: User): Promise<MemberChanges> {
+    return this.changeMembers(access, [{ userId, roles: dto.roles, field: '' }], 'replace', user);
+  }
+
+  private async changeMembers(
+    access: CaseAccess,
+    entries: Array<{ userId: string; roles: CaseRole[]; field: string }>,
+    mode: 'add' | 'replace',
+    user: User,
+  ): Promise<MemberChanges> {
+    const changes = await this.dataSource.transaction(async (m) => {
       const c = await lockCase(m, access, 'members.manage');
-      if (!(await m.existsBy(User, { id: dto.userId }))) {
-        throw invalid('userId', 'user not found');
+      const users = await m.find(User, { select: { id: true, orgRoles: true }, where: { id: In(entries.map((e) => e.userId)) } });
+      const missing = entries.filter((e) => !users.some((u) => u.id === e.userId));
+      if (missing.length > 0) throw invalid(missing.map((e) => ({ field: `${e.field}userId`, message: 'user not found' })));
+      const planned = [];
+      const refused: FieldProblem[] = [];
+      for (const entry of entries) {
+        const previous = await m.findOneBy(CaseMember, { caseId: c.id, userId: entry.userId });
+        const change = changeRoles(previous?.roles ?? null, entry.roles, mode);
+        const orgRoles = users.find((u) => u.id === entry.userId)!.orgRoles;
+        for (const { role, needs } of caseRolesNotAllowed(change.added, orgRoles)) {
+          refused.push({ field: `${entry.field}roles`, message: `the ${role} role needs the ${needs} organization role, which this user does not hold` });
+        }
+        planned.push({ entry, previous, change });
       }
-      const previous = await m.findOneBy(CaseMember, { caseId: c.id, userId: dto.userId });
-      await m.upsert(CaseMember, { caseId: c.id, userId: dto.userId, roles: dto.roles }, ['caseId', 'userId']);
-      await this.audit.append(m, c.id, user.id, previous ? 'member.roles_changed' : 'member.added', {
-        userId: dto.userId,
-        roles: dto.roles,
-        previousRoles: previous?.roles ?? null,
-      });
+      if (refused.length > 0) {
+        throw new DomainError('ORG_ROLE_REQUIRED', "a case role was asked for a user whose organization roles do not allow it (an admin grants them: PATCH /users/:id)", { errors: refused });
+      }
+      for (const { entry, previous, change } of planned) {
+        if (previous && unchanged(change)) continue;
+        await m.upsert(CaseMember, { caseId: c.id, userId: entry.userId, roles: change.roles }, ['caseId', 'userId']);
+        await this.audit.append(m, c.id, user.id, previous ? 'member.roles_changed' : 'member.added', {
+          userId: entry.userId,
+          roles: change.roles,
+          previousRoles: previous?.roles ?? null,
+          added: change.added,
+          removed: change.removed,
+        });
+      }
+      return planned.map(({ entry, change }) => ({ userId: entry.userId, ...change }));
     });
-    return this.members(access.caseId);
+    return { members: await this.members(access.caseId), changes };
   }
 
   async removeMember(access: CaseAccess, userId: string, user: User): Promise<void> {

@@ -39,4 +39,8 @@ export class ApiClient {
   put<T = Record<string, unknown>>(path: string, token: string, body: unknown): Promise<T> {
     return this.call<T>('PUT', path, token, body);
   }
+
+  patch<T = Record<string, unknown>>(path: string, token: string, body: unknown): Promise<T> {
+    return this.call<T>('PATCH', path, token, body);
+  }
 }

@@ -1,3 +1,4 @@
+import { type OrgRole } from '../../domain/lifecycle/permissions';
 import { type CaseRole } from '../../domain/lifecycle/stages';
 import { type Person } from './steps';
 
@@ -11,6 +12,8 @@ export interface PersonPlan {
   roles: CaseRole[];
   executive?: boolean;
   admin?: boolean;
+  /** the organization roles an admin grants them; default: those their case roles need */
+  orgRoles?: OrgRole[];
   existing?: Person;
 }
 

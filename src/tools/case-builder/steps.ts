@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { type Stage } from '../../domain/lifecycle/stages';
+import { CASE_ROLE_NEEDS, ORG_ROLES, type OrgRole } from '../../domain/lifecycle/permissions';
+import { type CaseRole, type Stage } from '../../domain/lifecycle/stages';
 import { type ApiClient } from './api-client';
 import { type PersonPlan } from './defaults';
 
@@ -50,18 +51,30 @@ let counter = 0;
 /** Unique enough for names, e-mail addresses and tax ids within one database. */
 export const unique = (): string => `${Date.now().toString(36)}${(counter++).toString(36)}${randomBytes(2).toString('hex')}`;
 
-/** `POST /users` and `POST /users/:id/tokens` as the admin. */
+/**
+ * `POST /users` with `withToken: true` as the admin: one call for the user and their first token.
+ * Their organization roles are the plan's, or those their case roles need (a buyer or initiator:
+ * procurement; an approver: approver).
+ */
 export async function createPerson(api: ApiClient, adminToken: string, plan: Omit<PersonPlan, 'roles'> & { roles?: PersonPlan['roles'] }): Promise<Person> {
   const slug = plan.name.toLowerCase().replace(/[^a-z0-9]+/g, '.').replace(/^\.+|\.+$/g, '');
   const email = `${slug || 'user'}.${unique()}@example.com`;
-  const user = await api.post<{ id: string }>('/users', adminToken, {
+  const user = await api.post<{ id: string; token: { token: string } }>('/users', adminToken, {
     name: plan.name,
     email,
     orgRole: plan.admin ? 'admin' : 'member',
+    orgRoles: plan.orgRoles ?? orgRolesFor(plan.roles ?? []),
     executive: plan.executive ?? false,
+    withToken: true,
   });
-  const { token } = await api.post<{ token: string }>(`/users/${user.id}/tokens`, adminToken, {});
+  const { token } = user.token;
   return { key: plan.key, id: user.id, name: plan.name, email, token, auth: { Authorization: `Bearer ${token}` } };
+}
+
+/** The organization roles that let someone hold these case roles. */
+export function orgRolesFor(roles: readonly CaseRole[]): OrgRole[] {
+  const needed = new Set<OrgRole>(roles.flatMap((r) => CASE_ROLE_NEEDS[r] ?? []));
+  return ORG_ROLES.filter((r) => needed.has(r));
 }
 
 /** `POST /suppliers` (with a tax id no one else uses unless the plan gives one) and its performance record. */
