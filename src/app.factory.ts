@@ -11,6 +11,7 @@ import { createLogger, PinoNestLogger, requestLogger } from './common/logging';
 import { bodyErrorHandler } from './common/problem';
 import { validationPipe } from './common/validation';
 import { buildDocument } from './openapi/document';
+import { type MessagingOptions } from './modules/messages/messaging.options';
 
 export interface CreateAppOptions {
   databaseUrl: string;
@@ -20,6 +21,8 @@ export interface CreateAppOptions {
   requireIfMatch?: boolean;
   /** false: no database connection (to export the OpenAPI document); default true */
   connect?: boolean;
+  /** mail transport and delivery worker (default: no worker in this process) */
+  messaging?: Partial<MessagingOptions>;
   /** Express middleware run before everything else (the tests' contract recorder) */
   middleware?: RequestHandler[];
 }
@@ -30,7 +33,7 @@ const CSV_PATHS = ['/api/v1/suppliers/import'];
 export async function createApp(options: CreateAppOptions): Promise<INestApplication> {
   const logger = createLogger(options.logLevel ?? 'info');
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot({ databaseUrl: options.databaseUrl, connect: options.connect ?? true, requireIfMatch: options.requireIfMatch ?? false }),
+    AppModule.forRoot({ databaseUrl: options.databaseUrl, connect: options.connect ?? true, requireIfMatch: options.requireIfMatch ?? false, messaging: options.messaging }),
     { bodyParser: false, logger: new PinoNestLogger(logger) },
   );
   // ETags are the contract's (the case, the specification draft, the policy: strong, for If-Match),

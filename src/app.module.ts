@@ -20,6 +20,8 @@ import { NegotiationModule } from './modules/negotiation/negotiation.module';
 import { EvaluationModule } from './modules/evaluation/evaluation.module';
 import { ApprovalModule } from './modules/approval/approval.module';
 import { ReportsModule } from './modules/reports/reports.module';
+import { MessagesModule } from './modules/messages/messages.module';
+import { DEFAULT_MESSAGING, type MessagingOptions } from './modules/messages/messaging.options';
 
 export interface AppOptions {
   databaseUrl: string;
@@ -27,6 +29,8 @@ export interface AppOptions {
   connect?: boolean;
   /** PUT/PATCH of the case, the specification and the policy need If-Match (428 without) */
   requireIfMatch?: boolean;
+  /** mail: the transport and whether this process runs the delivery worker (default: no worker, .eml files) */
+  messaging?: Partial<MessagingOptions>;
 }
 
 @Module({})
@@ -54,6 +58,7 @@ export class AppModule {
         EvaluationModule,
         ApprovalModule,
         ReportsModule,
+        MessagesModule.forRoot({ ...DEFAULT_MESSAGING, ...options.messaging }, options.databaseUrl),
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 import { resolve } from 'node:path';
+import { type MessagingOptions } from '../modules/messages/messaging.options';
 
 /** The environment the service reads, validated once at boot. */
 class Environment {
@@ -21,6 +22,21 @@ class Environment {
 
   @IsOptional() @IsIn(['true', 'false'], { message: 'REQUIRE_IF_MATCH must be true or false' })
   REQUIRE_IF_MATCH?: string;
+
+  @IsOptional() @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsOptional() @IsString()
+  MAIL_DIR?: string;
+
+  @IsOptional() @Matches(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, { message: 'MAIL_FROM must be an e-mail address' })
+  MAIL_FROM?: string;
+
+  @IsOptional() @IsIn(['true', 'false'], { message: 'WORKER must be true or false' })
+  WORKER?: string;
+
+  @IsOptional() @Matches(/^https?:\/\/\S+$/, { message: 'PUBLIC_URL must be an http:// or https:// URL' })
+  PUBLIC_URL?: string;
 }
 
 export interface AppConfig {
@@ -32,9 +48,28 @@ export interface AppConfig {
   bodyLimit: string;
   /** PUT/PATCH of the case, the specification and the policy without If-Match → 428 */
   requireIfMatch: boolean;
+  /** SMTP through nodemailer; null → .eml files under mailDir */
+  smtpUrl: string | null;
+  mailDir: string;
+  mailFrom: string;
+  /** run the delivery worker inside this process */
+  worker: boolean;
+  /** the address links in messages start with */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {}
+
+/** The messaging part of the configuration, as the app module takes it. */
+export function messagingOptions(config: AppConfig, worker: boolean): Partial<MessagingOptions> {
+  return {
+    worker,
+    smtpUrl: config.smtpUrl,
+    mailDir: config.mailDir,
+    from: { name: 'Supplier evaluation', email: config.mailFrom },
+    publicUrl: config.publicUrl,
+  };
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const raw = {
@@ -55,5 +90,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: parsed.LOG_LEVEL ?? 'info',
     bodyLimit: parsed.BODY_LIMIT ?? '256kb',
     requireIfMatch: parsed.REQUIRE_IF_MATCH === 'true',
+    smtpUrl: parsed.SMTP_URL || null,
+    mailDir: resolve(parsed.MAIL_DIR || 'mail-out'),
+    mailFrom: parsed.MAIL_FROM || 'no-reply@supplier-evaluation.invalid',
+    worker: parsed.WORKER !== 'false',
+    publicUrl: (parsed.PUBLIC_URL || `http://localhost:${parsed.PORT ?? 3000}`).replace(/\/+$/, ''),
   };
 }

@@ -1,6 +1,7 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { InitialSchema1764270000000 } from '../../migrations/1764270000000-InitialSchema';
 import { IdempotencyKeys1765000000000 } from '../../migrations/1765000000000-IdempotencyKeys';
+import { Messages1766100000000 } from '../../migrations/1766100000000-Messages';
 import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { OrgAuditEvent } from '../modules/audit/org-audit-event.entity';
 import { OrganizationRoles1766000000000 } from '../../migrations/1766000000000-OrganizationRoles';
@@ -14,6 +15,7 @@ import { EVALUATION_ENTITIES } from '../modules/evaluation/entities';
 import { APPROVAL_ENTITIES } from '../modules/approval/entities';
 import { POLICY_ENTITIES } from '../modules/policy/entities';
 import { REPORTS_ENTITIES } from '../modules/reports/entities';
+import { MESSAGES_ENTITIES } from '../modules/messages/message.entity';
 
 /** Entities and migrations are listed, not globbed: the same list works compiled, under Jest and in the CLI. */
 export const ENTITIES = [
@@ -31,8 +33,9 @@ export const ENTITIES = [
   ...EVALUATION_ENTITIES,
   ...APPROVAL_ENTITIES,
   ...REPORTS_ENTITIES,
+  ...MESSAGES_ENTITIES,
 ];
-export const MIGRATIONS = [InitialSchema1764270000000, IdempotencyKeys1765000000000, OrganizationRoles1766000000000];
+export const MIGRATIONS = [InitialSchema1764270000000, IdempotencyKeys1765000000000, OrganizationRoles1766000000000, Messages1766100000000];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {

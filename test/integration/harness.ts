@@ -22,8 +22,8 @@ export interface ServiceTier extends TestApp {
   tx<T>(work: (m: EntityManager) => Promise<T>): Promise<T>;
 }
 
-export async function startServiceTier(): Promise<ServiceTier> {
-  const t = await startTestApp();
+export async function startServiceTier(options: Parameters<typeof startTestApp>[0] = {}): Promise<ServiceTier> {
+  const t = await startTestApp(options);
   return {
     ...t,
     service: (type) => t.app.get(type),

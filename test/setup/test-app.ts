@@ -1,9 +1,12 @@
 import { type INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
+import { type MessagingOptions } from '../../src/modules/messages/messaging.options';
 import { UsersService } from '../../src/modules/users/users.service';
 import { ApiClient, CaseBuilder, type Person } from '../../src/tools/case-builder';
 import { supertestTransport } from './supertest-transport';
@@ -14,6 +17,8 @@ export interface TestApp {
   app: INestApplication;
   http: ReturnType<typeof request>;
   db: DataSource;
+  /** the URL of this file's own database (a second worker or process connects to it) */
+  databaseUrl: string;
   /** a new admin with a token: every spec starts from one */
   admin: TestUser;
   /** the API through supertest, for the case builder and its step functions */
@@ -56,7 +61,19 @@ export async function cloneTestDatabase(): Promise<{ url: string; drop(): Promis
 }
 
 /** A fresh database cloned from the migrated template, and the app on it. */
-export async function startTestApp(options: { requireIfMatch?: boolean } = {}): Promise<TestApp> {
+/**
+ * Mail in the specs: no worker unless a spec asks for one, .eml files (if any) in a throw-away
+ * folder, and retries and leases short enough to watch.
+ */
+export const TEST_MESSAGING: Partial<MessagingOptions> = {
+  worker: false,
+  retryDelaySeconds: 1,
+  leaseSeconds: 5,
+  pollingIntervalSeconds: 0.5,
+  maintenanceIntervalSeconds: 1,
+};
+
+export async function startTestApp(options: { requireIfMatch?: boolean; messaging?: Partial<MessagingOptions> } = {}): Promise<TestApp> {
   const database = await cloneTestDatabase();
   const recorder = new ContractRecorder();
   const app = await createApp({
@@ -65,6 +82,7 @@ export async function startTestApp(options: { requireIfMatch?: boolean } = {}): 
     bodyLimit: '256kb',
     middleware: [recorder.middleware()],
     requireIfMatch: options.requireIfMatch,
+    messaging: { ...TEST_MESSAGING, mailDir: join(tmpdir(), `supeval-mail-${randomBytes(4).toString('hex')}`), ...options.messaging },
   });
   const db = app.get(DataSource);
   const users = app.get(UsersService);
@@ -82,6 +100,7 @@ export async function startTestApp(options: { requireIfMatch?: boolean } = {}): 
     app,
     http,
     db,
+    databaseUrl: database.url,
     admin: adminUser,
     api,
     builder: () => new CaseBuilder(api, adminUser.token),

@@ -1,0 +1,117 @@
+import { Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import PgBoss from 'pg-boss';
+import { type DataSource } from 'typeorm';
+import { BOSS_SCHEMA, DEAD_QUEUE, DELIVER_QUEUE, type DeliverJob } from './delivery-queue';
+import { type MessagingOptions } from './messaging.options';
+import { MessagesQueries } from './messages.queries';
+import { type MailTransport } from './transport';
+
+export type AttemptOutcome = 'sent' | 'skipped' | 'failed' | 'dead';
+
+/**
+ * Delivers outbox messages: pg-boss hands out the jobs, this worker claims each job's row and sends it.
+ *
+ * Why each message is delivered once, with two workers on one database or a worker killed mid-send:
+ * 1. A row and its job are written in the transaction of the change that caused them
+ *    (MessageOutbox.enqueue), so a committed change always has its job, and a rolled-back one neither.
+ * 2. pg-boss delivers a job at least once: a worker that dies leaves its jobs `active`, and
+ *    pg-boss's maintenance fails them after `expireInSeconds` (the lease) and retries them, with
+ *    backoff; a spent job goes to the dead-letter queue, whose handler marks the row dead.
+ * 3. At most one attempt holds a row: an attempt first claims it with one conditional UPDATE
+ *    (MessagesQueries.claim: `queued`/`failed`, or `sending` past its lease → `sending` with a new
+ *    lease token). Two workers that received the same job, or a stale and a fresh job for one row,
+ *    race on the row lock; one claims, the other finds it sending or sent and does nothing. Only
+ *    the lease holder may mark it sent or failed (`WHERE lease_token = …`).
+ * 4. The claim commits before the SMTP transaction starts and `sent` commits right after the
+ *    server's 250; a message is sent again only if its worker dies in between, after the server
+ *    accepted it. That window cannot be closed from the client side of SMTP; the message then
+ *    carries the row's fixed Message-ID both times, the identity receiving systems and clients
+ *    deduplicate on. A worker dying before the 250 leaves a transaction the server must discard
+ *    (RFC 5321 §4.1.1.4: the server takes responsibility only with its reply to the data).
+ */
+export class DeliveryWorker {
+  private readonly logger = new Logger('DeliveryWorker');
+  private readonly queries = new MessagesQueries();
+  private boss: PgBoss | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly databaseUrl: string,
+    private readonly options: MessagingOptions,
+    private readonly transport: MailTransport,
+  ) {}
+
+  async start(): Promise<void> {
+    const boss = new PgBoss({
+      connectionString: this.databaseUrl,
+      schema: BOSS_SCHEMA,
+      application_name: 'supplier-evaluation-worker',
+      max: 3,
+      // the Messages migration built the schema; a newer pg-boss upgrades it here
+      migrate: true,
+      supervise: true,
+      maintenanceIntervalSeconds: this.options.maintenanceIntervalSeconds,
+      schedule: false,
+    });
+    boss.on('error', (err) => this.logger.error(`pg-boss: ${err.message}`));
+    await boss.start();
+    this.boss = boss;
+    const polling = { pollingIntervalSeconds: this.options.pollingIntervalSeconds, includeMetadata: true as const };
+    await boss.work<DeliverJob>(DELIVER_QUEUE, { ...polling, batchSize: this.options.batchSize }, (jobs) => this.deliverBatch(boss, jobs));
+    await boss.work<DeliverJob>(DEAD_QUEUE, { ...polling, batchSize: 1 }, (jobs) => this.buryBatch(jobs));
+  }
+
+  /** Waits for the attempts under way (their outcome recorded), then closes pg-boss's pool. */
+  async stop(): Promise<void> {
+    const boss = this.boss;
+    this.boss = null;
+    if (boss) await boss.stop({ graceful: true, wait: true, timeout: 15_000, close: true });
+    this.transport.close();
+  }
+
+  /**
+   * One batch: each job on its own (a failure fails only its job). A failed job is failed in
+   * pg-boss by hand, so pg-boss retries it; completing the batch afterwards leaves it alone (pg-boss
+   * completes only jobs still active).
+   */
+  private async deliverBatch(boss: PgBoss, jobs: Array<PgBoss.JobWithMetadata<DeliverJob>>): Promise<void> {
+    for (const job of jobs) {
+      const last = job.retryCount >= job.retryLimit;
+      try {
+        const outcome = await this.attempt(job.data.messageId, last);
+        if (outcome === 'failed') await boss.fail(DELIVER_QUEUE, job.id, { message: 'delivery failed, retried later' });
+      } catch (err) {
+        await boss.fail(DELIVER_QUEUE, job.id, { message: (err as Error).message });
+      }
+    }
+  }
+
+  private async buryBatch(jobs: Array<PgBoss.JobWithMetadata<DeliverJob>>): Promise<void> {
+    for (const job of jobs) {
+      const settled = await this.queries.markDead(this.dataSource.manager, job.data.messageId, 'delivery was given up (no worker finished it)');
+      // a live attempt holds it: pg-boss retries this job, and the row's fate is decided after that attempt
+      if (!settled) throw new Error(`message ${job.data.messageId} is still being sent`);
+    }
+  }
+
+  /** One attempt at one message: claim, send, record. `last`: no retry follows a failure. */
+  async attempt(messageId: string, last: boolean): Promise<AttemptOutcome> {
+    const m = this.dataSource.manager;
+    const lease = randomUUID();
+    const message = await this.queries.claim(m, messageId, lease, this.options.leaseSeconds);
+    if (!message) return 'skipped';
+    try {
+      await this.transport.send(message, this.options.from);
+    } catch (err) {
+      const reason = (err as Error).message || String(err);
+      await this.queries.release(m, messageId, lease, last ? 'dead' : 'failed', reason);
+      this.logger.warn(`message ${messageId} attempt ${message.attempts} failed${last ? ', no retry left' : ''}: ${reason}`);
+      return last ? 'dead' : 'failed';
+    }
+    if (!(await this.queries.markSent(m, messageId, lease))) {
+      this.logger.warn(`message ${messageId} was sent after its lease ran out`);
+    }
+    return 'sent';
+  }
+}

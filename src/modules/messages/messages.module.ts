@@ -1,0 +1,24 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { MessageOutbox } from './message-outbox';
+import { MessageWorkerHost } from './message-worker.host';
+import { MESSAGING_DATABASE_URL, MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
+import { MessagesQueries } from './messages.queries';
+
+/** The outbox every module writes its messages to, and the delivery worker. */
+@Global()
+@Module({})
+export class MessagesModule {
+  static forRoot(options: MessagingOptions, databaseUrl: string): DynamicModule {
+    return {
+      module: MessagesModule,
+      providers: [
+        { provide: MESSAGING_OPTIONS, useValue: options },
+        { provide: MESSAGING_DATABASE_URL, useValue: databaseUrl },
+        MessagesQueries,
+        MessageOutbox,
+        MessageWorkerHost,
+      ],
+      exports: [MessageOutbox, MessagesQueries, MESSAGING_OPTIONS],
+    };
+  }
+}

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { type EntityManager } from 'typeorm';
+import { Message } from './message.entity';
+
+/** A row a worker may take: waiting, failed before, or held by an attempt whose lease ran out (its worker died). */
+const CLAIMABLE = `(status IN ('queued', 'failed') OR (status = 'sending' AND lease_until < now()))`;
+
+/** TypeORM answers an UPDATE … RETURNING with [rows, count]. */
+function updatedRows(result: unknown): Array<{ id: string }> {
+  return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : []) as Array<{ id: string }>;
+}
+
+/** The outbox's SQL: the claim and the ends of an attempt, each one statement on one row. */
+@Injectable()
+export class MessagesQueries {
+  /**
+   * Takes the message for one attempt under a lease, or answers null when it is not to be sent by
+   * this caller: already sent or dead, waiting for approval, or held by another live attempt. One
+   * UPDATE with the condition in its WHERE: two workers racing for the row are serialized by its
+   * row lock, and the second re-reads the row after the first commits (READ COMMITTED), finds it
+   * `sending` with a live lease, and updates nothing.
+   */
+  async claim(m: EntityManager, id: string, leaseToken: string, leaseSeconds: number): Promise<Message | null> {
+    const rows = updatedRows(
+      await m.query(
+        `UPDATE messages
+            SET status = 'sending', attempts = attempts + 1, lease_token = $2, lease_until = now() + make_interval(secs => $3)
+          WHERE id = $1 AND ${CLAIMABLE}
+          RETURNING id`,
+        [id, leaseToken, leaseSeconds],
+      ),
+    );
+    if (rows.length === 0) return null;
+    return m.findOneByOrFail(Message, { id });
+  }
+
+  /** The attempt succeeded; only the lease holder may say so. false: the lease was lost meanwhile. */
+  async markSent(m: EntityManager, id: string, leaseToken: string): Promise<boolean> {
+    const rows = updatedRows(
+      await m.query(
+        `UPDATE messages SET status = 'sent', sent_at = now(), lease_token = NULL, lease_until = NULL, last_error = NULL
+          WHERE id = $1 AND lease_token = $2 RETURNING id`,
+        [id, leaseToken],
+      ),
+    );
+    return rows.length === 1;
+  }
+
+  /** The attempt failed: `failed` (pg-boss retries later) or `dead` (no retry left). */
+  async release(m: EntityManager, id: string, leaseToken: string, status: 'failed' | 'dead', error: string): Promise<void> {
+    await m.query(
+      `UPDATE messages SET status = $3, last_error = $4, lease_token = NULL, lease_until = NULL
+        WHERE id = $1 AND lease_token = $2`,
+      [id, leaseToken, status, error.slice(0, 2000)],
+    );
+  }
+
+  /**
+   * pg-boss gave up on the job (its last attempt failed or its worker vanished): the message is
+   * dead unless it was sent. false: a live attempt still holds it (decided when its lease ends).
+   */
+  async markDead(m: EntityManager, id: string, reason: string): Promise<boolean> {
+    const rows = updatedRows(
+      await m.query(
+        `UPDATE messages SET status = 'dead', last_error = coalesce(last_error, $2), lease_token = NULL, lease_until = NULL
+          WHERE id = $1 AND ${CLAIMABLE} RETURNING id`,
+        [id, reason],
+      ),
+    );
+    if (rows.length === 1) return true;
+    const [row] = (await m.query(`SELECT status, lease_until > now() AS leased FROM messages WHERE id = $1`, [id])) as Array<{ status: string; leased: boolean }>;
+    return !(row?.status === 'sending' && row.leased);
+  }
+}
