@@ -13,6 +13,7 @@ const PATH_PARAMETERS: Record<string, { schema: Json; description: (path: string
   n: { schema: { type: 'integer', minimum: 1, maximum: 999999 }, description: () => 'the round number (1, 2, …), written plainly' },
   supplierId: { schema: { type: 'string', format: 'uuid' }, description: () => 'the supplier id' },
   userId: { schema: { type: 'string', format: 'uuid' }, description: () => 'the user id' },
+  messageId: { schema: { type: 'string', format: 'uuid' }, description: () => 'the message id' },
 };
 
 /**

@@ -3,6 +3,7 @@ import { auditSchemas } from '../modules/audit/audit.schemas';
 import { casesSchemas } from '../modules/cases/cases.schemas';
 import { evaluationSchemas } from '../modules/evaluation/evaluation.schemas';
 import { healthSchemas } from '../modules/health/health.schemas';
+import { messagesSchemas } from '../modules/messages/messages.schemas';
 import { negotiationSchemas } from '../modules/negotiation/negotiation.schemas';
 import { policySchemas } from '../modules/policy/policy.schemas';
 import { reportsSchemas } from '../modules/reports/reports.schemas';
@@ -22,6 +23,7 @@ export const RESPONSE_SCHEMAS = components(
   casesSchemas,
   evaluationSchemas,
   healthSchemas,
+  messagesSchemas,
   negotiationSchemas,
   policySchemas,
   reportsSchemas,

@@ -19,6 +19,8 @@ export class SmtpSink {
   /** answers for the next DATA commands, in order: a number refuses with that SMTP code */
   private readonly script: Array<number | { delayMs: number }> = [];
   private readonly closed = new Set<string>();
+  /** recipients whose messages are refused, with the SMTP code */
+  private readonly refused = new Map<string, number>();
   private server!: SMTPServer;
   port = 0;
   /** DATA commands seen, delivered or not */
@@ -37,7 +39,8 @@ export class SmtpSink {
       },
       onData: (stream, session, callback) => {
         this.attempts += 1;
-        const step = this.script.shift();
+        const refusal = session.envelope.rcptTo.map((r) => this.refused.get(r.address.toLowerCase())).find((code) => code !== undefined);
+        const step = refusal ?? this.script.shift();
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
@@ -74,6 +77,15 @@ export class SmtpSink {
     for (let i = 0; i < times; i += 1) this.script.push(code);
   }
 
+  /** every message to this address is refused with `code` until `acceptTo` (554: refused for good) */
+  refuseTo(address: string, code = 554): void {
+    this.refused.set(address.toLowerCase(), code);
+  }
+
+  acceptTo(address: string): void {
+    this.refused.delete(address.toLowerCase());
+  }
+
   /** the next message's 250 comes after `delayMs` (a worker can be killed meanwhile) */
   stallNext(delayMs: number): void {
     this.script.push({ delayMs });
@@ -83,6 +95,7 @@ export class SmtpSink {
   reset(): void {
     this.received.length = 0;
     this.script.length = 0;
+    this.refused.clear();
     this.attempts = 0;
     this.delayMs = 0;
   }

@@ -47,6 +47,10 @@ export const PERMISSIONS = {
   'approvals.read': { roles: ANY_ROLE, stages: STAGES, admin: true },
   'report.read': { roles: ANY_ROLE, stages: from('DECISION'), admin: true },
   'performance.record': { roles: ['buyer'], stages: ['AWARDED'] },
+  // the buying center sees what was sent on the case and when, never the content (README "Messages")
+  'messages.read': { roles: ANY_ROLE, stages: STAGES, admin: true },
+  // supplier-facing messages leave only with the gatekeeper's approval (DESIGN §1)
+  'messages.approve': { roles: ['gatekeeper'], stages: ['SHORTLISTING', 'NEGOTIATION', 'DECISION', 'APPROVAL'] },
 } as const satisfies Record<string, Permission>;
 
 export type CaseAction = keyof typeof PERMISSIONS;
@@ -87,6 +91,7 @@ export const ORG_PERMISSIONS = {
   'users.manage': { admin: true, orgRoles: [], refusal: 'this needs the admin role' },
   'policy.write': { admin: true, orgRoles: [], refusal: 'this needs the admin role' },
   'audit.org': { admin: true, orgRoles: [], refusal: 'the organization audit trail needs the admin role' },
+  'messages.manage': { admin: true, orgRoles: [], refusal: 'the dead messages and their retry need the admin role' },
 } as const satisfies Record<string, OrgPermission>;
 
 export type OrgAction = keyof typeof ORG_PERMISSIONS;

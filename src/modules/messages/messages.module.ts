@@ -1,8 +1,11 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { CaseNotices } from './case-notices';
 import { MessageOutbox } from './message-outbox';
 import { MessageWorkerHost } from './message-worker.host';
 import { MESSAGING_DATABASE_URL, MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
+import { MessagesController } from './messages.controller';
 import { MessagesQueries } from './messages.queries';
+import { MessagesService } from './messages.service';
 
 /** The outbox every module writes its messages to, and the delivery worker. */
 @Global()
@@ -11,14 +14,17 @@ export class MessagesModule {
   static forRoot(options: MessagingOptions, databaseUrl: string): DynamicModule {
     return {
       module: MessagesModule,
+      controllers: [MessagesController],
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
         { provide: MESSAGING_DATABASE_URL, useValue: databaseUrl },
         MessagesQueries,
         MessageOutbox,
         MessageWorkerHost,
+        MessagesService,
+        CaseNotices,
       ],
-      exports: [MessageOutbox, MessagesQueries, MESSAGING_OPTIONS],
+      exports: [MessageOutbox, MessagesQueries, CaseNotices, MESSAGING_OPTIONS],
     };
   }
 }

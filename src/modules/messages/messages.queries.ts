@@ -71,4 +71,22 @@ export class MessagesQueries {
     const [row] = (await m.query(`SELECT status, lease_until > now() AS leased FROM messages WHERE id = $1`, [id])) as Array<{ status: string; leased: boolean }>;
     return !(row?.status === 'sending' && row.leased);
   }
+
+  /** The case members holding `role`, with their mail addresses (a message to the buying center goes to each). */
+  async membersWithRole(m: EntityManager, caseId: string, role: string): Promise<Array<{ id: string; name: string; email: string }>> {
+    return m.query(
+      `SELECT u.id, u.name, u.email FROM case_members cm JOIN users u ON u.id = cm.user_id
+        WHERE cm.case_id = $1 AND $2 = ANY(cm.roles) ORDER BY u.name, u.id`,
+      [caseId, role],
+    );
+  }
+
+  /** Invitations not yet approved for these suppliers on the case: their tokens were just superseded. */
+  async dropPendingInvitations(m: EntityManager, caseId: string, supplierIds: string[]): Promise<number> {
+    const result = await m.query(
+      `DELETE FROM messages WHERE case_id = $1 AND kind = 'rfq.invitation' AND status = 'pending_approval' AND supplier_id = ANY($2) RETURNING id`,
+      [caseId, supplierIds],
+    );
+    return updatedRows(result).length;
+  }
 }

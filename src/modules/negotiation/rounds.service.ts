@@ -13,6 +13,7 @@ import { missingRateCurrencies } from '../../domain/negotiation/offer-rules';
 import { AuditService } from '../audit/audit.service';
 import { User } from '../users/user.entity';
 import { EliminationDto, OpenRoundDto } from './dto/round.dto';
+import { CaseNotices } from '../messages/case-notices';
 import { Invitation, NegotiationRound, Offer, RoundParticipant } from './entities';
 import { NegotiationQueries, type ParticipantView, type RoundWithStatus } from './negotiation.queries';
 import { NegotiationReader } from './negotiation.reader';
@@ -63,6 +64,7 @@ export class RoundsService {
     private readonly audit: AuditService,
     private readonly reader: NegotiationReader,
     private readonly queries: NegotiationQueries,
+    private readonly notices: CaseNotices,
   ) {}
 
   /**
@@ -269,10 +271,13 @@ export class RoundsService {
         Invitation,
         issued.map((i) => ({ roundId: round.id, supplierId: i.supplierId, tokenHash: sha256(i.token), expiresAt: i.expiresAt, createdBy: user.id })),
       );
+      const messages = await this.notices.rfqInvitations(m, c, { number, deadline: round.deadline, bestAndFinal: round.bestAndFinal }, issued, user);
       await this.audit.append(m, c.id, user.id, 'invitations.issued', {
         number,
         suppliers: issued.map((i) => i.supplierId),
         expiresAt: round.deadline,
+        // the invitation e-mails, held for the gatekeeper's approval (README "Messages")
+        messages: messages.map((x) => ({ id: x.id, supplierId: x.supplierId })),
       });
       return issued;
     });

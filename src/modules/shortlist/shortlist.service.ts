@@ -14,6 +14,7 @@ import { currentSpecification } from '../specification/specification.reader';
 import { todayUtc } from '../suppliers/dto/validators';
 import { ReliabilityService } from '../suppliers/reliability.service';
 import { Supplier } from '../suppliers/supplier.entity';
+import { CaseNotices } from '../messages/case-notices';
 import { User } from '../users/user.entity';
 import { AddToShortlistDto, JustificationDto, ShortlistApprovalDto, UpdateShortlistEntryDto } from './dto/shortlist.dto';
 import { ShortlistEntry } from './shortlist-entry.entity';
@@ -32,6 +33,7 @@ export class ShortlistService implements OnModuleInit {
     private readonly hooks: LifecycleHooks,
     private readonly reliability: ReliabilityService,
     private readonly queries: ShortlistQueries,
+    private readonly notices: CaseNotices,
   ) {}
 
   onModuleInit(): void {
@@ -87,6 +89,7 @@ export class ShortlistService implements OnModuleInit {
   async add(access: CaseAccess, dto: AddToShortlistDto, user: User) {
     return this.dataSource.transaction(async (m) => {
       const c = await lockCase(m, access, 'shortlist.write');
+      const wasReady = await this.readyForApproval(m, c);
       const supplier = await m.findOne(Supplier, {
         select: { id: true, legalName: true, status: true, blockedReason: true },
         where: { id: dto.supplierId },
@@ -122,6 +125,7 @@ export class ShortlistService implements OnModuleInit {
         reason: dto.reason ?? null,
       });
       await this.clearApproval(m, c, user, 'supplier added');
+      await this.tellGatekeepers(m, c, user, wasReady);
       return this.entry(m, c.id, supplier.id);
     });
   }
@@ -130,6 +134,7 @@ export class ShortlistService implements OnModuleInit {
   async setStatus(access: CaseAccess, supplierId: string, dto: UpdateShortlistEntryDto, user: User) {
     return this.dataSource.transaction(async (m) => {
       const c = await lockCase(m, access, 'shortlist.write');
+      const wasReady = await this.readyForApproval(m, c);
       const entry = await m.findOneBy(ShortlistEntry, { caseId: c.id, supplierId });
       if (!entry) throw notFound('shortlist entry');
       if (dto.status === 'shortlisted') {
@@ -140,6 +145,7 @@ export class ShortlistService implements OnModuleInit {
       const action = from === dto.status ? 'shortlist.reason_changed' : dto.status === 'excluded' ? 'shortlist.supplier_excluded' : 'shortlist.supplier_reinstated';
       await this.audit.append(m, c.id, user.id, action, { supplierId, from, to: dto.status, reason: dto.reason, previousReason: entry.reason });
       await this.clearApproval(m, c, user, action);
+      await this.tellGatekeepers(m, c, user, wasReady);
       return this.entry(m, c.id, supplierId);
     });
   }
@@ -149,9 +155,12 @@ export class ShortlistService implements OnModuleInit {
     return this.dataSource.transaction(async (m) => {
       const c = await lockCase(m, access, 'shortlist.write');
       const previous = c.soleSourceJustification;
+      const wasReady = await this.readyForApproval(m, c);
       await m.update(Case, { id: c.id }, { soleSourceJustification: dto.text });
+      c.soleSourceJustification = dto.text;
       await this.audit.append(m, c.id, user.id, 'shortlist.justification_set', { text: dto.text, previous });
       await this.clearApproval(m, c, user, 'justification changed');
+      await this.tellGatekeepers(m, c, user, wasReady);
       return this.view(m, c.id);
     });
   }
@@ -198,6 +207,27 @@ export class ShortlistService implements OnModuleInit {
     });
     c.shortlistApprovedAt = null;
     c.shortlistApprovedBy = null;
+  }
+
+  /**
+   * Waiting for the gatekeeper: not approved, and enough shortlisted suppliers for the purchase type
+   * (or at least one with a sole-source justification) — what leaving SHORTLISTING asks besides the approval.
+   */
+  private async readyForApproval(m: EntityManager, c: Case): Promise<boolean> {
+    if (c.shortlistApprovedAt) return false;
+    const shortlisted = await m.countBy(ShortlistEntry, { caseId: c.id, status: 'shortlisted' });
+    return shortlisted >= SHORTLIST_MINIMUM[c.purchaseType] || (shortlisted >= 1 && (c.soleSourceJustification ?? '') !== '');
+  }
+
+  /**
+   * "The shortlist awaits your approval" goes to the gatekeepers when a change makes the shortlist
+   * ready for them (it was not: too short, or approved before this change cleared it), once per
+   * such turn, not at every later addition.
+   */
+  private async tellGatekeepers(m: EntityManager, c: Case, buyer: User, wasReady: boolean): Promise<void> {
+    if (wasReady || !(await this.readyForApproval(m, c))) return;
+    const shortlisted = await m.countBy(ShortlistEntry, { caseId: c.id, status: 'shortlisted' });
+    await this.notices.shortlistAwaitingApproval(m, c, buyer, shortlisted);
   }
 
   /**

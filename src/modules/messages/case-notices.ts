@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { type EntityManager, In } from 'typeorm';
+import { type Case } from '../cases/case.entity';
+import { Supplier } from '../suppliers/supplier.entity';
+import { type Message } from './message.entity';
+import { MessageOutbox } from './message-outbox';
+import { MessagesQueries } from './messages.queries';
+import { rfqInvitation, shortlistAwaitingApproval } from './templates/kinds';
+
+interface Person {
+  name: string;
+  email: string;
+}
+
+/**
+ * The messages the case's own changes cause, composed and queued in the change's transaction.
+ * Each goes only to the people it concerns: the gatekeepers for the shortlist, the contacts of
+ * each invited supplier for its invitation (supplier-facing: held for the gatekeeper's approval).
+ */
+@Injectable()
+export class CaseNotices {
+  constructor(
+    private readonly outbox: MessageOutbox,
+    private readonly queries: MessagesQueries,
+  ) {}
+
+  /** "The shortlist awaits your approval", one message to each gatekeeper of the case. */
+  async shortlistAwaitingApproval(m: EntityManager, c: Case, buyer: Person, shortlisted: number): Promise<Message[]> {
+    const gatekeepers = await this.queries.membersWithRole(m, c.id, 'gatekeeper');
+    const link = `${this.outbox.publicUrl}/api/v1/cases/${c.id}/shortlist`;
+    const queued: Message[] = [];
+    for (const gatekeeper of gatekeepers) {
+      const content = shortlistAwaitingApproval({
+        language: 'en',
+        case: { reference: c.reference, title: c.title },
+        recipientName: gatekeeper.name,
+        buyerName: buyer.name,
+        shortlisted,
+        solesource: (c.soleSourceJustification ?? '') !== '',
+        link,
+      });
+      queued.push(
+        await this.outbox.enqueue(m, {
+          caseId: c.id,
+          kind: content.kind,
+          audience: 'buying_center',
+          recipients: [{ name: gatekeeper.name, email: gatekeeper.email }],
+          replyTo: { name: buyer.name, email: buyer.email },
+          language: 'en',
+          subject: content.subject,
+          text: content.text,
+          html: content.html,
+        }),
+      );
+    }
+    return queued;
+  }
+
+  /**
+   * The RFQ invitation to each invited supplier's contacts, with its portal link (the token in the
+   * link's fragment, which browsers never send to a server or log). Held in pending_approval for the
+   * gatekeeper; invitations of the same suppliers still waiting there carry superseded tokens and
+   * are dropped. A supplier without contacts gets none (the buyer still has the token).
+   */
+  async rfqInvitations(
+    m: EntityManager,
+    c: Case,
+    round: { number: number; deadline: Date; bestAndFinal: boolean },
+    issued: Array<{ supplierId: string; token: string }>,
+    buyer: Person,
+  ): Promise<Message[]> {
+    if (issued.length === 0) return [];
+    await this.queries.dropPendingInvitations(m, c.id, issued.map((i) => i.supplierId));
+    const suppliers = await m.find(Supplier, { select: { id: true, legalName: true, contacts: true }, where: { id: In(issued.map((i) => i.supplierId)) } });
+    const byId = new Map(suppliers.map((s) => [s.id, s]));
+    const queued: Message[] = [];
+    for (const invitation of issued) {
+      const supplier = byId.get(invitation.supplierId);
+      if (!supplier || supplier.contacts.length === 0) continue;
+      const content = rfqInvitation({
+        language: 'en',
+        case: { reference: c.reference, title: c.title },
+        supplierName: supplier.legalName,
+        buyerName: buyer.name,
+        round: round.number,
+        deadline: round.deadline,
+        bestAndFinal: round.bestAndFinal,
+        portalUrl: `${this.outbox.publicUrl}/supplier-portal#token=${invitation.token}`,
+      });
+      queued.push(
+        await this.outbox.enqueue(m, {
+          caseId: c.id,
+          kind: content.kind,
+          audience: 'supplier',
+          supplierId: supplier.id,
+          recipients: supplier.contacts.map((contact) => ({ name: contact.name, email: contact.email })),
+          replyTo: { name: buyer.name, email: buyer.email },
+          language: 'en',
+          subject: content.subject,
+          text: content.text,
+          html: content.html,
+          needsApproval: true,
+        }),
+      );
+    }
+    return queued;
+  }
+}
