@@ -1,4 +1,5 @@
 import { decisionCase, putScores } from './factories/evaluation';
+import { csv, CSV_HEADER, importCsv } from './factories/suppliers';
 import { negotiationCase, openRound, recordOffer } from './factories/negotiation';
 import { startTestApp, type TestApp } from './setup/test-app';
 
@@ -93,6 +94,61 @@ describe('easy to drive: every error at once, no silent surprises', () => {
       await putScores(t, d, d.people.evaluator, [{ supplierId: d.suppliers.boreal.id, criterionId: d.criteria.quality, score: 6 }]).expect(200);
       const after = await t.http.get(url).set(d.people.decider.auth).expect(200);
       expect(after.body).toMatchObject({ provisional: false, unscored: [], warnings: [] });
+    });
+  });
+
+  describe('finding 4: the CSV import names every problem of every row in one pass, in the file\'s column names', () => {
+    const tax = () => `DRV${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
+
+    it('a duplicate of a row that has another problem is named in the same answer as that problem', async () => {
+      const t1 = tax();
+      const res = await importCsv(
+        t,
+        csv([
+          CSV_HEADER,
+          `Bad Email GmbH,${t1},DE,compressors,Ana,ana-at-example,,,0.1`,
+          `Duplicate GmbH,${t1.toLowerCase()},de,compressors,,,,,0.1`,
+        ]),
+      ).expect(400);
+      expect((res.body.errors as Array<{ line: number; column: string }>).map((e) => [e.line, e.column])).toEqual([
+        [2, 'contactEmail'],
+        [3, 'taxId'],
+      ]);
+      expect(res.body.errors[1].reason).toBe(`tax id ${t1} (DE) is already on line 2`);
+    });
+
+    it('says which column is missing for a contact, by the CSV column names', async () => {
+      const res = await importCsv(
+        t,
+        csv([
+          CSV_HEADER,
+          `Name Only GmbH,${tax()},DE,compressors,Jana Vogt,,,,0.1`,
+          `Email Only GmbH,${tax()},DE,compressors,,jana@example.com,,,0.1`,
+          `Bad Email GmbH,${tax()},DE,compressors,Jana Vogt,jana-at-example,,,0.1`,
+        ]),
+      ).expect(400);
+      const reasons = (res.body.errors as Array<{ line: number; column: string; reason: string }>).map((e) => [e.line, e.column, e.reason]);
+      expect(reasons).toEqual([
+        [2, 'contactEmail', 'contactEmail is required when contactName is given'],
+        [3, 'contactName', 'contactName is required when contactEmail is given'],
+        [4, 'contactEmail', expect.stringMatching(/^contactEmail must be an email/)],
+      ]);
+      for (const [, , reason] of reasons) expect(reason).not.toMatch(/contacts\./);
+    });
+
+    it('answers a success with the created and updated suppliers by line', async () => {
+      const [t1, t2] = [tax(), tax()];
+      const first = await importCsv(t, csv([CSV_HEADER, `One GmbH,${t1},DE,compressors,,,,,0.1`])).expect(200);
+      const again = await importCsv(t, csv([CSV_HEADER, `Two GmbH,${t2},DE,compressors,,,,,0.1`, `One AG,${t1},DE,compressors,,,,,0.1`])).expect(200);
+      const [two] = await t.db.query('SELECT id FROM suppliers WHERE tax_id_normalized = $1', [t2]);
+      expect(again.body).toEqual({
+        created: 1,
+        updated: 1,
+        rows: [
+          { line: 2, supplierId: two.id, outcome: 'created' },
+          { line: 3, supplierId: first.body.rows[0].supplierId, outcome: 'updated' },
+        ],
+      });
     });
   });
 });

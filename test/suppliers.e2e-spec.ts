@@ -188,8 +188,10 @@ describe('supplier registry, CSV import, performance record and reliability', ()
 Pneumatique SA",${t3},fr,compressors,Luc Martin,luc@lyon.example,,,0.4`,
       ]);
       const res = await importCsv(t, first).expect(200);
-      expect(res.body).toEqual({ created: 3, updated: 0 });
+      const created = (line: number) => ({ line, supplierId: expect.any(String), outcome: 'created' });
+      expect(res.body).toEqual({ created: 3, updated: 0, rows: [created(2), created(3), created(4)] });
       const [nordwind] = await t.db.query('SELECT * FROM suppliers WHERE tax_id_normalized = $1', [t1]);
+      expect(res.body.rows[0].supplierId).toBe(nordwind.id);
       expect(nordwind).toMatchObject({
         legal_name: 'Nordwind Druckluft GmbH',
         country: 'DE',
@@ -215,7 +217,16 @@ Pneumatique SA",${t3},fr,compressors,Luc Martin,luc@lyon.example,,,0.4`,
         `${t4},IT,Milano Aria Srl,0.3,,`,
       ]);
       const res2 = await importCsv(t, again).expect(200);
-      expect(res2.body).toEqual({ created: 1, updated: 3 });
+      expect(res2.body).toEqual({
+        created: 1,
+        updated: 3,
+        rows: [
+          { line: 2, supplierId: nordwind.id, outcome: 'updated' },
+          { line: 3, supplierId: res.body.rows[1].supplierId, outcome: 'updated' },
+          { line: 4, supplierId: res.body.rows[2].supplierId, outcome: 'updated' },
+          { line: 5, supplierId: expect.any(String), outcome: 'created' },
+        ],
+      });
       const [updated] = await t.db.query('SELECT * FROM suppliers WHERE tax_id_normalized = $1', [t1]);
       expect(updated).toMatchObject({
         id: nordwind.id,

@@ -25,6 +25,7 @@ const EXPECTED: Record<ErrorCode, { status: number; code: string; withFields?: {
   CONFLICT: { status: 409, code: 'CONFLICT' },
   OFFER_SEALED: { status: 409, code: 'OFFER_SEALED' },
   ROUND_CLOSED: { status: 409, code: 'ROUND_CLOSED' },
+  IMPORT_CONFLICT: { status: 409, code: 'IMPORT_CONFLICT' },
   AHP_INCONSISTENT: { status: 422, code: 'AHP_INCONSISTENT' },
   UNPROCESSABLE: { status: 422, code: 'UNPROCESSABLE' },
   ORG_ROLE_REQUIRED: { status: 422, code: 'ORG_ROLE_REQUIRED' },

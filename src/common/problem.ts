@@ -45,6 +45,7 @@ export function wireOf(code: ErrorCode, namesFields: boolean): WireCode {
     case 'CONFLICT':
     case 'OFFER_SEALED':
     case 'ROUND_CLOSED':
+    case 'IMPORT_CONFLICT':
       return { status: 409, code };
     case 'AHP_INCONSISTENT':
     case 'UNPROCESSABLE':
@@ -128,7 +129,7 @@ function fromPostgres(err: { code?: string; detail?: string; constraint?: string
     case '40001':
     case '40P01':
     case '55P03':
-      return new DomainError('CONFLICT', 'the case was changed by someone else at the same moment; try again');
+      return new DomainError('CONFLICT', 'another request changed the same data at the same moment; try again');
     default:
       return null;
   }

@@ -25,6 +25,8 @@ export const ERROR_CODES = [
   'AHP_INCONSISTENT',
   'OFFER_SEALED',
   'ROUND_CLOSED',
+  // an import that still met concurrent changes of the same suppliers after its retries
+  'IMPORT_CONFLICT',
   'UNPROCESSABLE',
   // a case role given to a user whose organization roles do not allow it
   'ORG_ROLE_REQUIRED',

@@ -2205,6 +2205,14 @@ export interface components {
         ImportResult: {
             created: number;
             updated: number;
+            /** @description every row of the file, by line (the header is line 1), with the supplier it created or updated */
+            rows: {
+                line: number;
+                /** Format: uuid */
+                supplierId: string;
+                /** @enum {string} */
+                outcome: "created" | "updated";
+            }[];
         };
         PerformanceEvent: {
             /** Format: uuid */

@@ -44,7 +44,11 @@ describe('SupplierImportService: all or nothing', () => {
   it('writes 2,500 rows — three batches — in one transaction', async () => {
     const p = prefix();
     const rows = Array.from({ length: 2500 }, (_, i) => row(p, i));
-    expect(await importer().import(file(rows))).toEqual({ created: 2500, updated: 0 });
+    const result = await importer().import(file(rows));
+    expect(result).toMatchObject({ created: 2500, updated: 0 });
+    // every row answered by its line (the header is line 1), in file order
+    expect(result.rows.map((r) => r.line)).toEqual(rows.map((_, i) => i + 2));
+    expect(new Set(result.rows.map((r) => r.supplierId)).size).toBe(2500);
     expect(await suppliers(p)).toBe(2500);
   });
 
@@ -52,7 +56,13 @@ describe('SupplierImportService: all or nothing', () => {
     const p = prefix();
     await importer().import(file([row(p, 1), row(p, 2)]));
     await s.db.query(`UPDATE suppliers SET status = 'blocked', blocked_reason = 'audit pending' WHERE tax_id = $1`, [`${p}-1`]);
-    expect(await importer().import(file([row(p, 1).replace('Import', 'Renamed'), row(p, 2), row(p, 3)]))).toEqual({ created: 1, updated: 2 });
+    const result = await importer().import(file([row(p, 1).replace('Import', 'Renamed'), row(p, 2), row(p, 3)]));
+    expect(result).toMatchObject({ created: 1, updated: 2 });
+    expect(result.rows.map((r) => [r.line, r.outcome])).toEqual([
+      [2, 'updated'],
+      [3, 'updated'],
+      [4, 'created'],
+    ]);
     const [blocked] = await s.db.query(`SELECT legal_name AS "legalName", status FROM suppliers WHERE tax_id = $1`, [`${p}-1`]);
     expect(blocked).toEqual({ legalName: `Renamed ${p} 1 GmbH`, status: 'blocked' });
   });

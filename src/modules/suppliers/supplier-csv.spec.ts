@@ -26,6 +26,7 @@ describe('supplier CSV rows', () => {
     );
     expect(problems).toEqual([]);
     expect(read).toEqual({
+      line: 2,
       legalName: 'ACME GmbH',
       taxId: 'de-1',
       country: 'DE',

@@ -1,6 +1,7 @@
 import { validateSync } from 'class-validator';
 import { fieldProblems } from '../../common/validation';
 import { CertificationDto, ContactDto, CreateSupplierDto } from './dto/supplier.dto';
+import { normalizeTaxId } from './tax-id';
 
 /**
  * The import file (README "Supplier CSV import"): one header row naming the columns (any order),
@@ -31,6 +32,8 @@ export interface RowProblem {
 
 /** A row ready to store: normalized the way the API normalizes a supplier. */
 export interface ImportRow {
+  /** line of the file where the row starts */
+  line: number;
   legalName: string;
   taxId: string;
   country: string;
@@ -75,7 +78,7 @@ export function readRow(
   columns: Map<CsvColumn, number>,
   line: number,
   validate = true,
-): { row: ImportRow | null; problems: RowProblem[] } {
+): { row: ImportRow | null; problems: RowProblem[]; identity: string | null } {
   const cell = (name: CsvColumn): string => {
     const i = columns.get(name);
     return i === undefined ? '' : (fields[i] ?? '').trim();
@@ -112,6 +115,12 @@ export function readRow(
   const contactName = cell('contactName');
   const contactEmail = cell('contactEmail');
   const contactPhone = cell('contactPhone');
+  // one contact per row: name and e-mail go together, said in the file's own column names
+  if (contactName && !contactEmail) problems.push({ line, column: 'contactEmail', reason: 'contactEmail is required when contactName is given' });
+  if (contactEmail && !contactName) problems.push({ line, column: 'contactName', reason: 'contactName is required when contactEmail is given' });
+  if (contactPhone && !contactName && !contactEmail) {
+    problems.push({ line, column: 'contactName', reason: 'contactName and contactEmail are required when contactPhone is given' });
+  }
   const contacts =
     contactName || contactEmail || contactPhone
       ? [Object.assign(new ContactDto(), { name: contactName, email: contactEmail, ...(contactPhone ? { phone: contactPhone } : {}) })]
@@ -134,18 +143,23 @@ export function readRow(
     ...(financialRisk === undefined ? {} : { financialRisk }),
   });
   if (validate) {
-    const reported = new Set<string>();
+    // one reason per column is enough to fix it ("high" is not a number; that it is not ≤ 1 adds nothing)
+    const reported = new Set<string>(problems.map((p) => p.column ?? ''));
     for (const { field, message } of fieldProblems(validateSync(dto, { validationError: { target: false, value: false } }))) {
-      // one reason per field is enough to fix it ("high" is not a number; that it is not ≤ 1 adds nothing)
-      if (reported.has(field)) continue;
-      reported.add(field);
       const column = columnOf(field);
-      problems.push({ line, column, reason: field === column ? message : `${message} (${field})` });
+      if (reported.has(column)) continue;
+      reported.add(column);
+      problems.push({ line, column, reason: inColumnTerms(field, column, message, certifications) });
     }
   }
-  if (problems.length > 0) return { row: null, problems };
+  // who the row is, even when another of its cells is wrong: a duplicate is found in the same pass
+  const refused = new Set(problems.map((p) => p.column));
+  const identity = refused.has('taxId') || refused.has('country') ? null : `${dto.country}|${normalizeTaxId(dto.taxId)}`;
+  if (problems.length > 0) return { row: null, problems, identity };
   return {
+    identity,
     row: {
+      line,
       legalName: dto.legalName,
       taxId: dto.taxId,
       country: dto.country,
@@ -156,6 +170,21 @@ export function readRow(
     },
     problems,
   };
+}
+
+/**
+ * A rule's message as the file's author reads it: the CSV column for a contact field
+ * ("contactEmail must be an email", not "email … (contacts.0.email)"), the certification by name.
+ */
+function inColumnTerms(field: string, column: string, message: string, certifications: readonly CertificationDto[]): string {
+  if (field === column) return message;
+  const [, index, leaf] = field.split('.');
+  if (field.startsWith('contacts.') && leaf) return message.replace(new RegExp(`^${leaf}\\b`), column);
+  if (field.startsWith('certifications.') && leaf) {
+    const name = certifications[Number(index)]?.name;
+    return `${message} (the certification ${name ? `"${name}"` : Number(index) + 1})`;
+  }
+  return `${message} (${field})`;
 }
 
 /** The DTO field path a rule failed on, as the CSV column the user wrote it in. */

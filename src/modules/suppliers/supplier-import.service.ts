@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { parse } from 'csv-parse';
 import { Readable } from 'node:stream';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { invalid } from '../../domain/errors';
+import { withImportRetries } from './import-retries';
 import { type CsvColumn, type ImportRow, lineBreaksIn, readHeader, readRow, type RowProblem, slices } from './supplier-csv';
 import { SuppliersQueries } from './suppliers.queries';
-import { normalizeTaxId } from './tax-id';
 
-/** Rows per INSERT: 8 parameters each keeps a batch far below PostgreSQL's 65,535 parameters. */
+/** Rows per INSERT: 9 parameters each keeps a batch far below PostgreSQL's 65,535 parameters. */
 const BATCH = 1000;
 /** A hopeless file still gets a readable answer: the first this-many problems are listed. */
 const MAX_PROBLEMS = 10_000;
@@ -16,6 +16,8 @@ const MAX_PROBLEMS = 10_000;
 export interface ImportResult {
   created: number;
   updated: number;
+  /** every row of the file with the supplier it created or updated, by line */
+  rows: Array<{ line: number; supplierId: string; outcome: 'created' | 'updated' }>;
 }
 
 interface CsvRecord {
@@ -44,8 +46,13 @@ export class SupplierImportService {
       );
     }
     if (rows === 0) throw invalid('body', 'the file has a header but no supplier rows');
+    return withImportRetries(() => this.write(body, columns));
+  }
+
+  /** Pass two, in one transaction: the rows staged in file order, then written in tax id order. */
+  private write(body: string, columns: Map<CsvColumn, number>): Promise<ImportResult> {
     return this.dataSource.transaction(async (m) => {
-      const result: ImportResult = { created: 0, updated: 0 };
+      await this.queries.stageImport(m);
       let batch: ImportRow[] = [];
       let header = true;
       for await (const record of records(body)) {
@@ -57,20 +64,20 @@ export class SupplierImportService {
         const { row } = readRow(record.fields, columns, record.line, false);
         batch.push(row!);
         if (batch.length === BATCH) {
-          await this.upsert(m, batch, columns, result);
+          await this.queries.stageBatch(m, batch);
           batch = [];
         }
       }
-      if (batch.length > 0) await this.upsert(m, batch, columns, result);
+      if (batch.length > 0) await this.queries.stageBatch(m, batch);
+      const written = await this.queries.upsertStaged(m, columns);
+      const result: ImportResult = { created: 0, updated: 0, rows: [] };
+      for (const { id, line, inserted } of written) {
+        if (inserted) result.created++;
+        else result.updated++;
+        result.rows.push({ line, supplierId: id, outcome: inserted ? 'created' : 'updated' });
+      }
       return result;
     });
-  }
-
-  private async upsert(m: EntityManager, batch: ImportRow[], columns: Map<CsvColumn, number>, result: ImportResult): Promise<void> {
-    for (const { inserted } of await this.queries.upsertBatch(m, batch, columns)) {
-      if (inserted) result.created++;
-      else result.updated++;
-    }
   }
 
   /** Pass one: every problem of every row, and the file's duplicate tax ids. */
@@ -87,15 +94,16 @@ export class SupplierImportService {
         continue;
       }
       rows++;
-      const { row, problems: rowProblems } = readRow(record.fields, columns, record.line);
+      const { problems: rowProblems, identity } = readRow(record.fields, columns, record.line);
       problems.push(...rowProblems);
-      if (row) {
-        const key = `${row.country}|${normalizeTaxId(row.taxId)}`;
-        const seen = firstLine.get(key);
+      // duplicates by who the row is, whatever else is wrong with either row: all in this one pass
+      if (identity !== null) {
+        const seen = firstLine.get(identity);
         if (seen !== undefined) {
-          problems.push({ line: record.line, column: 'taxId', reason: `tax id ${normalizeTaxId(row.taxId)} (${row.country}) is already on line ${seen}` });
+          const [country, taxId] = identity.split('|');
+          problems.push({ line: record.line, column: 'taxId', reason: `tax id ${taxId} (${country}) is already on line ${seen}` });
         } else {
-          firstLine.set(key, record.line);
+          firstLine.set(identity, record.line);
         }
       }
       if (problems.length > MAX_PROBLEMS) break;

@@ -51,7 +51,7 @@ export class SuppliersController {
         'ACME GmbH,DE123456789,DE,compressors|pumps,Jane Doe,jane@acme.example,,ISO 9001:2015:2024-01-15:2027-01-14,0.2',
     },
   })
-  @Endpoint('importSuppliers', 'Import suppliers from CSV, all or nothing (admin or registry role)', { response: ImportResult, problems: [403], idempotent: true })
+  @Endpoint('importSuppliers', 'Import suppliers from CSV, all or nothing (admin or registry role)', { response: ImportResult, problems: [403, 409], idempotent: true })
   import(@Body() csv: string) {
     return this.importer.import(csv);
   }

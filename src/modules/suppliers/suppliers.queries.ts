@@ -52,16 +52,22 @@ export class SuppliersQueries {
   }
 
   /**
-   * One multi-row INSERT … ON CONFLICT (country, tax_id_normalized) for a batch of import rows;
-   * `xmax = 0` tells a fresh row from an updated one. A column the file leaves out keeps the
-   * stored value; the row's contact replaces the stored one with the same email (case-insensitive)
-   * and the others stay; status and blocked reason are never touched.
+   * The import's rows go first into a table private to the transaction (no lock on the registry
+   * yet), by batches of multi-row INSERTs.
    */
-  async upsertBatch(m: EntityManager, batch: readonly ImportRow[], columns: ReadonlyMap<CsvColumn, number>): Promise<Array<{ inserted: boolean }>> {
+  async stageImport(m: EntityManager): Promise<void> {
+    await m.query(
+      `CREATE TEMP TABLE import_rows (line integer NOT NULL, legal_name text, tax_id text, tax_id_normalized text, country text,
+         categories text[], contacts jsonb, certifications jsonb, financial_risk numeric) ON COMMIT DROP`,
+    );
+  }
+
+  async stageBatch(m: EntityManager, batch: readonly ImportRow[]): Promise<void> {
     const params: unknown[] = [];
     const values = batch.map((row) => {
       const at = params.length;
       params.push(
+        row.line,
         row.legalName,
         row.taxId,
         normalizeTaxId(row.taxId),
@@ -71,8 +77,24 @@ export class SuppliersQueries {
         JSON.stringify(row.certifications),
         row.financialRisk,
       );
-      return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}::text[], $${at + 6}::jsonb, $${at + 7}::jsonb, $${at + 8}::numeric)`;
+      return `($${at + 1}::integer, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}::text[], $${at + 7}::jsonb, $${at + 8}::jsonb, $${at + 9}::numeric)`;
     });
+    await m.query(
+      `INSERT INTO import_rows (line, legal_name, tax_id, tax_id_normalized, country, categories, contacts, certifications, financial_risk)
+       VALUES ${values.join(', ')}`,
+      params,
+    );
+  }
+
+  /**
+   * Then one INSERT … ON CONFLICT (country, tax_id_normalized) writes them all **in the order of
+   * the normalized tax id** (then country): every import takes its row locks and unique-index
+   * waits in that one order, so two imports of the same suppliers in any row order wait for each
+   * other instead of deadlocking. `xmax = 0` tells a fresh row from an updated one. A column the
+   * file leaves out keeps the stored value; the row's contact replaces the stored one with the
+   * same email (case-insensitive) and the others stay; status and blocked reason are never touched.
+   */
+  async upsertStaged(m: EntityManager, columns: ReadonlyMap<CsvColumn, number>): Promise<Array<{ id: string; line: number; inserted: boolean }>> {
     const updates = ['legal_name = EXCLUDED.legal_name', 'tax_id = EXCLUDED.tax_id', 'updated_at = now()'];
     if (columns.has('categories')) updates.push('categories = EXCLUDED.categories');
     if (columns.has('certifications')) updates.push('certifications = EXCLUDED.certifications');
@@ -83,11 +105,15 @@ export class SuppliersQueries {
                                              WHERE lower(c->>'email') <> lower(EXCLUDED.contacts->0->>'email')), '[]'::jsonb) END`);
     }
     return m.query(
-      `INSERT INTO suppliers (legal_name, tax_id, tax_id_normalized, country, categories, contacts, certifications, financial_risk)
-       VALUES ${values.join(', ')}
-       ON CONFLICT (country, tax_id_normalized) DO UPDATE SET ${updates.join(', ')}
-       RETURNING (xmax = 0) AS inserted`,
-      params,
+      `WITH written AS (
+         INSERT INTO suppliers (legal_name, tax_id, tax_id_normalized, country, categories, contacts, certifications, financial_risk)
+         SELECT legal_name, tax_id, tax_id_normalized, country, categories, contacts, certifications, financial_risk
+           FROM import_rows ORDER BY tax_id_normalized, country
+         ON CONFLICT (country, tax_id_normalized) DO UPDATE SET ${updates.join(', ')}
+         RETURNING id, country, tax_id_normalized, (xmax = 0) AS inserted)
+       SELECT w.id, r.line, w.inserted FROM written w
+         JOIN import_rows r ON r.country = w.country AND r.tax_id_normalized = w.tax_id_normalized
+        ORDER BY r.line`,
     );
   }
 }

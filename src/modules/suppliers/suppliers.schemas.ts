@@ -37,7 +37,17 @@ export const SupplierPage = component('SupplierPage', page(ref(Supplier)));
 
 export const ImportResult = component(
   'ImportResult',
-  object<Answer<SuppliersController, 'import'>>({ created: count(), updated: count() }, { description: 'the rows written: all or nothing' }),
+  object<Answer<SuppliersController, 'import'>>(
+    {
+      created: count(),
+      updated: count(),
+      rows: array(
+        object({ line: count(2), supplierId: uuid, outcome: oneOf(['created', 'updated'] as const) }),
+        { description: 'every row of the file, by line (the header is line 1), with the supplier it created or updated' },
+      ),
+    },
+    { description: 'the rows written: all or nothing' },
+  ),
 );
 
 export const PerformanceEvent = component(
