@@ -1,6 +1,6 @@
 import { decisionCase, putScores } from './factories/evaluation';
 import { csv, CSV_HEADER, importCsv } from './factories/suppliers';
-import { negotiationCase, openRound, recordOffer } from './factories/negotiation';
+import { closeRound, negotiationCase, openRound, recordOffer } from './factories/negotiation';
 import { startTestApp, type TestApp } from './setup/test-app';
 
 /**
@@ -149,6 +149,46 @@ describe('easy to drive: every error at once, no silent surprises', () => {
           { line: 3, supplierId: first.body.rows[0].supplierId, outcome: 'updated' },
         ],
       });
+    });
+  });
+
+  describe('finding 7: amounts keep their currency\'s minor units wherever they are shown', () => {
+    it('"990.20" EUR stays "990.20", a BHD offer shows "990.200", a converted total keeps its further digits', async () => {
+      const n = await negotiationCase(t);
+      const [a, b] = n.suppliers;
+      await openRound(t, n);
+      await recordOffer(t, n, 1, a.id, { totalPrice: '990.20', lineItems: [{ description: 'compressor', quantity: '2', unitPrice: '495.1' }] }).expect(201);
+      await recordOffer(t, n, 1, b.id, { totalPrice: '990.2', currency: 'BHD' }).expect(201);
+      await t.http.put(`/api/v1/cases/${n.caseId}/exchange-rates`).set(n.people.buyer.auth).send({ rates: [{ currency: 'BHD', rate: '2.43' }] }).expect(200);
+      await closeRound(t, n, 1).expect(200);
+
+      const offers = await t.http.get(`/api/v1/cases/${n.caseId}/rounds/1/offers`).set(n.people.buyer.auth).expect(200);
+      const bySupplier = new Map((offers.body.items as Array<{ supplierId: string }>).map((o) => [o.supplierId, o as Record<string, unknown>]));
+      expect(bySupplier.get(a.id)).toMatchObject({ totalPrice: '990.20', currency: 'EUR', convertedTotal: '990.20', lineItems: [{ quantity: '2', unitPrice: '495.10' }] });
+      // 990.2 BHD × 2.43 = 2406.186 EUR: exact, with more digits than cents, never rounded
+      expect(bySupplier.get(b.id)).toMatchObject({ totalPrice: '990.200', currency: 'BHD', convertedTotal: '2406.186' });
+
+      const comparison = await t.http.get(`/api/v1/cases/${n.caseId}/rounds/1/comparison`).set(n.people.buyer.auth).expect(200);
+      expect((comparison.body.items as Array<{ totalPrice: string }>).map((o) => o.totalPrice)).toEqual(['990.20', '990.200']);
+
+      const matrix = await t.http.get(`/api/v1/cases/${n.caseId}/matrix`).set(n.people.buyer.auth).expect(200);
+      const ranked = new Map((matrix.body.ranking as Array<{ supplierId: string; totalPrice: string; convertedTotal: string }>).map((r) => [r.supplierId, r]));
+      expect(ranked.get(a.id)).toMatchObject({ totalPrice: '990.20', convertedTotal: '990.20' });
+      expect(ranked.get(b.id)).toMatchObject({ totalPrice: '990.200', convertedTotal: '2406.186' });
+    });
+
+    it('a JPY case shows its budget without decimals; an offer with more decimals than numeric(20,4) holds is still refused', async () => {
+      const n = await negotiationCase(t, { currency: 'JPY' });
+      const c = await t.http.get(`/api/v1/cases/${n.caseId}`).set(n.people.buyer.auth).expect(200);
+      expect(c.body.currency).toBe('JPY');
+      expect(c.body.estimatedBudget).toMatch(/^\d+$/);
+      await openRound(t, n);
+      const refused = await recordOffer(t, n, 1, n.suppliers[0].id, { totalPrice: '990.12345', currency: 'JPY' }).expect(400);
+      expect((refused.body.errors as Array<{ field: string }>).map((e) => e.field)).toEqual(['totalPrice']);
+      await recordOffer(t, n, 1, n.suppliers[0].id, { totalPrice: '990', currency: 'JPY' }).expect(201);
+      await closeRound(t, n, 1).expect(200);
+      const offers = await t.http.get(`/api/v1/cases/${n.caseId}/rounds/1/offers`).set(n.people.buyer.auth).expect(200);
+      expect(offers.body.items[0]).toMatchObject({ totalPrice: '990', convertedTotal: '990' });
     });
   });
 });

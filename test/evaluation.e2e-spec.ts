@@ -70,11 +70,11 @@ describe('evaluation: scores, decision matrix, sensitivity, proposal', () => {
       ]);
       const [first, second] = matrix.body.ranking as Row[];
       expect(matrix.body.ranking).toHaveLength(2);
-      expect(first).toMatchObject({ supplierId: boreal.id, rank: 1, tie: false, supplierName: boreal.name, convertedTotal: '12000' });
+      expect(first).toMatchObject({ supplierId: boreal.id, rank: 1, tie: false, supplierName: boreal.name, convertedTotal: '12000.00' });
       expect(first.total).toBeCloseTo(84.166667, 5);
       expect(second).toMatchObject({ supplierId: atlas.id, rank: 2, tie: false });
       expect(second.total).toBeCloseTo(71, 9);
-      expect(cell(first, d.criteria.price)).toMatchObject({ raw: '12000', rawAmount: '12000', normalized: expect.closeTo(0.833333, 6) });
+      expect(cell(first, d.criteria.price)).toMatchObject({ raw: '12000.00', rawAmount: '12000.00', normalized: expect.closeTo(0.833333, 6) });
       expect(cell(first, d.criteria.price).contribution).toBeCloseTo(0.416667, 6);
       expect(cell(first, d.criteria.quality)).toMatchObject({ raw: 7.5, normalized: 0.75, scoreCount: 2, scoreSpread: 3, consensusNeeded: false });
       expect(cell(first, d.criteria.leadTime)).toMatchObject({ raw: 10, normalized: 1, contribution: expect.closeTo(0.2, 12) });
@@ -105,7 +105,7 @@ describe('evaluation: scores, decision matrix, sensitivity, proposal', () => {
       expect(lead.delta).toBeCloseTo(-0.131667, 6);
       expect(lead.percent).toBeCloseTo(-65.8333, 3);
       expect(s.body.criteria.find((c: { criterionId: string }) => c.criterionId === d.criteria.quality)).toMatchObject({ feasible: false, delta: null });
-      expect(s.body.priceCutToWin).toMatchObject({ supplierId: atlas.id, criterionId: d.criteria.price, currency: 'EUR', fromPrice: '10000' });
+      expect(s.body.priceCutToWin).toMatchObject({ supplierId: atlas.id, criterionId: d.criteria.price, currency: 'EUR', fromPrice: '10000.00' });
       expect(Number(s.body.priceCutToWin.toPrice)).toBeGreaterThan(6839.98);
       expect(Number(s.body.priceCutToWin.toPrice)).toBeLessThanOrEqual(6840);
       expect(Number(s.body.priceCutToWin.cut) + Number(s.body.priceCutToWin.toPrice)).toBe(10000);
@@ -348,7 +348,7 @@ describe('evaluation: scores, decision matrix, sensitivity, proposal', () => {
     );
     expect(lines.slice(1, -1)).toHaveLength(2 * 3 + 1);
     // Boreal first: 84.166667 (see the hand calculation above); its price is the exact decimal string
-    expect(lines[1]).toBe(`ranked,1,${d.suppliers.boreal.id},${d.suppliers.boreal.name},84.166667,false,${d.criteria.price},Total cost,0.5,0.5,12000,0.833333,0.416667,,`);
+    expect(lines[1]).toBe(`ranked,1,${d.suppliers.boreal.id},${d.suppliers.boreal.name},84.166667,false,${d.criteria.price},Total cost,0.5,0.5,12000.00,0.833333,0.416667,,`);
     expect(lines[7]).toMatch(new RegExp(`^excluded,,${d.suppliers.cumulus.id},.*,${d.requirements.iso},"the ""ISO 9001"" certification expired on 2024-12-31`));
     expect(lines[8]).toBe('');
     const json = await t.http.get(`/api/v1/cases/${d.caseId}/matrix`).set(d.people.buyer.auth).set('Accept', 'application/json').expect(200);

@@ -182,7 +182,7 @@ describe('foundation: service, users, cases, buying center, lifecycle, audit', (
     await t.http.patch(`/api/v1/cases/${caseId}`).set(people.decider.auth).send({ title: 'no' }).expect(403);
     await t.http.patch(`/api/v1/cases/${caseId}`).set(people.outsider.auth).send({ title: 'no' }).expect(404);
     const c = await t.http.get(`/api/v1/cases/${caseId}`).set(people.decider.auth).expect(200);
-    expect(c.body.estimatedBudget).toBe('90000.5');
+    expect(c.body.estimatedBudget).toBe('90000.50');
   });
 
   describe('permissions: the role × action table, both ways', () => {

@@ -188,13 +188,13 @@ describe('negotiation: rounds, sealed offers, invitations, currencies, concessio
       await closeRound(t, n, 1).expect(200);
       const history = await t.http.get(url(n, `/rounds/1/offers/${a.id}/revisions`)).set(n.people.buyer.auth).expect(200);
       expect(history.body.items.map((r: { totalPrice: string; submittedVia: string }) => [r.totalPrice, r.submittedVia])).toEqual([
-        ['1000', 'buyer'],
-        ['990.5', 'buyer'],
-        ['980', 'supplier'],
+        ['1000.00', 'buyer'],
+        ['990.50', 'buyer'],
+        ['980.00', 'supplier'],
       ]);
       const offers = await t.http.get(url(n, '/rounds/1/offers')).set(n.people.buyer.auth).expect(200);
       expect(offers.body.items).toHaveLength(1);
-      expect(offers.body.items[0]).toMatchObject({ revision: 3, totalPrice: '980' });
+      expect(offers.body.items[0]).toMatchObject({ revision: 3, totalPrice: '980.00' });
     });
   });
 
@@ -226,7 +226,7 @@ describe('negotiation: rounds, sealed offers, invitations, currencies, concessio
       expect(round.body.status).toBe('closed');
       const offers = await t.http.get(url(n, '/rounds/1/offers')).set(n.people.decider.auth).expect(200);
       expect(offers.body).toMatchObject({ sealed: false, total: 1 });
-      expect(offers.body.items[0]).toMatchObject({ supplierId: a.id, totalPrice: '1000' });
+      expect(offers.body.items[0]).toMatchObject({ supplierId: a.id, totalPrice: '1000.00' });
       await closeRound(t, n, 1).expect(409);
     });
 
@@ -445,14 +445,14 @@ describe('negotiation: rounds, sealed offers, invitations, currencies, concessio
           i.concession,
         ]),
       ).toEqual([
-        [1, a.id, '900', '50'],
-        [2, b.id, '1100.25', '0'],
+        [1, a.id, '900.00', '50.00'],
+        [2, b.id, '1100.25', '0.00'],
       ]);
       const round2 = await t.http.get(url(n, '/rounds/2/offers')).set(n.people.decider.auth).expect(200);
       expect(
         round2.body.items.map((i: { supplierId: string; concession: string }) => [i.supplierId, i.concession]).sort(),
       ).toEqual([
-        [a.id, '50'],
+        [a.id, '50.00'],
         [b.id, '99.75'],
       ].sort());
       const revisionsB = await t.http.get(url(n, `/rounds/2/offers/${b.id}/revisions`)).set(n.people.buyer.auth).expect(200);
@@ -553,9 +553,10 @@ describe('negotiation: rounds, sealed offers, invitations, currencies, concessio
       .expect(200);
     const closed = await closeRound(t, n, 1).expect(200);
     const byId = new Map(closed.body.comparison.items.map((i: { supplierId: string }) => [i.supplierId, i]));
-    expect(byId.get(a.id)).toMatchObject({ totalPrice: '100', currency: 'USD', rate: '1.15', convertedTotal: '115' });
-    expect(byId.get(b.id)).toMatchObject({ totalPrice: '0.3', currency: 'GBP', rate: '1.1', convertedTotal: '0.33' });
-    expect(byId.get(c.id)).toMatchObject({ totalPrice: '1.0001', currency: 'CHF', convertedTotal: '0.5' });
+    // amounts keep their currency's minor units (README "Money"), and every further digit
+    expect(byId.get(a.id)).toMatchObject({ totalPrice: '100.00', currency: 'USD', rate: '1.15', convertedTotal: '115.00' });
+    expect(byId.get(b.id)).toMatchObject({ totalPrice: '0.30', currency: 'GBP', rate: '1.1', convertedTotal: '0.33' });
+    expect(byId.get(c.id)).toMatchObject({ totalPrice: '1.0001', currency: 'CHF', convertedTotal: '0.50' });
     expect(closed.body.comparison).toMatchObject({ baseCurrency: 'EUR', pendingRateCurrencies: [] });
     expect(closed.body.comparison.items.map((i: { supplierId: string }) => i.supplierId)).toEqual([b.id, c.id, a.id]);
     const offers = await t.http.get(url(n, '/rounds/1/offers')).set(n.people.buyer.auth).expect(200);
@@ -580,7 +581,7 @@ describe('negotiation: rounds, sealed offers, invitations, currencies, concessio
     expect(still.body.currencies).toEqual(['JPY']);
     await t.http.put(url(n, '/exchange-rates')).set(n.people.buyer.auth).send({ rates: [{ currency: 'JPY', rate: '0.0061' }] }).expect(200);
     const closed = await closeRound(t, n, 1).expect(200);
-    expect(closed.body.comparison.items.map((i: { convertedTotal: string }) => i.convertedTotal)).toEqual(['2.44', '450', '460']);
+    expect(closed.body.comparison.items.map((i: { convertedTotal: string }) => i.convertedTotal)).toEqual(['2.44', '450.00', '460.00']);
   });
 
   describe('exchange rates', () => {
@@ -953,8 +954,8 @@ describe('negotiation: rounds, sealed offers, invitations, currencies, concessio
       await t.http.post(`/api/v1/cases/${caseId}/rounds/1/offers/${suppliers[1].id}/reconfirm`).set(people.buyer.auth).send({}).expect(200);
       const closed = await t.http.post(`/api/v1/cases/${caseId}/rounds/1/close`).set(people.buyer.auth).send({}).expect(200);
       expect(closed.body.comparison.items.map((i: { supplierId: string; convertedTotal: string }) => [i.supplierId, i.convertedTotal])).toEqual([
-        [suppliers[1].id, '78500.5'],
-        [suppliers[0].id, '80000'],
+        [suppliers[1].id, '78500.50'],
+        [suppliers[0].id, '80000.00'],
       ]);
       await transition(t, caseId, people.buyer, 'DECISION');
       const verify = await t.http.get(`/api/v1/cases/${caseId}/audit/verify`).set(people.buyer.auth).expect(200);

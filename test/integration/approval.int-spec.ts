@@ -26,7 +26,7 @@ describe('ApprovalService: segregation of duties, lapse, rejection, award', () =
 
   it('needs two approvals for 10,000 EUR; the chain is set on entering APPROVAL', async () => {
     const c = await s.builder().build('APPROVAL');
-    expect(await state(c.caseId)).toMatchObject({ required: 2, executiveRequired: false, amount: '10000', currency: 'EUR', complete: false, approvals: [] });
+    expect(await state(c.caseId)).toMatchObject({ required: 2, executiveRequired: false, amount: '10000.00', currency: 'EUR', complete: false, approvals: [] });
   });
 
   it('refuses the proposer as an approver, with the reason', async () => {

@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import type { CaseAccess } from '../../common/auth';
-import { money } from '../../common/money';
+import { exactDecimal, money } from '../../common/money';
 import { approvalRequirement, type ApprovalRequirement } from '../../domain/approval/approval-chain';
 import { signatureLapsed, signOffComplete } from '../../domain/approval/lapse';
 import { approvalIneligibility } from '../../domain/approval/segregation';
@@ -108,7 +108,7 @@ export class ApprovalService implements OnModuleInit {
       snapshotHash: decision.snapshotHash,
       stale: evaluation.stale,
       currentHash: evaluation.currentHash,
-      amount: money(offer.convertedTotal)!,
+      amount: exactDecimal(offer.convertedTotal),
     };
   }
 
@@ -132,7 +132,7 @@ export class ApprovalService implements OnModuleInit {
     return {
       required: chain?.required ?? null,
       executiveRequired: chain?.executiveRequired ?? null,
-      amount: chain?.amount ?? null,
+      amount: chain ? money(chain.amount, chain.currency) : null,
       currency: chain?.currency ?? c.currency,
       snapshotHash: proposal?.currentHash ?? null,
       stale: proposal?.stale ?? false,

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Decimal } from '../../common/money';
+import { Decimal, money } from '../../common/money';
+import { minorUnits } from '../../domain/money';
 import { DomainError } from '../../domain/errors';
 import { assembleMatrixInput } from '../../domain/evaluation/matrix-input';
 import { type CertificationHeld, failedRequirements, type FailedRequirement } from '../../domain/requirements';
@@ -245,9 +246,9 @@ export function matrixView(b: MatrixBuild) {
         total: r.total,
         tie: r.tie,
         reliability: b.reliability.get(r.supplierId)?.score ?? null,
-        totalPrice: offer.totalPrice,
+        totalPrice: money(offer.totalPrice, offer.currency),
         offerCurrency: offer.currency,
-        convertedTotal: offer.convertedTotal,
+        convertedTotal: money(offer.convertedTotal, b.baseCurrency),
         needsReconfirmation: offer.needsReconfirmation,
         cells: r.cells.map((cell) => {
           const criterion = criteria.get(cell.criterionId);
@@ -255,11 +256,11 @@ export function matrixView(b: MatrixBuild) {
           return {
             criterionId: cell.criterionId,
             // money leaves as an exact decimal string; every other raw value is a plain number
-            raw: criterion?.source === 'offer.price' && offer.convertedTotal !== null ? offer.convertedTotal : cell.raw,
+            raw: criterion?.source === 'offer.price' && offer.convertedTotal !== null ? money(offer.convertedTotal, b.baseCurrency) : cell.raw,
             normalized: cell.normalized,
             contribution: cell.contribution,
             points: cell.points,
-            ...(criterion?.source === 'offer.price' ? { rawAmount: offer.convertedTotal } : {}),
+            ...(criterion?.source === 'offer.price' ? { rawAmount: money(offer.convertedTotal, b.baseCurrency) } : {}),
             ...(criterion?.source === 'evaluator'
               ? {
                   scoreCount: summary?.count ?? 0,
@@ -308,17 +309,18 @@ export function sensitivityView(b: MatrixBuild, s: SensitivityResult, threshold:
   if (s.priceCutToWin) {
     const cut = s.priceCutToWin;
     const from = b.offers.find((o) => o.supplierId === cut.supplierId)?.convertedTotal ?? String(cut.fromPrice);
-    // the bisection's price is a double; rounded down to cents it still wins (a lower price only helps)
-    const to = cut.cut === 0 ? new Decimal(from) : Decimal.min(new Decimal(from), new Decimal(cut.toPrice).toDecimalPlaces(2, Decimal.ROUND_DOWN));
+    // the bisection's price is a double; rounded down to the currency's minor unit (cents) it still wins (a lower price only helps)
+    const to =
+      cut.cut === 0 ? new Decimal(from) : Decimal.min(new Decimal(from), new Decimal(cut.toPrice).toDecimalPlaces(minorUnits(b.baseCurrency), Decimal.ROUND_DOWN));
     const amount = new Decimal(from).minus(to);
     priceCutToWin = {
       supplierId: cut.supplierId,
       supplierName: suppliers.get(cut.supplierId) ?? null,
       criterionId: cut.criterionId,
       currency: b.baseCurrency,
-      fromPrice: new Decimal(from).toFixed(),
-      toPrice: to.toFixed(),
-      cut: amount.toFixed(),
+      fromPrice: money(from, b.baseCurrency),
+      toPrice: money(to, b.baseCurrency),
+      cut: money(amount, b.baseCurrency),
       percent: amount.div(from).times(100).toNumber(),
     };
   }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { type CaseAccess } from '../../common/auth';
 import { lockCase } from '../cases/case-lock';
+import { money } from '../../common/money';
 import { type Page, PageQuery } from '../../common/paging';
 import { sha256 } from '../../domain/audit/canonical-json';
 import { DomainError, type FieldProblem, invalid } from '../../domain/errors';
@@ -359,9 +360,9 @@ export class OffersService {
       revision: o.revision,
       submittedAt: o.createdAt,
       submittedVia: o.submittedVia,
-      totalPrice: o.totalPrice,
+      totalPrice: money(o.totalPrice, o.currency),
       currency: o.currency,
-      lineItems: o.lineItems,
+      lineItems: lineItemsIn(o.lineItems, o.currency),
       leadTimeDays: o.leadTimeDays,
       warrantyMonths: o.warrantyMonths,
       paymentDays: o.paymentDays,
@@ -378,12 +379,12 @@ export class OffersService {
   private view(o: ConvertedOffer, base: string, rates: Map<string, string>, eliminated: boolean, compliant: boolean): OfferView {
     return {
       ...this.receipt(o),
-      totalPrice: o.totalPrice,
+      totalPrice: money(o.totalPrice, o.currency),
       currency: o.currency,
       rate: o.currency === base ? null : (rates.get(o.currency) ?? null),
-      convertedTotal: o.convertedTotal,
-      concession: o.concession,
-      lineItems: o.lineItems,
+      convertedTotal: money(o.convertedTotal, base),
+      concession: money(o.concession, base),
+      lineItems: lineItemsIn(o.lineItems, o.currency),
       leadTimeDays: o.leadTimeDays,
       warrantyMonths: o.warrantyMonths,
       paymentDays: o.paymentDays,
@@ -398,4 +399,9 @@ export class OffersService {
       eliminated,
     };
   }
+}
+
+/** Line items as answered: each unit price an amount in the offer's currency, quantities exact. */
+export function lineItemsIn(items: OfferView['lineItems'], currency: string): OfferView['lineItems'] {
+  return items?.map((li) => ({ description: li.description, quantity: li.quantity, unitPrice: money(li.unitPrice, currency) })) ?? null;
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { money } from '../../common/money';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
@@ -202,11 +203,11 @@ export class RoundsService {
         position: i + 1,
         supplierId: o.supplierId,
         supplierName: o.supplierName,
-        totalPrice: o.totalPrice,
+        totalPrice: money(o.totalPrice, o.currency),
         currency: o.currency,
         rate: o.currency === base ? null : (rates.get(o.currency) ?? null),
-        convertedTotal: o.convertedTotal,
-        concession: o.concession,
+        convertedTotal: money(o.convertedTotal, base),
+        concession: money(o.concession, base),
         compliant: compliant(o, round),
         eliminated: eliminated.has(o.supplierId),
         needsReconfirmation: o.needsReconfirmation,

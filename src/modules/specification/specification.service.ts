@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, LessThan } from 'typeorm';
 import { type CaseAccess } from '../../common/auth';
 import { lockCase } from '../cases/case-lock';
-import { money } from '../../common/money';
+import { exactDecimal } from '../../common/money';
 import { type Page } from '../../common/paging';
 import { type FieldProblem, invalid, notFound } from '../../domain/errors';
 import { applyAhp } from '../../domain/specification/ahp-application';
@@ -32,7 +32,7 @@ function contentOf(row: SpecificationVersion): SpecificationContent {
   return {
     description: row.description,
     deliverables: row.deliverables,
-    quantity: money(row.quantity),
+    quantity: exactDecimal(row.quantity),
     requirements: row.requirements,
     criteria: row.criteria,
   };
@@ -205,7 +205,7 @@ export class SpecificationService {
     return {
       description: dto.description,
       deliverables: dto.deliverables ?? '',
-      quantity: dto.quantity === undefined || dto.quantity === null ? null : money(String(dto.quantity)),
+      quantity: dto.quantity === undefined || dto.quantity === null ? null : exactDecimal(String(dto.quantity)),
       requirements: dto.requirements.map((r, i) => ({
         id: requirementIds.ids[i],
         text: r.text.trim(),
