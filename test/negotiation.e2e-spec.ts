@@ -562,8 +562,8 @@ describe('negotiation: rounds, sealed offers, invitations, currencies, concessio
     const offers = await t.http.get(url(n, '/rounds/1/offers')).set(n.people.buyer.auth).expect(200);
     const offerB = offers.body.items.find((i: { supplierId: string }) => i.supplierId === b.id);
     expect(offerB.lineItems).toEqual([
-      { description: 'filter set', quantity: '1', unitPrice: '0.1' },
-      { description: 'gasket', quantity: '1', unitPrice: '0.2' },
+      { description: 'filter set', quantity: '1', unitPrice: '0.10' },
+      { description: 'gasket', quantity: '1', unitPrice: '0.20' },
     ]);
   });
 
