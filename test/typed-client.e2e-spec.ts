@@ -180,7 +180,7 @@ describe('the typed client walks a whole case', () => {
     const closed = await buyer.api.POST('/api/v1/cases/{id}/rounds/{n}/close', onRound);
     expect(closed.data!.status).toBe('closed');
     const comparison = await buyer.api.GET('/api/v1/cases/{id}/rounds/{n}/comparison', onRound);
-    expect(comparison.data!.items.map((i) => i.totalPrice)).toEqual(['10000', '10500', '11000']);
+    expect(comparison.data!.items.map((i) => i.totalPrice)).toEqual(['10000.00', '10500.00', '11000.00']);
     await move(buyer.api, 'DECISION');
 
     // DECISION: the evaluator's scores, the matrix, the sensitivity, the proposal of the top-ranked
