@@ -27,7 +27,7 @@ export interface CreateAppOptions {
   middleware?: RequestHandler[];
 }
 
-const CSV_PATHS = ['/api/v1/suppliers/import'];
+const CSV_PATHS = ['/api/v1/suppliers/import', '/api/v1/suppliers/performance/import'];
 
 /** Builds the whole HTTP application; `main.ts`, the tests and the benchmarks all start it this way. */
 export async function createApp(options: CreateAppOptions): Promise<INestApplication> {
@@ -47,7 +47,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   const limit = options.bodyLimit ?? '256kb';
   app.use(json({ limit, type: ['application/json', 'application/*+json'] }));
   // CSV imports are larger than any JSON body; they are bounded on their own
-  app.use(CSV_PATHS[0], ...csvBodyParser('20mb'));
+  for (const path of CSV_PATHS) app.use(path, ...csvBodyParser('20mb'));
   app.use(bodyShapeGuard());
   app.use(bodyErrorHandler(new Logger('Body')));
   app.setGlobalPrefix('api/v1', {

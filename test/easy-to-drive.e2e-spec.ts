@@ -1,5 +1,6 @@
 import { decisionCase, putScores } from './factories/evaluation';
-import { csv, CSV_HEADER, importCsv } from './factories/suppliers';
+import { createSupplier, csv, CSV_HEADER, importCsv } from './factories/suppliers';
+import { tableCounts } from './factories';
 import { closeRound, negotiationCase, openRound, recordOffer } from './factories/negotiation';
 import { startTestApp, type TestApp } from './setup/test-app';
 
@@ -189,6 +190,93 @@ describe('easy to drive: every error at once, no silent surprises', () => {
       await closeRound(t, n, 1).expect(200);
       const offers = await t.http.get(`/api/v1/cases/${n.caseId}/rounds/1/offers`).set(n.people.buyer.auth).expect(200);
       expect(offers.body.items[0]).toMatchObject({ totalPrice: '990', convertedTotal: '990' });
+    });
+  });
+
+  describe('finding 6: performance events in bulk', () => {
+    const events = (supplierId: string, body: object) => t.http.post(`/api/v1/suppliers/${supplierId}/performance/batch`).set(t.admin.auth).send(body);
+    const importEvents = (body: string) => t.http.post('/api/v1/suppliers/performance/import').set(t.admin.auth).set('Content-Type', 'text/csv').send(body);
+
+    it('records many events of one supplier in one call, in the order sent', async () => {
+      const s = await createSupplier(t);
+      const res = await events(s.id, {
+        events: [
+          { type: 'delivery', date: '2026-01-10', onTime: true, inFull: true },
+          { type: 'delivery', date: '2026-02-10', onTime: false, inFull: true },
+          { type: 'incident', date: '2026-02-12', severity: 'minor', description: 'Scratched housing' },
+        ],
+      }).expect(201);
+      expect(res.body.total).toBe(3);
+      expect((res.body.items as Array<{ date: string; type: string; supplierId: string }>).map((e) => [e.date, e.type, e.supplierId])).toEqual([
+        ['2026-01-10', 'delivery', s.id],
+        ['2026-02-10', 'delivery', s.id],
+        ['2026-02-12', 'incident', s.id],
+      ]);
+      const list = await t.http.get(`/api/v1/suppliers/${s.id}/performance`).set(t.admin.auth).expect(200);
+      expect(list.body.total).toBe(3);
+    });
+
+    it('refuses the whole call naming every bad event, and stores none', async () => {
+      const s = await createSupplier(t);
+      const before = await tableCounts(t);
+      const res = await events(s.id, {
+        events: [
+          { type: 'delivery', date: '2026-01-10', onTime: true, inFull: true },
+          { type: 'delivery', date: '2026-02-30', onTime: true, inFull: true },
+          { type: 'incident', date: '2026-02-12', severity: 'fatal', description: 'x' },
+        ],
+      }).expect(400);
+      expect(new Set((res.body.errors as Array<{ field: string }>).map((e) => e.field))).toEqual(new Set(['events.1.date', 'events.2.severity']));
+      expect(await tableCounts(t)).toEqual(before);
+    });
+
+    it('imports the events of many suppliers from one CSV, all or nothing, every bad line named', async () => {
+      const a = await createSupplier(t);
+      const b = await createSupplier(t);
+      const [ra] = await t.db.query('SELECT tax_id_normalized AS tax, country FROM suppliers WHERE id = $1', [a.id]);
+      const [rb] = await t.db.query('SELECT tax_id_normalized AS tax, country FROM suppliers WHERE id = $1', [b.id]);
+      const header = 'taxId,country,type,date,onTime,inFull,severity,description';
+      const before = await tableCounts(t);
+      const bad = await importEvents(
+        csv([
+          header,
+          `${ra.tax},${ra.country},delivery,2026-01-10,true,true,,`,
+          `XX999,DE,delivery,2026-01-11,true,true,,`,
+          `${rb.tax},${rb.country},delivery,2026-13-01,true,true,,`,
+          `${rb.tax},${rb.country},delivery,2026-01-12,true,true,minor,`,
+          `${rb.tax},${rb.country},incident,2026-01-12,,,major,`,
+        ]),
+      ).expect(400);
+      expect((bad.body.errors as Array<{ line: number; column: string }>).map((e) => [e.line, e.column])).toEqual([
+        [3, 'taxId'],
+        [4, 'date'],
+        [5, 'severity'],
+        [6, 'description'],
+      ]);
+      expect(bad.body.errors[0].reason).toBe('no supplier with tax id XX999 in DE in the registry');
+      expect(await tableCounts(t)).toEqual(before);
+
+      const good = await importEvents(
+        csv([
+          header,
+          `${ra.tax},${ra.country},delivery,2026-01-10,true,true,,`,
+          `${rb.tax.toLowerCase()},${rb.country.toLowerCase()},delivery,2026-01-11,yes,no,,`,
+          `${rb.tax},${rb.country},incident,2026-01-12,,,major,"Leak, found at goods receipt"`,
+        ]),
+      ).expect(200);
+      expect(good.body).toEqual({
+        created: 3,
+        rows: [
+          { line: 2, eventId: expect.any(String), supplierId: a.id },
+          { line: 3, eventId: expect.any(String), supplierId: b.id },
+          { line: 4, eventId: expect.any(String), supplierId: b.id },
+        ],
+      });
+      const listB = await t.http.get(`/api/v1/suppliers/${b.id}/performance`).set(t.admin.auth).expect(200);
+      expect(listB.body.items).toEqual([
+        expect.objectContaining({ type: 'incident', severity: 'major', description: 'Leak, found at goods receipt' }),
+        expect.objectContaining({ type: 'delivery', onTime: true, inFull: false }),
+      ]);
     });
   });
 });

@@ -395,6 +395,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/suppliers/{id}/performance/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record many deliveries and incidents of one supplier, all or nothing (admin or registry role; deliveries against an AWARDED case: its buyer) */
+        post: operations["recordPerformanceBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suppliers/performance/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import performance events of many suppliers from CSV, all or nothing (admin or registry role) */
+        post: operations["importPerformance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/suppliers/{id}/reliability": {
         parameters: {
             query?: never;
@@ -2241,6 +2275,23 @@ export interface components {
             items: components["schemas"]["PerformanceEvent"][];
             total: number;
         };
+        /** @description the events recorded, in the order sent */
+        PerformanceEventList: {
+            items: components["schemas"]["PerformanceEvent"][];
+            total: number;
+        };
+        /** @description the events recorded: all or nothing */
+        PerformanceImportResult: {
+            created: number;
+            /** @description every row of the file, by line (the header is line 1), with its event and supplier */
+            rows: {
+                line: number;
+                /** Format: uuid */
+                eventId: string;
+                /** Format: uuid */
+                supplierId: string;
+            }[];
+        };
         Reliability: {
             /** @description 0–100 */
             score: number;
@@ -2630,6 +2681,10 @@ export interface components {
             severity?: "minor" | "major" | "critical";
             /** @description incident only */
             description?: string;
+        };
+        PerformanceEventsDto: {
+            /** @description 1–1000 events, recorded together or not at all */
+            events: components["schemas"]["PerformanceEventDto"][];
         };
         AddToShortlistDto: {
             /** Format: uuid */
@@ -5345,6 +5400,202 @@ export interface operations {
             };
             /** @description not found (also: a case the caller has no role on) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict with the current state (wrong stage, read-only case, duplicate, an Idempotency-Key still in flight) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not application/json in UTF-8 (or not text/csv for the import) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description well-formed but cannot be processed (a rule of the domain, or an Idempotency-Key reused with another body) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordPerformanceBatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a unique key (1–255 visible ASCII characters) for a safe retry: the same key with the same body within 24 h answers the stored response; with another body 422; while the first is still running 409 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description the supplier id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PerformanceEventsDto"];
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PerformanceEventList"];
+                };
+            };
+            /** @description the request is not valid: `errors` names every failing field, parameter or header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller may not do this (a role without the right) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not found (also: a case the caller has no role on) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict with the current state (wrong stage, read-only case, duplicate, an Idempotency-Key still in flight) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not application/json in UTF-8 (or not text/csv for the import) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description well-formed but cannot be processed (a rule of the domain, or an Idempotency-Key reused with another body) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importPerformance: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a unique key (1–255 visible ASCII characters) for a safe retry: the same key with the same body within 24 h answers the stored response; with another body 422; while the first is still running 409 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PerformanceImportResult"];
+                };
+            };
+            /** @description the request is not valid: `errors` names every failing field, parameter or header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller may not do this (a role without the right) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,17 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { parse } from 'csv-parse';
-import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { invalid } from '../../domain/errors';
+import { fileProblems, MAX_PROBLEMS, records } from './csv-records';
 import { withImportRetries } from './import-retries';
-import { type CsvColumn, type ImportRow, lineBreaksIn, readHeader, readRow, type RowProblem, slices } from './supplier-csv';
+import { type CsvColumn, type ImportRow, readHeader, readRow, type RowProblem } from './supplier-csv';
 import { SuppliersQueries } from './suppliers.queries';
 
 /** Rows per INSERT: 9 parameters each keeps a batch far below PostgreSQL's 65,535 parameters. */
 const BATCH = 1000;
-/** A hopeless file still gets a readable answer: the first this-many problems are listed. */
-const MAX_PROBLEMS = 10_000;
 
 export interface ImportResult {
   created: number;
@@ -20,10 +17,6 @@ export interface ImportResult {
   rows: Array<{ line: number; supplierId: string; outcome: 'created' | 'updated' }>;
 }
 
-interface CsvRecord {
-  line: number;
-  fields: string[];
-}
 
 /**
  * Bulk import of the registry from CSV, all or nothing. The body is read twice by a streaming
@@ -37,14 +30,7 @@ export class SupplierImportService {
   async import(body: unknown): Promise<ImportResult> {
     if (typeof body !== 'string') throw invalid('body', 'send the CSV file as the request body with Content-Type: text/csv');
     const { columns, problems, rows } = await this.validate(body);
-    if (problems.length > 0) {
-      const listed = problems.slice(0, MAX_PROBLEMS);
-      throw invalid(
-        listed.map((p) => ({ line: p.line, column: p.column, reason: p.reason, field: p.column ?? 'row', message: p.reason })),
-        `the file has ${problems.length} problem(s); nothing was imported`,
-        { problemCount: problems.length, truncated: problems.length > listed.length },
-      );
-    }
+    if (problems.length > 0) throw fileProblems(problems);
     if (rows === 0) throw invalid('body', 'the file has a header but no supplier rows');
     return withImportRetries(() => this.write(body, columns));
   }
@@ -111,37 +97,5 @@ export class SupplierImportService {
     if (columns === null) return { columns: new Map(), problems: [{ line: 1, column: null, reason: 'the file is empty: expected a header row' }], rows };
     problems.sort((a, b) => a.line - b.line);
     return { columns, problems, rows };
-  }
-}
-
-/**
- * Records of the file with the line each starts on. Records the parser cannot read (wrong number
- * of fields, bad quoting) become problems when `problems` is given.
- */
-async function* records(body: string, problems?: RowProblem[]): AsyncGenerator<CsvRecord> {
-  const parser = parse({
-    bom: true,
-    info: true,
-    trim: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    on_skip: (err) => {
-      problems?.push({ line: Number((err as { lines?: number } | undefined)?.lines ?? 0), column: null, reason: err?.message ?? 'unreadable record' });
-      return undefined;
-    },
-  });
-  const source = Readable.from(slices(body));
-  source.on('error', (err) => parser.destroy(err));
-  source.pipe(parser);
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      yield { line: info.lines - lineBreaksIn(record), fields: record };
-    }
-  } catch (err) {
-    const e = err as { lines?: number; message?: string };
-    if (!problems) throw err;
-    problems.push({ line: e.lines ?? 0, column: null, reason: e.message ?? 'the file cannot be read as CSV' });
-  } finally {
-    source.destroy();
   }
 }

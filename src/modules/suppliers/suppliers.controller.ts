@@ -4,7 +4,7 @@ import { CurrentUser, OrgActionOf } from '../../common/auth';
 import { PageQuery } from '../../common/paging';
 import { uuidPipe } from '../../common/validation';
 import { User } from '../users/user.entity';
-import { PerformanceEventDto, ReliabilityQuery } from './dto/performance.dto';
+import { PerformanceEventDto, PerformanceEventsDto, ReliabilityQuery } from './dto/performance.dto';
 import { CreateSupplierDto, ListSuppliersQuery, UpdateSupplierDto } from './dto/supplier.dto';
 import { PerformanceService } from './performance.service';
 import { ReliabilityService } from './reliability.service';
@@ -12,7 +12,7 @@ import { SupplierImportService } from './supplier-import.service';
 import { SuppliersService } from './suppliers.service';
 import { Endpoint } from '../../openapi/decorators';
 import { USER_TOKEN } from '../../openapi/document';
-import { ImportResult, PerformanceEvent, PerformanceEventPage, Reliability, Supplier, SupplierPage } from './suppliers.schemas';
+import { ImportResult, PerformanceEvent, PerformanceEventList, PerformanceEventPage, PerformanceImportResult, Reliability, Supplier, SupplierPage } from './suppliers.schemas';
 
 /** The supplier registry: everyone authenticated reads it; admins and the registry organization role write it. */
 @ApiTags('suppliers')
@@ -74,6 +74,40 @@ export class SuppliersController {
   @OrgActionOf('performance.write')
   recordPerformance(@Param('id', uuidPipe('id')) id: string, @Body() dto: PerformanceEventDto, @CurrentUser() user: User) {
     return this.performance.record(id, dto, user);
+  }
+
+  @Endpoint('recordPerformanceBatch', 'Record many deliveries and incidents of one supplier, all or nothing (admin or registry role; deliveries against an AWARDED case: its buyer)', {
+    status: 201,
+    response: PerformanceEventList,
+    problems: [403, 404, 409, 422],
+    idempotent: true,
+  })
+  @Post(':id/performance/batch')
+  @OrgActionOf('performance.write')
+  recordPerformanceBatch(@Param('id', uuidPipe('id')) id: string, @Body() dto: PerformanceEventsDto, @CurrentUser() user: User) {
+    return this.performance.recordBatch(id, dto.events, user);
+  }
+
+  /** CSV, all or nothing; see README "Performance import" for the columns. */
+  @Post('performance/import')
+  @HttpCode(200)
+  @OrgActionOf('registry.write')
+  @ApiConsumes('text/csv')
+  @ApiBody({
+    schema: {
+      type: 'string',
+      example: 'taxId,country,type,date,onTime,inFull,severity,description\n' +
+        'DE123456789,DE,delivery,2026-03-02,true,false,,\n' +
+        'DE123456789,DE,incident,2026-03-05,,,minor,Oil leak at commissioning',
+    },
+  })
+  @Endpoint('importPerformance', 'Import performance events of many suppliers from CSV, all or nothing (admin or registry role)', {
+    response: PerformanceImportResult,
+    problems: [403],
+    idempotent: true,
+  })
+  importPerformance(@Body() csv: string, @CurrentUser() user: User) {
+    return this.performance.importCsv(csv, user);
   }
 
   @Endpoint('listPerformance', 'The performance record, newest first, paged', { response: PerformanceEventPage, problems: [404] })

@@ -116,4 +116,19 @@ export class SuppliersQueries {
         ORDER BY r.line`,
     );
   }
+
+  /** Supplier ids by `${country}|${normalized tax id}`, for the keys the registry holds. */
+  async suppliersByKey(m: EntityManager, keys: readonly string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (let start = 0; start < keys.length; start += 5000) {
+      const chunk = keys.slice(start, start + 5000);
+      const rows: Array<{ id: string; country: string; taxIdNormalized: string }> = await m.query(
+        `SELECT s.id, s.country, s.tax_id_normalized AS "taxIdNormalized"
+           FROM suppliers s JOIN unnest($1::text[], $2::text[]) AS k(country, tax_id) ON s.country = k.country AND s.tax_id_normalized = k.tax_id`,
+        [chunk.map((k) => k.split('|')[0]), chunk.map((k) => k.split('|')[1])],
+      );
+      for (const r of rows) found.set(`${r.country}|${r.taxIdNormalized}`, r.id);
+    }
+    return found;
+  }
 }

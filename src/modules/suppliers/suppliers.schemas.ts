@@ -87,4 +87,20 @@ export const Reliability = component(
   }),
 );
 
-export const suppliersSchemas = [Supplier, SupplierPage, ImportResult, PerformanceEvent, PerformanceEventPage, Reliability];
+export const PerformanceEventList = component(
+  'PerformanceEventList',
+  object<Answer<SuppliersController, 'recordPerformanceBatch'>>({ items: array(ref(PerformanceEvent)), total: count(1) }, { description: 'the events recorded, in the order sent' }),
+);
+
+export const PerformanceImportResult = component(
+  'PerformanceImportResult',
+  object<Answer<SuppliersController, 'importPerformance'>>(
+    {
+      created: count(1),
+      rows: array(object({ line: count(2), eventId: uuid, supplierId: uuid }), { description: 'every row of the file, by line (the header is line 1), with its event and supplier' }),
+    },
+    { description: 'the events recorded: all or nothing' },
+  ),
+);
+
+export const suppliersSchemas = [Supplier, SupplierPage, ImportResult, PerformanceEvent, PerformanceEventPage, PerformanceEventList, PerformanceImportResult, Reliability];

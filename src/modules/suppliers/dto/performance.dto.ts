@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { IsIsoDate, NotInFuture, OnlyFor, Trim } from './validators';
 
 export const PERFORMANCE_TYPES = ['delivery', 'incident'] as const;
@@ -51,6 +52,16 @@ export class PerformanceEventDto {
   @IsNotEmpty()
   @MaxLength(5000)
   description?: string;
+}
+
+/** Events per call of `POST /suppliers/:id/performance/batch`. */
+export const MAX_EVENTS = 1000;
+
+/** Many events of one supplier in one call, all or nothing. */
+export class PerformanceEventsDto {
+  @ApiProperty({ type: [PerformanceEventDto], description: `1–${MAX_EVENTS} events, recorded together or not at all` })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_EVENTS) @ValidateNested({ each: true }) @Type(() => PerformanceEventDto)
+  events: PerformanceEventDto[];
 }
 
 export class ReliabilityQuery {
