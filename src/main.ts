@@ -3,19 +3,23 @@ import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig, messagingOptions } from './config/config';
 import { resolveDatabase } from './database/database-url';
+import { announceService, cliCommand, databaseTarget, describeTarget } from './database/running-services';
 import { UsersService } from './modules/users/users.service';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
   const logger = new Logger('Bootstrap');
   const db = await resolveDatabase(config);
-  if (db.embedded) logger.log(`embedded PostgreSQL started (data in ${config.embeddedPgDir})`);
+  const target = databaseTarget(config);
+  logger.log(`database: ${describeTarget(target)}`);
   const app = await createApp({ databaseUrl: db.url, logLevel: config.logLevel, bodyLimit: config.bodyLimit, requireIfMatch: config.requireIfMatch, messaging: messagingOptions(config, config.worker) });
   if ((await app.get(UsersService).count()) === 0) {
     logger.warn('No users yet. Create the first admin and its API token with:');
-    logger.warn('  npm run cli -- user:create --name "Ada Admin" --email ada@example.com --admin');
+    logger.warn(`  ${cliCommand(target)}`);
   }
+  let withdraw: (() => void) | null = null;
   const shutdown = async () => {
+    withdraw?.();
     await app.close();
     await db.embedded?.stop();
     process.exit(0);
@@ -23,6 +27,8 @@ async function bootstrap(): Promise<void> {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   await app.listen(config.port);
+  // CLIs on this machine check which database a running service uses before creating a user
+  withdraw = announceService({ pid: process.pid, port: config.port, target, startedAt: new Date().toISOString() });
   logger.log(`listening on http://localhost:${config.port} (OpenAPI at /docs)`);
   logger.log(
     config.worker
