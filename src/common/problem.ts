@@ -19,6 +19,8 @@ export function wireOf(code: ErrorCode, namesFields: boolean): WireCode {
       return { status: 401, code };
     case 'FORBIDDEN':
     case 'SELF_GRANT':
+    case 'SOD_VIOLATION':
+    case 'CONFLICT_OF_INTEREST':
       return { status: 403, code };
     case 'NOT_FOUND':
       return { status: 404, code };
@@ -40,6 +42,7 @@ export function wireOf(code: ErrorCode, namesFields: boolean): WireCode {
       return { status: 422, code };
     case 'STAGE_NOT_ALLOWED':
     case 'CASE_READ_ONLY':
+    case 'DECLARATION_MISSING':
     case 'INVALID_TRANSITION':
     case 'PRECONDITIONS_UNMET':
     case 'CONFLICT':

@@ -5,6 +5,8 @@ import { Messages1766100000000 } from '../../migrations/1766100000000-Messages';
 import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { OrgAuditEvent } from '../modules/audit/org-audit-event.entity';
 import { OrganizationRoles1766000000000 } from '../../migrations/1766000000000-OrganizationRoles';
+import { ConflictDeclarations1766150000000 } from '../../migrations/1766150000000-ConflictDeclarations';
+import { ConflictDeclaration } from '../modules/cases/declaration.entity';
 import { Case, CaseMember } from '../modules/cases/case.entity';
 import { ApiToken, User } from '../modules/users/user.entity';
 import { SPECIFICATION_ENTITIES } from '../modules/specification/entities';
@@ -23,6 +25,7 @@ export const ENTITIES = [
   ApiToken,
   Case,
   CaseMember,
+  ConflictDeclaration,
   AuditEvent,
   OrgAuditEvent,
   ...POLICY_ENTITIES,
@@ -35,7 +38,13 @@ export const ENTITIES = [
   ...REPORTS_ENTITIES,
   ...MESSAGES_ENTITIES,
 ];
-export const MIGRATIONS = [InitialSchema1764270000000, IdempotencyKeys1765000000000, OrganizationRoles1766000000000, Messages1766100000000];
+export const MIGRATIONS = [
+  InitialSchema1764270000000,
+  IdempotencyKeys1765000000000,
+  OrganizationRoles1766000000000,
+  Messages1766100000000,
+  ConflictDeclarations1766150000000,
+];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {

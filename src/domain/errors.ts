@@ -7,6 +7,10 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   // an admin changing their own organization roles
   'SELF_GRANT',
+  // segregation of duties (policy `segregation`): a self-appointment, or an approval the rules bar
+  'SOD_VIOLATION',
+  // a declared conflict of interest with a shortlisted supplier bars scoring, proposing and signing
+  'CONFLICT_OF_INTEREST',
   'NOT_FOUND',
   'VALIDATION',
   'PAYLOAD_TOO_LARGE',
@@ -19,6 +23,8 @@ export const ERROR_CODES = [
   'IDEMPOTENCY_KEY_REUSED',
   'STAGE_NOT_ALLOWED',
   'CASE_READ_ONLY',
+  // an evaluator, decider or approver who has not declared their conflicts of interest on the case
+  'DECLARATION_MISSING',
   'INVALID_TRANSITION',
   'PRECONDITIONS_UNMET',
   'CONFLICT',

@@ -1,4 +1,5 @@
 import { type ApprovalBand, DEFAULT_APPROVAL_BANDS } from './approval/approval-chain';
+import { DEFAULT_SEGREGATION_POLICY, type SegregationPolicy } from './approval/segregation';
 import { DEFAULT_RELIABILITY_POLICY, type ReliabilityPolicy } from './reliability';
 import {
   DEFAULT_CLOSE_CALL_PERCENT,
@@ -22,6 +23,8 @@ export interface Policy {
   sensitivity: { threshold: number; closeCallPercent: number };
   /** rank acceptability (SMAA-2): draws, and the ± share each weight moves in a draw */
   robustness: RobustnessPolicy;
+  /** segregation of duties: each rule a switch, all on by default */
+  segregation: SegregationPolicy;
 }
 
 export const DEFAULT_POLICY: Policy = {
@@ -34,4 +37,5 @@ export const DEFAULT_POLICY: Policy = {
   approval: { bands: DEFAULT_APPROVAL_BANDS.map((b) => ({ ...b })) },
   sensitivity: { threshold: DEFAULT_SENSITIVE_THRESHOLD, closeCallPercent: DEFAULT_CLOSE_CALL_PERCENT },
   robustness: { ...DEFAULT_ROBUSTNESS_POLICY },
+  segregation: { ...DEFAULT_SEGREGATION_POLICY },
 };

@@ -255,6 +255,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/declarations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The conflict-of-interest declarations made on the case, oldest first */
+        get: operations["listDeclarations"];
+        put?: never;
+        /**
+         * Declare your conflicts of interest on the case (evaluators, deciders, approvers: before they score, propose or sign)
+         * @description `{conflict: false}`, or `{conflict: true, supplierId, text}`. Declarations add up and are never edited; a conflict with a shortlisted supplier bars its declarer from scoring, proposing and signing on the case (CONFLICT_OF_INTEREST).
+         */
+        post: operations["declareConflicts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/specification": {
         parameters: {
             query?: never;
@@ -1213,6 +1234,26 @@ export interface components {
                 removed: ("initiator" | "prescriber" | "buyer" | "evaluator" | "gatekeeper" | "decider" | "approver")[];
             }[];
         };
+        Declaration: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            /** Format: uuid */
+            userId: string;
+            userName: string;
+            conflict: boolean;
+            /**
+             * Format: uuid
+             * @description with conflict: the supplier the conflict is with
+             */
+            supplierId: string | null;
+            /** @description with conflict: what it is */
+            text: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        DeclarationList: components["schemas"]["Declaration"][];
         ScoreBoard: {
             /** Format: uuid */
             caseId: string;
@@ -1931,6 +1972,14 @@ export interface components {
                 samples: number;
                 spread: number;
             };
+            /** @description segregation of duties, each rule a switch (all on by default) */
+            segregation: {
+                proposerMayNotApprove: boolean;
+                buyerMayNotApprove: boolean;
+                initiatorMayNotApprove: boolean;
+                noSelfAppointment: boolean;
+                conflictDeclarations: boolean;
+            };
         };
         StoredReportList: {
             items: {
@@ -2433,12 +2482,40 @@ export interface components {
              */
             spread: number;
         };
+        SegregationPolicyDto: {
+            /**
+             * @description the proposer may not approve
+             * @example true
+             */
+            proposerMayNotApprove: boolean;
+            /**
+             * @description a buyer, or whoever ran the negotiation, may not approve
+             * @example true
+             */
+            buyerMayNotApprove: boolean;
+            /**
+             * @description the initiator may not approve
+             * @example true
+             */
+            initiatorMayNotApprove: boolean;
+            /**
+             * @description nobody names themselves approver or decider
+             * @example true
+             */
+            noSelfAppointment: boolean;
+            /**
+             * @description evaluators, deciders and approvers declare conflicts of interest before they act; a conflict with a shortlisted supplier bars them
+             * @example true
+             */
+            conflictDeclarations: boolean;
+        };
         PolicyDto: {
             strategic?: components["schemas"]["StrategicPolicyDto"];
             reliability?: components["schemas"]["ReliabilityPolicyDto"];
             approval?: components["schemas"]["ApprovalPolicyDto"];
             sensitivity?: components["schemas"]["SensitivityPolicyDto"];
             robustness?: components["schemas"]["RobustnessPolicyDto"];
+            segregation?: components["schemas"]["SegregationPolicyDto"];
         };
         CreateCaseDto: {
             title: string;
@@ -2499,6 +2576,17 @@ export interface components {
         };
         ReplaceRolesDto: {
             roles: ("initiator" | "prescriber" | "buyer" | "evaluator" | "gatekeeper" | "decider" | "approver")[];
+        };
+        DeclarationDto: {
+            /** @description false: no conflict of interest with any supplier of the case */
+            conflict: boolean;
+            /**
+             * Format: uuid
+             * @description with conflict: true, the supplier the conflict is with
+             */
+            supplierId?: string;
+            /** @description with conflict: true, what the conflict is */
+            text?: string;
         };
         RequirementDto: {
             /**
@@ -4466,6 +4554,178 @@ export interface operations {
             };
             /** @description the body is not application/json in UTF-8 (or not text/csv for the import) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDeclarations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeclarationList"];
+                };
+            };
+            /** @description the request is not valid: `errors` names every failing field, parameter or header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller may not do this (a role without the right) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not found (also: a case the caller has no role on) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict with the current state (wrong stage, read-only case, duplicate, an Idempotency-Key still in flight) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    declareConflicts: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a unique key (1–255 visible ASCII characters) for a safe retry: the same key with the same body within 24 h answers the stored response; with another body 422; while the first is still running 409 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description the case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclarationDto"];
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Declaration"];
+                };
+            };
+            /** @description the request is not valid: `errors` names every failing field, parameter or header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller may not do this (a role without the right) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not found (also: a case the caller has no role on) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict with the current state (wrong stage, read-only case, duplicate, an Idempotency-Key still in flight) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not application/json in UTF-8 (or not text/csv for the import) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description well-formed but cannot be processed (a rule of the domain, or an Idempotency-Key reused with another body) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

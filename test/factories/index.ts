@@ -1,4 +1,5 @@
 import { type BuiltCase, caseBody as builderCaseBody, createPerson, unique } from '../../src/tools/case-builder';
+import { DECLARING_ROLES } from '../../src/domain/approval/declarations';
 import { type OrgRole } from '../../src/domain/lifecycle/permissions';
 import { type TestApp, type TestUser } from '../setup/test-app';
 
@@ -33,8 +34,12 @@ export async function createCase(t: TestApp, initiator: TestUser, overrides: Rec
   return res.body as { id: string; stage: string; reference: string; [k: string]: unknown };
 }
 
+/** Adds a member; one who will score, propose or sign also declares no conflict of interest, as the case builder's people do. */
 export async function addMember(t: TestApp, caseId: string, actor: TestUser, user: TestUser, roles: string[]) {
   await t.http.post(`/api/v1/cases/${caseId}/members`).set(actor.auth).send({ userId: user.id, roles }).expect(201);
+  if (roles.some((r) => (DECLARING_ROLES as readonly string[]).includes(r))) {
+    await t.http.post(`/api/v1/cases/${caseId}/declarations`).set(user.auth).send({ conflict: false }).expect(201);
+  }
 }
 
 export interface BuyingCenter {

@@ -32,7 +32,7 @@ describe('ApprovalService: segregation of duties, lapse, rejection, award', () =
   it('refuses the proposer as an approver, with the reason', async () => {
     const people: PersonPlan[] = DEFAULT_PEOPLE.map((p) => (p.key === 'decider' ? { ...p, roles: ['decider', 'approver'] } : p));
     const c = await s.builder().withPeople(people).build('APPROVAL');
-    const err = await domainError(sign(c.caseId, c.person('decider'), 'approve'), 'FORBIDDEN');
+    const err = await domainError(sign(c.caseId, c.person('decider'), 'approve'), 'SOD_VIOLATION');
     expect(err.details.reason).toMatch(/you proposed this decision/);
   });
 
@@ -42,7 +42,7 @@ describe('ApprovalService: segregation of duties, lapse, rejection, award', () =
     await s.api.patch(`/users/${buyer.id}`, s.admin.token, { orgRoles: ['procurement', 'approver'] });
     await s.api.put(`/cases/${c.caseId}/members/${buyer.id}`, c.person('initiator').token, { roles: ['approver'] });
     await s.api.post(`/cases/${c.caseId}/transitions`, c.person('decider').token, { to: 'APPROVAL' });
-    const err = await domainError(sign(c.caseId, buyer, 'approve'), 'FORBIDDEN');
+    const err = await domainError(sign(c.caseId, buyer, 'approve'), 'SOD_VIOLATION');
     expect(err.details.reason).toMatch(/buyer/);
   });
 

@@ -1,4 +1,4 @@
-import { approvalIneligibility } from './segregation';
+import { approvalIneligibility, approvalRefusal, DEFAULT_SEGREGATION_POLICY } from './segregation';
 
 const proposal = { proposedBy: 'dora' };
 const approver = { userId: 'ann', roles: ['approver'] as const, actedAsBuyer: false };
@@ -28,5 +28,19 @@ describe('segregation of duties', () => {
 
   it('refuses whoever ran the negotiation after giving the buyer role up', () => {
     expect(approvalIneligibility({ ...approver, actedAsBuyer: true }, proposal)).toBe('you are a buyer of this case and cannot approve its decision');
+  });
+
+  it('refuses the initiator, who raised the case, and says it is segregation of duties', () => {
+    expect(approvalRefusal({ ...approver, roles: ['approver', 'initiator'] }, proposal)).toEqual({
+      code: 'SOD_VIOLATION',
+      reason: 'you raised this case (its initiator) and cannot approve its decision',
+    });
+    expect(approvalRefusal({ ...approver, initiator: true }, proposal)?.code).toBe('SOD_VIOLATION');
+  });
+
+  it('each rule is a policy switch: off, it no longer refuses', () => {
+    const off = { ...DEFAULT_SEGREGATION_POLICY, proposerMayNotApprove: false, buyerMayNotApprove: false, initiatorMayNotApprove: false };
+    expect(approvalRefusal({ ...approver, userId: 'dora', roles: ['approver', 'buyer', 'initiator'] }, proposal, off)).toBeNull();
+    expect(approvalRefusal({ ...approver, roles: ['evaluator'] }, proposal, off)?.code).toBe('FORBIDDEN');
   });
 });

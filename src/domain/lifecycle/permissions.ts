@@ -25,6 +25,9 @@ export const PERMISSIONS = {
   // closed in APPROVAL: nobody may give themselves (or a friend) a signature once sign-off has begun
   'members.manage': { roles: ['initiator', 'buyer'], stages: ['NEED', 'SPECIFICATION', 'SHORTLISTING', 'NEGOTIATION', 'DECISION'] },
   'audit.read': { roles: ANY_ROLE, stages: STAGES, admin: true },
+  // conflict-of-interest declarations: those who score, propose and sign make them, while the case is open
+  'declarations.write': { roles: ['evaluator', 'decider', 'approver'], stages: ACTIVE_STAGES },
+  'declarations.read': { roles: ANY_ROLE, stages: STAGES, admin: true },
   'specification.read': { roles: ANY_ROLE, stages: STAGES, admin: true },
   'specification.write': { roles: ['prescriber'], stages: ['SPECIFICATION', 'SHORTLISTING', 'NEGOTIATION', 'DECISION'] },
   'criteria.ahp': { roles: ['prescriber'], stages: ['SPECIFICATION'] },

@@ -26,11 +26,12 @@ export class ApprovalQueries {
   async approvers(m: EntityManager, caseId: string): Promise<Approver[]> {
     return m.query(
       `SELECT u.id AS "userId", u.name, u.executive, cm.roles,
+              (c.created_by = u.id OR 'initiator' = ANY (cm.roles)) AS initiator,
               EXISTS (SELECT 1 FROM negotiation_rounds r
                        WHERE r.case_id = cm.case_id
                          AND (r.opened_by = u.id OR r.closed_by = u.id
                               OR EXISTS (SELECT 1 FROM offers o WHERE o.round_id = r.id AND o.submitted_by = u.id))) AS "actedAsBuyer"
-         FROM case_members cm JOIN users u ON u.id = cm.user_id
+         FROM case_members cm JOIN users u ON u.id = cm.user_id JOIN cases c ON c.id = cm.case_id
         WHERE cm.case_id = $1 AND 'approver' = ANY (cm.roles)
         ORDER BY u.name`,
       [caseId],

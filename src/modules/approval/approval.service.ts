@@ -5,7 +5,8 @@ import type { CaseAccess } from '../../common/auth';
 import { exactDecimal, money } from '../../common/money';
 import { approvalRequirement, type ApprovalRequirement } from '../../domain/approval/approval-chain';
 import { signatureLapsed, signOffComplete } from '../../domain/approval/lapse';
-import { approvalIneligibility } from '../../domain/approval/segregation';
+import { approvalIneligibility, approvalRefusal } from '../../domain/approval/segregation';
+import { DeclarationsService } from '../cases/declarations.service';
 import { DomainError, invalid } from '../../domain/errors';
 import { AuditService } from '../audit/audit.service';
 import { lockCase } from '../cases/case-lock';
@@ -46,6 +47,7 @@ export class ApprovalService implements OnModuleInit {
     private readonly policy: PolicyService,
     private readonly hooks: LifecycleHooks,
     private readonly queries: ApprovalQueries,
+    private readonly declarations: DeclarationsService,
   ) {}
 
   onModuleInit(): void {
@@ -58,7 +60,8 @@ export class ApprovalService implements OnModuleInit {
       }
       if (!proposal) return;
       const requirement = await this.requirementFor(m, proposal.amount);
-      const eligible = (await this.queries.approvers(m, c.id)).filter((a) => approvalIneligibility(a, proposal) === null);
+      const { segregation } = await this.policy.current(m);
+      const eligible = (await this.queries.approvers(m, c.id)).filter((a) => approvalIneligibility(a, proposal, segregation) === null);
       facts.approvers = {
         ...requirement,
         eligible: eligible.length,
@@ -160,8 +163,9 @@ export class ApprovalService implements OnModuleInit {
       const proposal = await this.proposal(m, evaluation);
       if (!proposal) throw new DomainError('CONFLICT', 'there is no proposal to sign');
       const self = (await this.queries.approvers(m, c.id)).find((a) => a.userId === user.id);
-      const reason = approvalIneligibility(self, proposal);
-      if (reason) throw new DomainError('FORBIDDEN', reason, { reason });
+      const refusal = approvalRefusal(self, proposal, (await this.policy.current(m)).segregation);
+      if (refusal) throw new DomainError(refusal.code, refusal.reason, { reason: refusal.reason });
+      await this.declarations.assertMayAct(m, c.id, user.id, 'sign');
       if (dto.verdict === 'approve' && proposal.stale) {
         throw new DomainError('CONFLICT', 'the decision snapshot changed since it was proposed: earlier approvals lapsed; reject it to send it back', {
           signedHash: proposal.snapshotHash,
@@ -224,7 +228,7 @@ export class ApprovalService implements OnModuleInit {
         if (!self) continue;
         const evaluation = await this.decisions.evaluate(m, c.id);
         const proposal = await this.proposal(m, evaluation);
-        if (!proposal || approvalIneligibility(self, proposal) !== null) continue;
+        if (!proposal || approvalIneligibility(self, proposal, (await this.policy.current(m)).segregation) !== null) continue;
         const state = await this.state(m, c, proposal);
         if (state.approvals.some((a) => !a.lapsed && a.approverId === user.id)) continue;
         const summary = await this.decisions.summary(m, c.id, evaluation);

@@ -12,6 +12,18 @@ export interface MemberView {
   addedAt: Date;
 }
 
+/** A conflict-of-interest declaration with its declarer's name. */
+export interface DeclarationView {
+  id: string;
+  caseId: string;
+  userId: string;
+  userName: string;
+  conflict: boolean;
+  supplierId: string | null;
+  text: string | null;
+  createdAt: Date;
+}
+
 export interface CaseSearch {
   /** null: an admin, who sees every case; otherwise only cases the user is a member of */
   memberId: string | null;
@@ -58,5 +70,30 @@ export class CasesQueries {
     if (s.category) qb.andWhere('c.category = :category', { category: s.category });
     if (s.q) qb.andWhere('(c.title ILIKE :q OR c.business_need ILIKE :q OR c.reference ILIKE :q)', { q: likePattern(s.q) });
     return qb.orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'ASC').take(s.limit).skip(s.offset).getManyAndCount();
+  }
+
+  /** The case's declarations, oldest first, each with its declarer's name. */
+  async declarations(m: EntityManager, caseId: string): Promise<DeclarationView[]> {
+    return m.query(
+      `SELECT d.id, d.case_id AS "caseId", d.user_id AS "userId", u.name AS "userName", d.conflict,
+              d.supplier_id AS "supplierId", d.text, d.created_at AS "createdAt"
+         FROM conflict_declarations d JOIN users u ON u.id = d.user_id
+        WHERE d.case_id = $1 ORDER BY d.created_at, d.id`,
+      [caseId],
+    );
+  }
+
+  /** The suppliers still shortlisted on the case (a conflict with one of them bars its declarer). */
+  async shortlistedSupplierIds(m: EntityManager, caseId: string): Promise<string[]> {
+    const rows: Array<{ supplierId: string }> = await m.query(
+      `SELECT supplier_id AS "supplierId" FROM shortlist_entries WHERE case_id = $1 AND status = 'shortlisted'`,
+      [caseId],
+    );
+    return rows.map((r) => r.supplierId);
+  }
+
+  async supplierExists(m: EntityManager, supplierId: string): Promise<boolean> {
+    const [row] = await m.query(`SELECT 1 FROM suppliers WHERE id = $1`, [supplierId]);
+    return row !== undefined;
   }
 }

@@ -1,7 +1,8 @@
 import { KRALJIC_CATEGORIES, PURCHASE_TYPES, STAGES } from '../../domain/lifecycle/stages';
 import { CASE_ROLES } from '../../domain/lifecycle/stages';
-import { type Answer, array, component, currency, date, dateTime, decimal, described, integer, nullable, number, object, oneOf, page, ref, string, uuid } from '../../openapi/schema';
+import { type Answer, array, boolean, component, currency, date, dateTime, decimal, described, integer, nullable, number, object, oneOf, page, ref, string, uuid } from '../../openapi/schema';
 import type { CasesController } from './cases.controller';
+import type { DeclarationsController } from './declarations.controller';
 
 export const Case = component(
   'Case',
@@ -65,4 +66,20 @@ export const MemberChangeResult = component(
   }),
 );
 
-export const casesSchemas = [Case, CasePage, Member, MemberList, MemberChangeResult];
+export const Declaration = component(
+  'Declaration',
+  object<Answer<DeclarationsController, 'declare'>>({
+    id: uuid,
+    caseId: uuid,
+    userId: uuid,
+    userName: string,
+    conflict: boolean,
+    supplierId: described(nullable(uuid), 'with conflict: the supplier the conflict is with'),
+    text: described(nullable(string), 'with conflict: what it is'),
+    createdAt: dateTime,
+  }),
+);
+
+export const DeclarationList = component('DeclarationList', array(ref(Declaration)));
+
+export const casesSchemas = [Case, CasePage, Member, MemberList, MemberChangeResult, Declaration, DeclarationList];

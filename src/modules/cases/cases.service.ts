@@ -9,7 +9,9 @@ import { changeRoles, type RoleChange, unchanged } from '../../domain/lifecycle/
 import { caseRolesNotAllowed } from '../../domain/lifecycle/permissions';
 import { edgeProblem, mayRequestTransition, rejectionTarget, transition } from '../../domain/lifecycle/state-machine';
 import { type CaseRole, type Stage } from '../../domain/lifecycle/stages';
+import { SELF_APPOINTMENT_BARRED } from '../../domain/approval/segregation';
 import { AuditService } from '../audit/audit.service';
+import { PolicyService } from '../policy/policy.service';
 import { LifecycleHooks, TransitionScope } from '../lifecycle/lifecycle-hooks';
 import { User } from '../users/user.entity';
 import { Case, CaseMember } from './case.entity';
@@ -32,6 +34,7 @@ export class CasesService {
     private readonly audit: AuditService,
     private readonly hooks: LifecycleHooks,
     private readonly queries: CasesQueries,
+    private readonly policy: PolicyService,
   ) {}
 
   async create(dto: CreateCaseDto, user: User): Promise<CaseView> {
@@ -146,11 +149,18 @@ export class CasesService {
       const users = await m.find(User, { select: { id: true, orgRoles: true }, where: { id: In(entries.map((e) => e.userId)) } });
       const missing = entries.filter((e) => !users.some((u) => u.id === e.userId));
       if (missing.length > 0) throw invalid(missing.map((e) => ({ field: `${e.field}userId`, message: 'user not found' })));
+      const { segregation } = await this.policy.current(m);
       const planned = [];
       const refused: FieldProblem[] = [];
       for (const entry of entries) {
         const previous = await m.findOneBy(CaseMember, { caseId: c.id, userId: entry.userId });
         const change = changeRoles(previous?.roles ?? null, entry.roles, mode);
+        const selfAppointed = change.added.filter((r) => SELF_APPOINTMENT_BARRED.includes(r));
+        if (segregation.noSelfAppointment && entry.userId === user.id && selfAppointed.length > 0) {
+          throw new DomainError('SOD_VIOLATION', `nobody names themselves ${selfAppointed.join(' or ')}: another member of the buying center must`, {
+            errors: [{ field: `${entry.field}roles`, message: `you cannot give yourself the ${selfAppointed.join(' and ')} role` }],
+          });
+        }
         const orgRoles = users.find((u) => u.id === entry.userId)!.orgRoles;
         for (const { role, needs } of caseRolesNotAllowed(change.added, orgRoles)) {
           refused.push({ field: `${entry.field}roles`, message: `the ${role} role needs the ${needs} organization role, which this user does not hold` });

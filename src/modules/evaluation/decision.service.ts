@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { type CaseAccess } from '../../common/auth';
 import { lockCase } from '../cases/case-lock';
+import { DeclarationsService } from '../cases/declarations.service';
 import { DomainError, invalid, notFound } from '../../domain/errors';
 import { missingScores } from '../../domain/evaluation/scores';
 import { isOverride, justificationLength, OVERRIDE_JUSTIFICATION_MIN, snapshotHash } from '../../domain/evaluation/snapshot';
@@ -71,6 +72,7 @@ export class DecisionService implements OnModuleInit {
     private readonly hooks: LifecycleHooks,
     private readonly policy: PolicyService,
     private readonly queries: EvaluationQueries,
+    private readonly declarations: DeclarationsService,
   ) {}
 
   onModuleInit(): void {
@@ -120,6 +122,7 @@ export class DecisionService implements OnModuleInit {
   async propose(access: CaseAccess, dto: ProposeDecisionDto, user: User): Promise<DecisionView & { rank: number; total: number }> {
     return this.dataSource.transaction(async (m) => {
       const c = await lockCase(m, access, 'decision.propose');
+      await this.declarations.assertMayAct(m, c.id, user.id, 'propose');
       const built = await this.matrix.build(m, c.id);
       const offer = built.offers.find((o) => o.supplierId === dto.supplierId);
       if (!offer) throw invalid('supplierId', 'the supplier has no current offer in the decision round');

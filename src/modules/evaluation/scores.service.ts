@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { type CaseAccess } from '../../common/auth';
 import { lockCase } from '../cases/case-lock';
+import { DeclarationsService } from '../cases/declarations.service';
 import { type FieldProblem, invalid } from '../../domain/errors';
 import { criteriaCompletedBy, scoreKey, summarizeAll } from '../../domain/evaluation/scores';
 import { AuditService } from '../audit/audit.service';
@@ -55,12 +56,14 @@ export class ScoresService {
     private readonly matrix: MatrixService,
     private readonly audit: AuditService,
     private readonly queries: EvaluationQueries,
+    private readonly declarations: DeclarationsService,
   ) {}
 
   /** Upserts the caller's own scores; a score sent again replaces the earlier one and its comment. */
   async put(access: CaseAccess, dto: PutScoresDto, user: User): Promise<ScoresView> {
     return this.dataSource.transaction(async (m) => {
       const c = await lockCase(m, access, 'scores.write');
+      await this.declarations.assertMayAct(m, c.id, user.id, 'score');
       const basis = await this.matrix.basis(m, c.id);
       const criteria = new Map(basis.weights.criteria.map((k) => [k.id, k]));
       const suppliers = new Set(basis.offers.map((o) => o.supplierId));

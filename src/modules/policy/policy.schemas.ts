@@ -28,6 +28,10 @@ export const Policy = component(
     }),
     sensitivity: object({ threshold: number, closeCallPercent: number }),
     robustness: object({ samples: count(1), spread: number }),
+    segregation: described(
+      object({ proposerMayNotApprove: boolean, buyerMayNotApprove: boolean, initiatorMayNotApprove: boolean, noSelfAppointment: boolean, conflictDeclarations: boolean }),
+      'segregation of duties, each rule a switch (all on by default)',
+    ),
   }),
 );
 

@@ -50,7 +50,7 @@ export class PolicyService {
 
 /**
  * A stored policy version over the defaults, section by section: a version saved before a field or
- * a section existed (sensitivity.closeCallPercent, robustness) reads as the default for it.
+ * a section existed (sensitivity.closeCallPercent, robustness, segregation) reads as the default for it.
  */
 function withDefaults(data: Partial<Policy>): Policy {
   const defaults = structuredClone(DEFAULT_POLICY);
@@ -59,6 +59,7 @@ function withDefaults(data: Partial<Policy>): Policy {
     ...data,
     sensitivity: { ...defaults.sensitivity, ...data.sensitivity },
     robustness: { ...defaults.robustness, ...data.robustness },
+    segregation: { ...defaults.segregation, ...data.segregation },
   };
 }
 

@@ -1,4 +1,5 @@
 import { type PurchaseType, SHORTLIST_MINIMUM, type Stage, STAGES } from '../../domain/lifecycle/stages';
+import { DECLARING_ROLES } from '../../domain/approval/declarations';
 import { ApiClient } from './api-client';
 import {
   type ApprovalPlan,
@@ -149,6 +150,12 @@ export class CaseBuilder {
         const roles = plan.roles.filter((r) => r !== 'initiator');
         if (roles.length === 0) continue;
         await this.api.post(this.on('/members'), initiator.token, { userId: this.built.person(plan.key).id, roles });
+      }
+      // evaluators, deciders and approvers declare (no conflict) before they score, propose or sign
+      for (const plan of this.people) {
+        if (plan.roles.some((r) => DECLARING_ROLES.includes(r)) && plan.declare !== false) {
+          await this.api.post(this.on('/declarations'), this.built.person(plan.key).token, { conflict: false });
+        }
       }
     },
     SPECIFICATION: () => this.moveTo('SPECIFICATION', 'initiator'),

@@ -14,6 +14,8 @@ export interface PersonPlan {
   admin?: boolean;
   /** the organization roles an admin grants them; default: those their case roles need */
   orgRoles?: OrgRole[];
+  /** false: as an evaluator, decider or approver, they make no conflict-of-interest declaration */
+  declare?: boolean;
   existing?: Person;
 }
 

@@ -78,6 +78,15 @@ class RobustnessPolicyDto {
   @IsNumber() @Min(0) @Max(0.99) spread: number;
 }
 
+class SegregationPolicyDto {
+  @ApiProperty({ example: true, description: 'the proposer may not approve' }) @IsBoolean() proposerMayNotApprove: boolean;
+  @ApiProperty({ example: true, description: 'a buyer, or whoever ran the negotiation, may not approve' }) @IsBoolean() buyerMayNotApprove: boolean;
+  @ApiProperty({ example: true, description: 'the initiator may not approve' }) @IsBoolean() initiatorMayNotApprove: boolean;
+  @ApiProperty({ example: true, description: 'nobody names themselves approver or decider' }) @IsBoolean() noSelfAppointment: boolean;
+  @ApiProperty({ example: true, description: 'evaluators, deciders and approvers declare conflicts of interest before they act; a conflict with a shortlisted supplier bars them' })
+  @IsBoolean() conflictDeclarations: boolean;
+}
+
 /**
  * The policy; a PUT replaces the sections it names, each whole (every field of a section is
  * required, so no partial section leaves a hole), and keeps the others. `{}` names none: nothing
@@ -89,4 +98,5 @@ export class PolicyDto {
   @ApiPropertyOptional({ type: () => ApprovalPolicyDto }) @Optional() @Section(() => ApprovalPolicyDto) approval?: ApprovalPolicyDto;
   @ApiPropertyOptional({ type: () => SensitivityPolicyDto }) @Optional() @Section(() => SensitivityPolicyDto) sensitivity?: SensitivityPolicyDto;
   @ApiPropertyOptional({ type: () => RobustnessPolicyDto }) @Optional() @Section(() => RobustnessPolicyDto) robustness?: RobustnessPolicyDto;
+  @ApiPropertyOptional({ type: () => SegregationPolicyDto }) @Optional() @Section(() => SegregationPolicyDto) segregation?: SegregationPolicyDto;
 }
