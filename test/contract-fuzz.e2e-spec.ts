@@ -45,10 +45,13 @@ describe('contract: generated bad input on every write operation', () => {
       category: 'compressors', purchaseType: 'new_task', profitImpact: 4, supplyRisk: 4,
     }).expect(201);
     const caseId = created.body.id as string;
-    // nobody grants themselves organization roles: a second admin grants the first those every case role needs
+    // nobody grants themselves organization roles, nor names themselves approver or decider: a second
+    // admin grants the first the organization roles every case role needs, and, as a buyer of the case, the roles
     const grantor = await createUser(t, { orgRole: 'admin', orgRoles: [] });
     await t.http.patch(`/api/v1/users/${t.admin.id}`).set(grantor.auth).send({ orgRoles: ['registry', 'procurement', 'approver'] }).expect(200);
-    await t.http.post(`/api/v1/cases/${caseId}/members`).set(t.admin.auth)
+    await t.http.patch(`/api/v1/users/${grantor.id}`).set(t.admin.auth).send({ orgRoles: ['procurement'] }).expect(200);
+    await t.http.post(`/api/v1/cases/${caseId}/members`).set(t.admin.auth).send({ userId: grantor.id, roles: ['buyer'] }).expect(201);
+    await t.http.post(`/api/v1/cases/${caseId}/members`).set(grantor.auth)
       .send({ userId: t.admin.id, roles: ['initiator', 'prescriber', 'buyer', 'evaluator', 'gatekeeper', 'decider', 'approver'] }).expect(201);
     const idFor = (path: string) => (path.startsWith('/api/v1/suppliers') ? supplier.id : path.startsWith('/api/v1/users') || path.startsWith('/api/v1/tokens') ? member.id : caseId);
 

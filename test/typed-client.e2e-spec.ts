@@ -107,6 +107,11 @@ describe('the typed client walks a whole case', () => {
       const added = await initiator.api.POST('/api/v1/cases/{id}/members', { ...onCase, body: { userId, roles } });
       expect(added.response.status).toBe(201);
     }
+    // those who score, propose and sign declare their conflicts of interest first (none here)
+    for (const who of [evaluator, decider, ...approvers]) {
+      const declared = await who.api.POST('/api/v1/cases/{id}/declarations', { ...onCase, body: { conflict: false } });
+      expect(declared.response.status).toBe(201);
+    }
     const move = async (api: Api, to: components['schemas']['TransitionDto']['to']) => {
       const moved = await api.POST('/api/v1/cases/{id}/transitions', { ...onCase, body: { to } });
       expect({ status: moved.response.status, error: moved.error }).toEqual({ status: 200, error: undefined });
