@@ -59,6 +59,8 @@ call POST "/cases/$CASE/members" "$INITIATOR" "{\"members\":[
   {\"userId\":\"$PRESCRIBER_ID\",\"roles\":[\"prescriber\"]},{\"userId\":\"$BUYER_ID\",\"roles\":[\"buyer\"]},
   {\"userId\":\"$EVALUATOR_ID\",\"roles\":[\"evaluator\"]},{\"userId\":\"$GATEKEEPER_ID\",\"roles\":[\"gatekeeper\"]},
   {\"userId\":\"$DECIDER_ID\",\"roles\":[\"decider\"]},{\"userId\":\"$APPROVER_ID\",\"roles\":[\"approver\"]}]}" >/dev/null
+# those who score, propose and sign declare their conflicts of interest first (none here)
+for who in "$EVALUATOR" "$DECIDER" "$APPROVER"; do call POST "/cases/$CASE/declarations" "$who" '{"conflict":false}' >/dev/null; done
 call POST "/cases/$CASE/transitions" "$INITIATOR" '{"to":"SPECIFICATION"}' >/dev/null
 
 # SPECIFICATION: one requirement, price, lead time and an evaluator-scored quality criterion
