@@ -5,7 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const [entry, ...args] = process.argv.slice(2);
+// `--build-only`: build if needed and stop (a spec that starts the compiled worker as its own process)
+const buildOnly = process.argv[2] === '--build-only';
+const [entry, ...args] = process.argv.slice(buildOnly ? 3 : 2);
 const stamp = join('dist', entry);
 const SOURCES = ['src', 'migrations', 'bench', 'test/fixtures', 'tsconfig.json', 'tsconfig.build.json', 'nest-cli.json', 'package-lock.json'];
 
@@ -21,5 +23,6 @@ if (Math.max(...SOURCES.map(newest)) > built) {
   const build = spawnSync(process.execPath, ['node_modules/@nestjs/cli/bin/nest.js', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
+if (buildOnly) process.exit(0);
 const run = spawnSync(process.execPath, [stamp, ...args], { stdio: 'inherit' });
 process.exit(run.status ?? 1);

@@ -37,6 +37,18 @@ class Environment {
 
   @IsOptional() @Matches(/^https?:\/\/\S+$/, { message: 'PUBLIC_URL must be an http:// or https:// URL' })
   PUBLIC_URL?: string;
+
+  @IsOptional() @Matches(/^\d{1,2}$/, { message: 'MESSAGE_RETRY_LIMIT must be a whole number 0–99' })
+  MESSAGE_RETRY_LIMIT?: string;
+
+  @IsOptional() @Matches(/^[1-9]\d{0,4}$/, { message: 'MESSAGE_RETRY_DELAY_SECONDS must be a whole number of seconds ≥ 1' })
+  MESSAGE_RETRY_DELAY_SECONDS?: string;
+
+  @IsOptional() @Matches(/^[1-9]\d{0,4}$/, { message: 'MESSAGE_LEASE_SECONDS must be a whole number of seconds ≥ 1' })
+  MESSAGE_LEASE_SECONDS?: string;
+
+  @IsOptional() @Matches(/^(0\.5|[1-9]\d{0,2}(\.5)?)$/, { message: 'MESSAGE_POLL_SECONDS must be 0.5 or more, in half seconds' })
+  MESSAGE_POLL_SECONDS?: string;
 }
 
 export interface AppConfig {
@@ -56,6 +68,11 @@ export interface AppConfig {
   worker: boolean;
   /** the address links in messages start with */
   publicUrl: string;
+  /** delivery tuning; unset → the defaults of src/modules/messages/messaging.options.ts */
+  messageRetryLimit: number | null;
+  messageRetryDelaySeconds: number | null;
+  messageLeaseSeconds: number | null;
+  messagePollSeconds: number | null;
 }
 
 export class ConfigError extends Error {}
@@ -68,6 +85,13 @@ export function messagingOptions(config: AppConfig, worker: boolean): Partial<Me
     mailDir: config.mailDir,
     from: { name: 'Supplier evaluation', email: config.mailFrom },
     publicUrl: config.publicUrl,
+    ...(config.messageRetryLimit !== null ? { retryLimit: config.messageRetryLimit } : {}),
+    ...(config.messageRetryDelaySeconds !== null ? { retryDelaySeconds: config.messageRetryDelaySeconds } : {}),
+    ...(config.messageLeaseSeconds !== null
+      ? // pg-boss looks for vanished workers' jobs a few times per lease
+        { leaseSeconds: config.messageLeaseSeconds, maintenanceIntervalSeconds: Math.max(1, Math.min(30, Math.floor(config.messageLeaseSeconds / 4))) }
+      : {}),
+    ...(config.messagePollSeconds !== null ? { pollingIntervalSeconds: config.messagePollSeconds } : {}),
   };
 }
 
@@ -95,5 +119,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailFrom: parsed.MAIL_FROM || 'no-reply@supplier-evaluation.invalid',
     worker: parsed.WORKER !== 'false',
     publicUrl: (parsed.PUBLIC_URL || `http://localhost:${parsed.PORT ?? 3000}`).replace(/\/+$/, ''),
+    messageRetryLimit: parsed.MESSAGE_RETRY_LIMIT ? Number(parsed.MESSAGE_RETRY_LIMIT) : null,
+    messageRetryDelaySeconds: parsed.MESSAGE_RETRY_DELAY_SECONDS ? Number(parsed.MESSAGE_RETRY_DELAY_SECONDS) : null,
+    messageLeaseSeconds: parsed.MESSAGE_LEASE_SECONDS ? Number(parsed.MESSAGE_LEASE_SECONDS) : null,
+    messagePollSeconds: parsed.MESSAGE_POLL_SECONDS ? Number(parsed.MESSAGE_POLL_SECONDS) : null,
   };
 }

@@ -58,7 +58,12 @@ export class DeliveryWorker {
     await boss.start();
     this.boss = boss;
     const polling = { pollingIntervalSeconds: this.options.pollingIntervalSeconds, includeMetadata: true as const };
-    await boss.work<DeliverJob>(DELIVER_QUEUE, { ...polling, batchSize: this.options.batchSize }, (jobs) => this.deliverBatch(boss, jobs));
+    let deliverer = '';
+    deliverer = await boss.work<DeliverJob>(DELIVER_QUEUE, { ...polling, batchSize: this.options.batchSize }, async (jobs) => {
+      await this.deliverBatch(boss, jobs);
+      // a full batch: more are likely waiting, so fetch again at once instead of after the polling interval
+      if (jobs.length === this.options.batchSize && deliverer) boss.notifyWorker(deliverer);
+    });
     await boss.work<DeliverJob>(DEAD_QUEUE, { ...polling, batchSize: 1 }, (jobs) => this.buryBatch(jobs));
   }
 
@@ -71,20 +76,22 @@ export class DeliveryWorker {
   }
 
   /**
-   * One batch: each job on its own (a failure fails only its job). A failed job is failed in
-   * pg-boss by hand, so pg-boss retries it; completing the batch afterwards leaves it alone (pg-boss
-   * completes only jobs still active).
+   * One batch, its jobs side by side (the SMTP pool bounds the connections), each on its own: a
+   * failure fails only its job. A failed job is failed in pg-boss by hand, so pg-boss retries it;
+   * completing the batch afterwards leaves it alone (pg-boss completes only jobs still active).
    */
   private async deliverBatch(boss: PgBoss, jobs: Array<PgBoss.JobWithMetadata<DeliverJob>>): Promise<void> {
-    for (const job of jobs) {
-      const last = job.retryCount >= job.retryLimit;
-      try {
-        const outcome = await this.attempt(job.data.messageId, last);
-        if (outcome === 'failed') await boss.fail(DELIVER_QUEUE, job.id, { message: 'delivery failed, retried later' });
-      } catch (err) {
-        await boss.fail(DELIVER_QUEUE, job.id, { message: (err as Error).message });
-      }
-    }
+    await Promise.all(
+      jobs.map(async (job) => {
+        const last = job.retryCount >= job.retryLimit;
+        try {
+          const outcome = await this.attempt(job.data.messageId, last);
+          if (outcome === 'failed') await boss.fail(DELIVER_QUEUE, job.id, { message: 'delivery failed, retried later' });
+        } catch (err) {
+          await boss.fail(DELIVER_QUEUE, job.id, { message: (err as Error).message });
+        }
+      }),
+    );
   }
 
   private async buryBatch(jobs: Array<PgBoss.JobWithMetadata<DeliverJob>>): Promise<void> {
