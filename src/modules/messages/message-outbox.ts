@@ -55,7 +55,9 @@ export class MessageOutbox {
       messageId: `<${id}@${this.domain}>`,
       threadId: message.caseId ? this.threadId(message.caseId) : null,
     });
-    const saved = await m.save(row);
+    // insert, not save: the id is ours, and save would first look for a row with it
+    const { generatedMaps } = await m.insert(Message, row);
+    const saved = m.merge(Message, row, generatedMaps[0] ?? {});
     if (saved.status === 'queued') await this.queue.send(m, { messageId: id });
     return saved;
   }

@@ -40,9 +40,14 @@ export interface RfqInvitation {
   portalUrl: string;
 }
 
+// made once: building an Intl formatter costs more than the rest of a message
+const DATE_TIME: Record<Language, Intl.DateTimeFormat> = {
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }),
+  es: new Intl.DateTimeFormat('es-ES', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }),
+};
+
 function when(date: Date, language: Language): string {
-  const text = new Intl.DateTimeFormat(language === 'es' ? 'es-ES' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(date);
-  return `${text} UTC`;
+  return `${DATE_TIME[language].format(date)} UTC`;
 }
 
 const compose = (kind: MessageKind, subject: string, layout: MessageLayout): ComposedMessage => ({ kind, subject, ...renderLayout(layout) });
