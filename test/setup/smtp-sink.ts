@@ -25,6 +25,8 @@ export class SmtpSink {
   port = 0;
   /** DATA commands seen, delivered or not */
   attempts = 0;
+  /** connection errors the server reported (a client that vanished) */
+  readonly connectionErrors: string[] = [];
   /** every 250 comes this late (a slow server, so that concurrent attempts overlap) */
   delayMs = 0;
 
@@ -63,6 +65,9 @@ export class SmtpSink {
         });
       },
     });
+    // a client that dies mid-transaction (a killed worker) resets its connection: the server reports
+    // it as an error event, which is expected here and must not throw in the test process
+    this.server.on('error', (err: Error) => this.connectionErrors.push(err.message));
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
     this.port = (this.server.server.address() as AddressInfo).port;
     return this;
