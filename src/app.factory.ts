@@ -2,7 +2,7 @@ import { type INestApplication, Logger, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
-import { json, type RequestHandler } from 'express';
+import { json, type NextFunction, type Request, type Response, type RequestHandler } from 'express';
 import { AppModule } from './app.module';
 import { bodyShapeGuard } from './common/body-shape';
 import { csvBodyParser } from './common/csv-body';
@@ -12,6 +12,7 @@ import { bodyErrorHandler } from './common/problem';
 import { validationPipe } from './common/validation';
 import { buildDocument } from './openapi/document';
 import { type MessagingOptions } from './modules/messages/messaging.options';
+import { supplierPortalPage } from './modules/messages/portal-page';
 
 export interface CreateAppOptions {
   databaseUrl: string;
@@ -50,6 +51,8 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   for (const path of CSV_PATHS) app.use(path, ...csvBodyParser('20mb'));
   app.use(bodyShapeGuard());
   app.use(bodyErrorHandler(new Logger('Body')));
+  // the page an invitation e-mail's link opens (README "Messages"); outside the API and its document
+  app.use('/supplier-portal', (req: Request, res: Response, next: NextFunction) => (req.method === 'GET' && (req.path === '/' || req.path === '') ? supplierPortalPage(req, res) : next()));
   app.setGlobalPrefix('api/v1', {
     exclude: [{ path: 'health', method: RequestMethod.GET }],
   });

@@ -132,6 +132,13 @@ describe('the RFQ invitation', () => {
     const token = new URL(link).hash.replace('#token=', '');
     const atlas = built.supplier('atlas');
     expect(token).toBe(issued.find((i) => i.supplierId === atlas.id)!.token);
+    // the link's page: no token in its address, which the server sees; it reads the fragment and calls the portal API
+    const page = await t.http.get(new URL(link).pathname).expect(200);
+    expect({ type: page.headers['content-type'], csp: page.headers['content-security-policy'] }).toEqual({
+      type: 'text/html; charset=utf-8',
+      csp: expect.stringContaining("connect-src 'self'"),
+    });
+    expect(page.text).toContain("fetch('/api/v1/supplier-portal/invitation', { headers: { Authorization: 'Bearer ' + token } })");
     const portal = await t.http.get('/api/v1/supplier-portal/invitation').set({ Authorization: `Bearer ${token}` }).expect(200);
     expect(portal.body).toMatchObject({ supplierId: atlas.id, round: { number: 1 } });
 
