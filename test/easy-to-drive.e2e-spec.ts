@@ -75,6 +75,38 @@ describe('easy to drive: every error at once, no silent surprises', () => {
     });
   });
 
+  describe('finding 2, beyond offers: a supplier and a case with body and cross-field mistakes get one 400', () => {
+    it('a blocked supplier without a reason and a bad country are named together', async () => {
+      const res = await t.http
+        .post('/api/v1/suppliers')
+        .set(t.admin.auth)
+        .send({ legalName: 'Blocked GmbH', taxId: 'DE1234567', country: 'Germany', status: 'blocked' })
+        .expect(400);
+      expect(new Set((res.body.errors as Array<{ field: string }>).map((e) => e.field))).toEqual(new Set(['country', 'blockedReason']));
+    });
+
+    it('a straight rebuy without a previous case and a bad budget are named together', async () => {
+      const res = await t.http
+        .post('/api/v1/cases')
+        .set(t.admin.auth)
+        .send({
+          title: 'Rebuy',
+          businessNeed: 'Same again',
+          quantity: 1,
+          unit: 'pcs',
+          estimatedBudget: 'lots',
+          currency: 'EUR',
+          neededBy: '2027-01-01',
+          category: 'compressors',
+          purchaseType: 'straight_rebuy',
+          profitImpact: 1,
+          supplyRisk: 1,
+        })
+        .expect(400);
+      expect(new Set((res.body.errors as Array<{ field: string }>).map((e) => e.field))).toEqual(new Set(['estimatedBudget', 'previousCaseId']));
+    });
+  });
+
   describe('finding 3: a matrix ranked before every qualitative criterion is scored says so', () => {
     it('warns per unscored criterion, lists the cells and flags the ranking provisional until they are scored', async () => {
       const d = await decisionCase(t);

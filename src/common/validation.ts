@@ -21,7 +21,8 @@ const EDGE_PROBLEMS = Symbol('edgeProblems');
  * For a body whose rules partly need the case (an offer against its specification): the pipe does
  * not answer the field problems it finds, it leaves them on the instance so the service answers
  * them in one 400 together with its own (README "Errors": every validation pass before the first
- * answer). The service must read them with `edgeProblems(dto)` and refuse when any is left.
+ * answer). The service must read them with `edgeProblems(dto)` and refuse when any is left. The
+ * mark is the class's own: a subclass or a mapped type (PartialType) does not inherit it.
  */
 export function CollectsProblems(): ClassDecorator {
   return (target) => {
@@ -57,7 +58,7 @@ class SafeValidationPipe extends ValidationPipe {
   protected override async validate(object: object, validatorOptions?: ValidatorOptions): Promise<ValidationError[]> {
     const errors = await super.validate(object, validatorOptions);
     const metatype = (object as { constructor?: unknown }).constructor;
-    const collects = typeof metatype === 'function' && object instanceof metatype && Reflect.getMetadata(COLLECTS_PROBLEMS, metatype) === true;
+    const collects = typeof metatype === 'function' && object instanceof metatype && Reflect.getOwnMetadata(COLLECTS_PROBLEMS, metatype) === true;
     if (!collects || errors.length === 0) return errors;
     Object.defineProperty(object, EDGE_PROBLEMS, { value: fieldProblems(errors), enumerable: false });
     return [];

@@ -5,6 +5,7 @@ import { type CaseAccess } from '../../common/auth';
 import { lockCase } from './case-lock';
 import { type Page } from '../../common/paging';
 import { DomainError, type FieldProblem, invalid } from '../../domain/errors';
+import { edgeProblems, refusedFields } from '../../common/validation';
 import { changeRoles, type RoleChange, unchanged } from '../../domain/lifecycle/members';
 import { caseRolesNotAllowed } from '../../domain/lifecycle/permissions';
 import { edgeProblem, mayRequestTransition, rejectionTarget, transition } from '../../domain/lifecycle/state-machine';
@@ -39,7 +40,11 @@ export class CasesService {
 
   async create(dto: CreateCaseDto, user: User): Promise<CaseView> {
     return this.dataSource.transaction(async (m) => {
-      await this.checkPreviousCase(m, dto, user);
+      // the body's problems and the previous-case rules in one answer
+      const edge = edgeProblems(dto);
+      const refused = refusedFields(edge);
+      const previous = refused.has('purchaseType') || refused.has('previousCaseId') ? [] : await this.previousCaseProblems(m, dto, user);
+      if (edge.length + previous.length > 0) throw invalid([...edge, ...previous]);
       const reference = await this.queries.nextReference(m);
       const created = await m.save(
         m.create(Case, {
@@ -59,23 +64,18 @@ export class CasesService {
   }
 
   /** Rebuys build on an earlier case the creator can see; a straight rebuy needs an AWARDED one. */
-  private async checkPreviousCase(m: EntityManager, dto: CreateCaseDto, user: User): Promise<void> {
-    const field = 'previousCaseId';
-    if (dto.purchaseType === 'straight_rebuy' && !dto.previousCaseId) {
-      throw invalid(field, 'a straight rebuy must reference a previous AWARDED case');
-    }
-    if (!dto.previousCaseId) return;
-    if (dto.purchaseType === 'new_task') {
-      throw invalid(field, 'a new_task purchase has no previous case');
-    }
+  private async previousCaseProblems(m: EntityManager, dto: CreateCaseDto, user: User): Promise<FieldProblem[]> {
+    const problem = (message: string) => [{ field: 'previousCaseId', message }];
+    if (dto.purchaseType === 'straight_rebuy' && !dto.previousCaseId) return problem('a straight rebuy must reference a previous AWARDED case');
+    if (!dto.previousCaseId) return [];
+    if (dto.purchaseType === 'new_task') return problem('a new_task purchase has no previous case');
     const previous = await m.findOne(Case, { select: { id: true, stage: true }, where: { id: dto.previousCaseId } });
     const visible = previous !== null && (user.orgRole === 'admin' || (await m.existsBy(CaseMember, { caseId: previous.id, userId: user.id })));
-    if (!previous || !visible) {
-      throw invalid(field, 'previous case not found');
-    }
+    if (!previous || !visible) return problem('previous case not found');
     if (dto.purchaseType === 'straight_rebuy' && previous.stage !== 'AWARDED') {
-      throw invalid(field, `a straight rebuy needs an AWARDED previous case (it is ${previous.stage})`);
+      return problem(`a straight rebuy needs an AWARDED previous case (it is ${previous.stage})`);
     }
+    return [];
   }
 
   async list(query: ListCasesQuery, user: User): Promise<Page<CaseView>> {

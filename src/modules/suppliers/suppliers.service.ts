@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Not } from 'typeorm';
 import { type Page } from '../../common/paging';
 import { DomainError, type FieldProblem, invalid, notFound } from '../../domain/errors';
+import { edgeProblems, refusedFields } from '../../common/validation';
 import { CreateSupplierDto, ListSuppliersQuery, UpdateSupplierDto } from './dto/supplier.dto';
 import { Supplier } from './supplier.entity';
 import { supplierView, type SupplierView } from './supplier.view';
@@ -16,8 +17,14 @@ export class SuppliersService {
 
   async create(dto: CreateSupplierDto): Promise<SupplierView> {
     return this.dataSource.transaction(async (m) => {
+      // the body's problems and the blocking rule in one answer
+      const edge = edgeProblems(dto);
+      const refused = refusedFields(edge);
       const status = dto.status ?? 'active';
-      const blockedReason = checkBlocking(status, dto.blockedReason ?? null, dto.blockedReason !== undefined);
+      const reason = dto.blockedReason ?? null;
+      const blocking = refused.has('status') || refused.has('blockedReason') ? [] : blockingProblems(status, reason, dto.blockedReason !== undefined);
+      if (edge.length + blocking.length > 0) throw invalid([...edge, ...blocking]);
+      const blockedReason = status === 'blocked' ? reason : null;
       const taxIdNormalized = normalizeTaxId(dto.taxId);
       await this.checkTaxIdFree(m, dto.country, taxIdNormalized, null);
       const created = await this.saveUnique(
@@ -107,10 +114,15 @@ function taxIdTaken(country: string, taxIdNormalized: string, existingId: string
 }
 
 /** A blocked supplier carries the reason it was blocked; an active one has none. */
-function checkBlocking(status: string, reason: string | null, reasonGiven: boolean): string | null {
+function blockingProblems(status: string, reason: string | null, reasonGiven: boolean): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (status === 'blocked' && !reason) problems.push({ field: 'blockedReason', message: 'blockedReason is required when status is blocked' });
   if (status === 'active' && reasonGiven) problems.push({ field: 'blockedReason', message: 'blockedReason is only for a blocked supplier' });
+  return problems;
+}
+
+function checkBlocking(status: string, reason: string | null, reasonGiven: boolean): string | null {
+  const problems = blockingProblems(status, reason, reasonGiven);
   if (problems.length > 0) throw invalid(problems);
   return status === 'blocked' ? reason : null;
 }

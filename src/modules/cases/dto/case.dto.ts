@@ -3,11 +3,14 @@ import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs
 
 import { IsIn, IsInt, IsISO4217CurrencyCode, IsISO8601, IsNotEmpty,  IsOptional, IsPositive, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PageQuery } from '../../../common/paging';
+import { CollectsProblems } from '../../../common/validation';
 import { DECIMAL_MESSAGE, DECIMAL_STRING } from '../../../common/money';
 import { PURCHASE_TYPES, type PurchaseType, type Stage, STAGES } from '../../../domain/lifecycle/stages';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Its field problems are answered by CasesService with the previous-case rules, in one 400. */
+@CollectsProblems()
 export class CreateCaseDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200)
   title: string;

@@ -100,6 +100,7 @@ export class OfferBodyDto {
   notes?: string;
 }
 
+@CollectsProblems()
 export class RecordOfferDto extends OfferBodyDto {
   @ApiProperty() @IsUUID()
   supplierId: string;

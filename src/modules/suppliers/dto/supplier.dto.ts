@@ -1,4 +1,5 @@
 import { IsDecimalNumber, Optional } from '../../../common/validators';
+import { CollectsProblems } from '../../../common/validation';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
@@ -118,6 +119,8 @@ const Field = {
     applyDecorators(ApiPropertyOptional({ description: 'required when status is blocked' }), Trim(), IsString(), IsNotEmpty(), MaxLength(2000)),
 };
 
+/** Its field problems are answered by SuppliersService with the blocking rule, in one 400. */
+@CollectsProblems()
 export class CreateSupplierDto {
   @Field.legalName(true) legalName: string;
   @Field.taxId(true) taxId: string;
