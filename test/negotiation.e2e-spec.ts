@@ -876,16 +876,20 @@ describe('negotiation: rounds, sealed offers, invitations, currencies, concessio
       await t.http.post('/api/v1/supplier-portal/offers/reconfirm').set(portal(tokens.get(b.id)!)).send({}).expect(409);
     });
 
-    it('a version that asks for more needs a revision: re-confirming is refused (422 naming it), changing nothing', async () => {
+    it('a version that asks for more needs a revision: the supplier is refused at once (422 naming it), the buyer at close (the offer is sealed)', async () => {
       const { n, a, b } = await twoOffers();
       await newVersion(n, 2, 'quieter units');
       // version 3 adds a requirement: re-confirming unchanged is not enough, a revision is
       const extra = { id: '7f0c6a1e-0000-4000-8000-00000000abcd', text: 'CE marking', type: 'yes_no', value: true };
       await newVersion(n, 3, 'CE marking', [extra]);
+      // the supplier knows its own offer: the portal answers what is missing at once, changing nothing
+      const tokens = await invite(n, 1);
       const before = await tableCounts(t);
-      const refused = await t.http.post(url(n, `/rounds/1/offers/${a.id}/reconfirm`)).set(n.people.buyer.auth).send({}).expect(422);
+      const refused = await t.http.post('/api/v1/supplier-portal/offers/reconfirm').set(portal(tokens.get(b.id)!)).send({}).expect(422);
       expect(refused.body.errors).toEqual([{ field: 'compliance', message: expect.stringContaining(extra.id) }]);
       expect(await tableCounts(t)).toEqual(before);
+      // the buyer may not learn anything of a sealed offer: the re-confirmation is taken, and checked at close
+      await t.http.post(url(n, `/rounds/1/offers/${b.id}/reconfirm`)).set(n.people.buyer.auth).send({}).expect(200);
       const compliance = [...n.requirements.map((r) => ({ requirementId: r.id, met: true })), { requirementId: extra.id, met: true }];
       const revised = await recordOffer(t, n, 1, a.id, { compliance }).expect(201);
       expect(revised.body).toMatchObject({ revision: 2, specificationVersion: 3, needsReconfirmation: false });
@@ -894,6 +898,8 @@ describe('negotiation: rounds, sealed offers, invitations, currencies, concessio
       const flags = new Map(offers.body.items.map((o: { supplierId: string; needsReconfirmation: boolean }) => [o.supplierId, o.needsReconfirmation]));
       expect(flags.get(a.id)).toBe(false);
       expect(flags.get(b.id)).toBe(true);
+      const [closedCheck] = await t.db.query(`SELECT data FROM audit_events WHERE case_id = $1 AND action = 'offer.reconfirmation_refused'`, [n.caseId]);
+      expect(closedCheck.data).toMatchObject({ supplierId: b.id, errors: [{ field: 'compliance', message: expect.stringContaining(extra.id) }] });
     });
   });
 

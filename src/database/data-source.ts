@@ -7,6 +7,7 @@ import { OrgAuditEvent } from '../modules/audit/org-audit-event.entity';
 import { OrganizationRoles1766000000000 } from '../../migrations/1766000000000-OrganizationRoles';
 import { ConflictDeclarations1766150000000 } from '../../migrations/1766150000000-ConflictDeclarations';
 import { ConflictDeclaration } from '../modules/cases/declaration.entity';
+import { SealedReconfirmation1766200000000 } from '../../migrations/1766200000000-SealedReconfirmation';
 import { Case, CaseMember } from '../modules/cases/case.entity';
 import { ApiToken, User } from '../modules/users/user.entity';
 import { SPECIFICATION_ENTITIES } from '../modules/specification/entities';
@@ -44,6 +45,7 @@ export const MIGRATIONS = [
   OrganizationRoles1766000000000,
   Messages1766100000000,
   ConflictDeclarations1766150000000,
+  SealedReconfirmation1766200000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

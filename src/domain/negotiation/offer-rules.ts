@@ -120,3 +120,22 @@ export function missingRateCurrencies(currencies: Iterable<string>, baseCurrency
   for (const c of currencies) if (c !== baseCurrency && !rated.has(c)) missing.add(c);
   return [...missing].sort();
 }
+
+/**
+ * An offer re-confirmed unchanged against a new specification version: the answers to requirements
+ * and criteria the version dropped are left out, and what it newly asks and the offer does not
+ * answer is a problem (revise instead). The validity date was accepted against the round's
+ * deadline when the offer was made, so it is not checked again.
+ */
+export function reconfirmation<O extends OfferContent>(
+  offer: O,
+  spec: SpecificationForOffers,
+  deadline: Date,
+): { compliance: O['compliance']; values: O['values']; problems: FieldProblem[] } {
+  const requirementIds = new Set(spec.requirements.map((r) => r.id));
+  const offerCriteria = new Set(spec.criteria.filter((k) => k.source === 'offer.value').map((k) => k.id));
+  const compliance = offer.compliance.filter((a) => requirementIds.has(a.requirementId));
+  const values = offer.values.filter((v) => offerCriteria.has(v.criterionId));
+  const problems = offerProblems({ ...offer, compliance, values }, spec, deadline).filter((p) => p.field !== 'validUntil');
+  return { compliance, values, problems };
+}

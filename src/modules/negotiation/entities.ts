@@ -57,6 +57,8 @@ export class Offer {
   @Column({ name: 'submitted_by', type: 'uuid', nullable: true }) submittedBy: string | null;
   @Column({ name: 'specification_version', type: 'integer' }) specificationVersion: number;
   @Column({ name: 'needs_reconfirmation', type: 'boolean', default: false }) needsReconfirmation: boolean;
+  /** re-confirmed by the buyer while the round was sealed: checked against the specification when it closes */
+  @Column({ name: 'reconfirm_pending', type: 'boolean', default: false }) reconfirmPending: boolean;
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt: Date;
 }
 

@@ -70,13 +70,13 @@ export class NegotiationQueries {
    * Records what the clock already decided: the case's rounds whose deadline has passed are closed
    * at their deadline. Returns the rounds it closed, in number order.
    */
-  async closeAtDeadline(m: EntityManager, caseId: string): Promise<Array<{ number: number; deadline: Date }>> {
+  async closeAtDeadline(m: EntityManager, caseId: string): Promise<Array<{ id: string; number: number; deadline: Date }>> {
     return m.query(
       `WITH closed AS (
          UPDATE negotiation_rounds r SET closed_at = r.deadline
           WHERE r.case_id = $1 AND r.closed_at IS NULL AND NOT ${roundOpenSql('r')}
-          RETURNING r.number, r.deadline)
-       SELECT number, deadline FROM closed ORDER BY number`,
+          RETURNING r.id, r.number, r.deadline)
+       SELECT id, number, deadline FROM closed ORDER BY number`,
       [caseId],
     );
   }

@@ -9,7 +9,7 @@ import { sha256 } from '../../domain/audit/canonical-json';
 import { DomainError, type FieldProblem, invalid } from '../../domain/errors';
 import { edgeProblems, refusedFields } from '../../common/validation';
 import { convertToBase, normalizeAmount } from '../../domain/negotiation/money';
-import { offerProblems } from '../../domain/negotiation/offer-rules';
+import { offerProblems, reconfirmation } from '../../domain/negotiation/offer-rules';
 import { AuditService } from '../audit/audit.service';
 import { Case } from '../cases/case.entity';
 import { Supplier } from '../suppliers/supplier.entity';
@@ -277,14 +277,32 @@ export class OffersService {
       throw new DomainError('CONFLICT', `the offer (revision ${current.revision}) does not need re-confirmation`);
     }
     const spec = await this.specificationOf(m, c.id);
-    const requirementIds = new Set(spec.requirements.map((r) => r.id));
-    const offerCriteria = new Set(spec.criteria.filter((k) => k.source === 'offer.value').map((k) => k.id));
-    const compliance = current.compliance.filter((a) => requirementIds.has(a.requirementId));
-    const values = current.values.filter((v) => offerCriteria.has(v.criterionId));
-    const problems = offerProblems({ ...current, compliance, values }, spec, round.deadline).filter(
-      // the validity date was accepted against this round's deadline when the offer was made
-      (p) => p.field !== 'validUntil',
-    );
+    // sealed means sealed: the buyer re-confirms without the service reading the offer while the
+    // round is open (the answer's status, text and size are the same whatever it holds); its
+    // validity is checked when the round closes (RoundsService.checkSealedReconfirmations)
+    const sealed = by.via === 'buyer' && round.status === 'open';
+    if (sealed) {
+      await m.update(Offer, { id: current.id }, { needsReconfirmation: false, reconfirmPending: true, specificationVersion: spec.version });
+      await this.audit.append(m, c.id, by.userId, 'offer.reconfirmed', {
+        number: round.number,
+        supplierId,
+        revision: current.revision,
+        submittedVia: by.via,
+        fromSpecificationVersion: current.specificationVersion,
+        specificationVersion: spec.version,
+        checkedAtClose: true,
+      });
+      return {
+        round: round.number,
+        supplierId,
+        revision: current.revision,
+        submittedVia: by.via,
+        submittedAt: current.createdAt,
+        specificationVersion: spec.version,
+        needsReconfirmation: false,
+      };
+    }
+    const { compliance, values, problems } = reconfirmation(current, spec, round.deadline);
     if (problems.length > 0) {
       throw new DomainError(
         'UNPROCESSABLE',

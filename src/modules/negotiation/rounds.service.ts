@@ -10,7 +10,8 @@ import { sha256 } from '../../domain/audit/canonical-json';
 import { DomainError, invalid } from '../../domain/errors';
 import { compareAmounts } from '../../domain/negotiation/money';
 import { nextRound } from '../../domain/negotiation/round';
-import { missingRateCurrencies } from '../../domain/negotiation/offer-rules';
+import { missingRateCurrencies, reconfirmation } from '../../domain/negotiation/offer-rules';
+import { currentSpecification } from '../specification/specification.reader';
 import { AuditService } from '../audit/audit.service';
 import { User } from '../users/user.entity';
 import { EliminationDto, OpenRoundDto } from './dto/round.dto';
@@ -77,6 +78,34 @@ export class RoundsService {
     const closed = await this.queries.closeAtDeadline(m, caseId);
     for (const r of closed) {
       await this.audit.append(m, caseId, null, 'round.closed', { number: r.number, closedBy: 'deadline', closedAt: r.deadline });
+      await this.checkSealedReconfirmations(m, caseId, r, null);
+    }
+  }
+
+  /**
+   * When a round closes, the offers its buyer re-confirmed while it was sealed are checked against
+   * the specification: one that does not answer it needs re-confirmation again (revise it), and
+   * the trail says why.
+   */
+  private async checkSealedReconfirmations(m: EntityManager, caseId: string, round: { id: string; number: number; deadline: Date }, actorId: string | null): Promise<void> {
+    const pending = await m.find(Offer, { where: { roundId: round.id, reconfirmPending: true } });
+    if (pending.length === 0) return;
+    const spec = await currentSpecification(m, caseId);
+    for (const offer of pending) {
+      const checked = spec ? reconfirmation(offer, spec, round.deadline) : null;
+      const problems = checked ? checked.problems : [{ field: 'specification', message: 'the case has no specification' }];
+      if (checked && problems.length === 0) {
+        await m.update(Offer, { id: offer.id }, { reconfirmPending: false, compliance: checked.compliance, values: checked.values });
+        continue;
+      }
+      await m.update(Offer, { id: offer.id }, { reconfirmPending: false, needsReconfirmation: true });
+      await this.audit.append(m, caseId, actorId, 'offer.reconfirmation_refused', {
+        number: round.number,
+        supplierId: offer.supplierId,
+        revision: offer.revision,
+        specificationVersion: spec?.version ?? null,
+        errors: problems,
+      });
     }
   }
 
@@ -151,6 +180,7 @@ export class RoundsService {
       }
       await m.update(NegotiationRound, { id: round.id }, { closedAt: () => 'now()', closedBy: user.id });
       await this.audit.append(m, c.id, user.id, 'round.closed', { number, closedBy: 'buyer' });
+      await this.checkSealedReconfirmations(m, c.id, round, user.id);
       const closed = await this.findRound(m, c.id, number);
       return { ...(await this.view(m, closed)), comparison: await this.comparison(m, c.id, closed) };
     });
