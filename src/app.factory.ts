@@ -5,7 +5,8 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { json, type NextFunction, type Request, type Response, type RequestHandler } from 'express';
 import { AppModule } from './app.module';
 import { bodyShapeGuard } from './common/body-shape';
-import { csvBodyParser } from './common/csv-body';
+import { csvBody, deferBody } from './common/deferred-body';
+import { DEFAULT_POLICY } from './domain/policy';
 import { methodGate, mediaTypeGate, type RouteTable, routeTable } from './common/http-gates';
 import { createLogger, PinoNestLogger, requestLogger } from './common/logging';
 import { bodyErrorHandler } from './common/problem';
@@ -46,10 +47,15 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   app.use(methodGate(() => routes));
   app.use(mediaTypeGate(CSV_PATHS));
   const limit = options.bodyLimit ?? '256kb';
-  app.use(json({ limit, type: ['application/json', 'application/*+json'] }));
-  // CSV imports are larger than any JSON body; they are bounded on their own
-  for (const path of CSV_PATHS) app.use(path, ...csvBodyParser('20mb'));
-  app.use(bodyShapeGuard());
+  // auth before work: the parsers run only once the access guard has authenticated the caller and
+  // passed the route's permission (readDeferredBody); CSV imports are bounded on their own, by the policy
+  app.use(
+    deferBody([
+      json({ limit, type: ['application/json', 'application/*+json'] }),
+      csvBody(CSV_PATHS, { maxInflatedBytes: DEFAULT_POLICY.imports.maxInflatedBytes, maxInflateRatio: DEFAULT_POLICY.imports.maxInflateRatio }),
+      bodyShapeGuard(),
+    ]),
+  );
   app.use(bodyErrorHandler(new Logger('Body')));
   // the page an invitation e-mail's link opens (README "Messages"); outside the API and its document
   app.use('/supplier-portal', (req: Request, res: Response, next: NextFunction) => (req.method === 'GET' && (req.path === '/' || req.path === '') ? supplierPortalPage(req, res) : next()));

@@ -55,15 +55,23 @@ describe('gaps: bad input on every endpoint family', () => {
     ['post', '/api/v1/supplier-portal/offers'],
   ];
 
-  it('an oversize JSON body is a 413 problem+json on every write, and nothing changes', async () => {
+  it('an oversize JSON body is a 413 problem+json on every write the caller may make, and nothing changes', async () => {
     const w = await caseInDecision(t);
     const before = await tableCounts(t);
     const huge = { notes: 'x'.repeat(300_000) };
+    // auth before work: a write the access guard refuses is refused before its body is read, with the guard's own answer
+    const GUARD_CODES = ['FORBIDDEN', 'NOT_FOUND', 'STAGE_NOT_ALLOWED', 'CASE_READ_ONLY'];
+    let tooLarge = 0;
     for (const [method, path] of writes(w.caseId)) {
+      const small = await send(method, path, t.admin.auth, { notes: 'x' });
       const res = await send(method, path, t.admin.auth, huge);
-      expect({ path, method, status: res.status }).toEqual({ path, method, status: 413 });
+      const refused = GUARD_CODES.includes(small.body.code);
+      const expected = refused ? { status: small.status, code: small.body.code } : { status: 413, code: 'PAYLOAD_TOO_LARGE' };
+      expect({ path, method, status: res.status, code: res.body.code }).toEqual({ path, method, ...expected });
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      if (!refused) tooLarge++;
     }
+    expect(tooLarge).toBeGreaterThan(5);
     expect(await tableCounts(t)).toEqual(before);
   });
 

@@ -25,6 +25,8 @@ export interface Policy {
   robustness: RobustnessPolicy;
   /** segregation of duties: each rule a switch, all on by default */
   segregation: SegregationPolicy;
+  /** the CSV import's body: the most bytes it may inflate to, and how many times the bytes sent */
+  imports: { maxInflatedBytes: number; maxInflateRatio: number };
 }
 
 export const DEFAULT_POLICY: Policy = {
@@ -38,4 +40,5 @@ export const DEFAULT_POLICY: Policy = {
   sensitivity: { threshold: DEFAULT_SENSITIVE_THRESHOLD, closeCallPercent: DEFAULT_CLOSE_CALL_PERCENT },
   robustness: { ...DEFAULT_ROBUSTNESS_POLICY },
   segregation: { ...DEFAULT_SEGREGATION_POLICY },
+  imports: { maxInflatedBytes: 20 * 1024 * 1024, maxInflateRatio: 100 },
 };

@@ -1980,6 +1980,11 @@ export interface components {
                 noSelfAppointment: boolean;
                 conflictDeclarations: boolean;
             };
+            /** @description the CSV import: inflated size cap (default 20 MiB) and inflate ratio (default 100) */
+            imports: {
+                maxInflatedBytes: number;
+                maxInflateRatio: number;
+            };
         };
         StoredReportList: {
             items: {
@@ -2509,6 +2514,18 @@ export interface components {
              */
             conflictDeclarations: boolean;
         };
+        ImportsPolicyDto: {
+            /**
+             * @description the most bytes a CSV import may inflate to (gzip, deflate) or be
+             * @example 20971520
+             */
+            maxInflatedBytes: number;
+            /**
+             * @description the most times the bytes sent a compressed import may inflate to (judged past 1 MiB)
+             * @example 100
+             */
+            maxInflateRatio: number;
+        };
         PolicyDto: {
             strategic?: components["schemas"]["StrategicPolicyDto"];
             reliability?: components["schemas"]["ReliabilityPolicyDto"];
@@ -2516,6 +2533,7 @@ export interface components {
             sensitivity?: components["schemas"]["SensitivityPolicyDto"];
             robustness?: components["schemas"]["RobustnessPolicyDto"];
             segregation?: components["schemas"]["SegregationPolicyDto"];
+            imports?: components["schemas"]["ImportsPolicyDto"];
         };
         CreateCaseDto: {
             title: string;

@@ -32,6 +32,7 @@ export const Policy = component(
       object({ proposerMayNotApprove: boolean, buyerMayNotApprove: boolean, initiatorMayNotApprove: boolean, noSelfAppointment: boolean, conflictDeclarations: boolean }),
       'segregation of duties, each rule a switch (all on by default)',
     ),
+    imports: described(object({ maxInflatedBytes: count(1), maxInflateRatio: number }), 'the CSV import: inflated size cap (default 20 MiB) and inflate ratio (default 100)'),
   }),
 );
 

@@ -60,6 +60,7 @@ function withDefaults(data: Partial<Policy>): Policy {
     sensitivity: { ...defaults.sensitivity, ...data.sensitivity },
     robustness: { ...defaults.robustness, ...data.robustness },
     segregation: { ...defaults.segregation, ...data.segregation },
+    imports: { ...defaults.imports, ...data.imports },
   };
 }
 

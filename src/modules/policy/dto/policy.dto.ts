@@ -87,6 +87,14 @@ class SegregationPolicyDto {
   @IsBoolean() conflictDeclarations: boolean;
 }
 
+class ImportsPolicyDto {
+  @ApiProperty({ example: 20971520, description: 'the most bytes a CSV import may inflate to (gzip, deflate) or be' })
+  @IsInt() @Min(1024) @Max(200 * 1024 * 1024) maxInflatedBytes: number;
+
+  @ApiProperty({ example: 100, description: 'the most times the bytes sent a compressed import may inflate to (judged past 1 MiB)' })
+  @IsNumber() @Min(1) @Max(10000) maxInflateRatio: number;
+}
+
 /**
  * The policy; a PUT replaces the sections it names, each whole (every field of a section is
  * required, so no partial section leaves a hole), and keeps the others. `{}` names none: nothing
@@ -99,4 +107,5 @@ export class PolicyDto {
   @ApiPropertyOptional({ type: () => SensitivityPolicyDto }) @Optional() @Section(() => SensitivityPolicyDto) sensitivity?: SensitivityPolicyDto;
   @ApiPropertyOptional({ type: () => RobustnessPolicyDto }) @Optional() @Section(() => RobustnessPolicyDto) robustness?: RobustnessPolicyDto;
   @ApiPropertyOptional({ type: () => SegregationPolicyDto }) @Optional() @Section(() => SegregationPolicyDto) segregation?: SegregationPolicyDto;
+  @ApiPropertyOptional({ type: () => ImportsPolicyDto }) @Optional() @Section(() => ImportsPolicyDto) imports?: ImportsPolicyDto;
 }
