@@ -4,7 +4,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { createApp } from './app.factory';
-import { loadConfig } from './config/config';
+import { DataSource } from 'typeorm';
+import { loadConfig, messagingOptions } from './config/config';
 import { resolveDatabase } from './database/database-url';
 import { UsersService } from './modules/users/users.service';
 import { CaseBuilder, fetchTransport, type PerformanceEvent, type PersonPlan, type SupplierPlan } from './tools/case-builder';
@@ -12,7 +13,8 @@ import { CaseBuilder, fetchTransport, type PerformanceEvent, type PersonPlan, ty
 /**
  * `npm run demo`: a realistic strategic purchase, end to end through the REST API (the case
  * builder over fetch), against the configured database (embedded by default). It prints each step
- * and, on its last line, the path of the decision report it wrote.
+ * and, on its last line, the path of the decision report it wrote; its messages are written as .eml
+ * files in reports-out/mail.
  */
 const say = (line: string) => console.log(line);
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
@@ -74,7 +76,13 @@ const offer = (supplier: string, [totalPrice, currency, leadTimeDays, warrantyMo
 async function main(): Promise<void> {
   const config = loadConfig();
   const db = await resolveDatabase(config);
-  const app: INestApplication = await createApp({ databaseUrl: db.url, logLevel: 'warn' });
+  // its messages as .eml files beside the report, written by the worker running in this process
+  const mailDir = resolve('reports-out', 'mail');
+  const app: INestApplication = await createApp({
+    databaseUrl: db.url,
+    logLevel: 'warn',
+    messaging: { ...messagingOptions(config, true), smtpUrl: null, mailDir, pollingIntervalSeconds: 0.5 },
+  });
   await app.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   const run = Date.now().toString(36);
@@ -192,10 +200,28 @@ async function main(): Promise<void> {
     writeFileSync(path, report.pdf);
     writeFileSync(join(dir, `${built.reference}-es.pdf`), reportEs.pdf);
     say(`report: SHA-256 ${String(report.sha256)} (Spanish version beside it)`);
+    const written = await deliveredMessages(app.get(DataSource), built.caseId);
+    say(`mail: ${written.sent} message(s) of the case written as .eml files in ${mailDir}${written.held ? ` (${written.held} supplier-facing held for the gatekeeper's approval)` : ''}`);
     say(path);
   } finally {
     await app.close();
     await db.embedded?.stop();
+  }
+}
+
+/** Waits (up to 30 s) until the worker has written every queued message of the case; counts them. */
+async function deliveredMessages(dataSource: DataSource, caseId: string): Promise<{ sent: number; held: number }> {
+  const started = Date.now();
+  for (;;) {
+    const [row] = (await dataSource.query(
+      `SELECT count(*) FILTER (WHERE status IN ('queued', 'sending', 'failed'))::int AS waiting,
+              count(*) FILTER (WHERE status = 'sent')::int AS sent,
+              count(*) FILTER (WHERE status = 'pending_approval')::int AS held
+         FROM messages WHERE case_id = $1`,
+      [caseId],
+    )) as Array<{ waiting: number; sent: number; held: number }>;
+    if (row.waiting === 0 || Date.now() - started > 30_000) return row;
+    await new Promise((r) => setTimeout(r, 200));
   }
 }
 
