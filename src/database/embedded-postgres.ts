@@ -41,6 +41,15 @@ function runningPort(databaseDir: string): number | null {
   return Number(port) || null;
 }
 
+/**
+ * The parent folder's mode with read and search for everyone added and nothing taken away: with
+ * EMBEDDED_PG_DIR=/tmp/x the parent is /tmp itself, whose 1777 (sticky, world-writable) must stay —
+ * a plain 0755 there broke every other program's lock files and sockets in /tmp.
+ */
+export function traversable(mode: number): number {
+  return (mode & 0o7777) | 0o755;
+}
+
 /** As root the server runs as a created `postgres` user, which must be able to walk down to the folder. */
 function assertReachable(dir: string): void {
   if (process.getuid?.() !== 0) return;
@@ -63,7 +72,7 @@ export async function startEmbeddedPostgres(dir: string, persistent = true): Pro
   mkdirSync(dir, { recursive: true });
   // as root the server runs as a created `postgres` user, which must be able to reach the folder
   chmodSync(dir, 0o755);
-  chmodSync(dirname(dir), 0o755);
+  chmodSync(dirname(dir), traversable(statSync(dirname(dir)).mode));
   assertReachable(dir);
   const databaseDir = join(dir, 'data');
   const running = runningPort(databaseDir);
