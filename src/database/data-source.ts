@@ -8,6 +8,7 @@ import { OrganizationRoles1766000000000 } from '../../migrations/1766000000000-O
 import { ConflictDeclarations1766150000000 } from '../../migrations/1766150000000-ConflictDeclarations';
 import { ConflictDeclaration } from '../modules/cases/declaration.entity';
 import { SealedReconfirmation1766200000000 } from '../../migrations/1766200000000-SealedReconfirmation';
+import { AuditHeads1766300000000 } from '../../migrations/1766300000000-AuditHeads';
 import { Case, CaseMember } from '../modules/cases/case.entity';
 import { ApiToken, User } from '../modules/users/user.entity';
 import { SPECIFICATION_ENTITIES } from '../modules/specification/entities';
@@ -46,6 +47,7 @@ export const MIGRATIONS = [
   Messages1766100000000,
   ConflictDeclarations1766150000000,
   SealedReconfirmation1766200000000,
+  AuditHeads1766300000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

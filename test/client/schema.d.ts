@@ -72,6 +72,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verify every case chain (links and recorded heads: a removed tail is reported) and the organization chain (admin) */
+        get: operations["verifyAllAuditTrails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -1148,6 +1165,10 @@ export interface components {
             length: number;
             headHash: string;
             firstBrokenSeq: number | null;
+            /** @description the chain ends before the head recorded on the case and in the organization trail: its last events were removed */
+            truncated: boolean;
+            /** @description the length the recorded heads say the chain has */
+            expectedLength: number;
         };
         OrgAuditEventPage: {
             items: {
@@ -1168,6 +1189,28 @@ export interface components {
                 hash: string;
             }[];
             total: number;
+        };
+        OrganizationVerification: {
+            /** @description every case chain and the organization chain are intact */
+            valid: boolean;
+            /** @description how many case chains were checked */
+            cases: number;
+            invalidCases: {
+                /** Format: uuid */
+                caseId: string;
+                valid: boolean;
+                length: number;
+                headHash: string;
+                firstBrokenSeq: number | null;
+                truncated: boolean;
+                expectedLength: number;
+            }[];
+            organization: {
+                valid: boolean;
+                length: number;
+                headHash: string;
+                firstBrokenSeq: number | null;
+            };
         };
         Case: {
             /** Format: uuid */
@@ -3198,6 +3241,44 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller may not do this (a role without the right) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verifyAllAuditTrails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationVerification"];
                 };
             };
             /** @description no valid token */

@@ -21,7 +21,14 @@ describe('AuditService: the hash chain', () => {
   it('verifies a whole case: valid, its length the number of events, its head the last hash', async () => {
     const c = await s.builder().build('AWARDED');
     const stored = await events(c.caseId);
-    expect(await audit().verify(c.caseId)).toEqual({ valid: true, length: stored.length, headHash: stored.at(-1)!.hash, firstBrokenSeq: null });
+    expect(await audit().verify(c.caseId)).toEqual({
+      valid: true,
+      length: stored.length,
+      headHash: stored.at(-1)!.hash,
+      firstBrokenSeq: null,
+      truncated: false,
+      expectedLength: stored.length,
+    });
   });
 
   it('appends nothing when the writer’s transaction fails after appending', async () => {

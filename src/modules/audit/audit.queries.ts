@@ -31,4 +31,26 @@ export class AuditQueries {
     await m.query(`SELECT pg_advisory_xact_lock(hashtext('org_audit_events'))`);
     return m.findOne(OrgAuditEvent, { select: { seq: true, hash: true }, where: {}, order: { seq: 'DESC' } });
   }
+
+  /** Moves the case's audit head (on the case row, locked by the caller) to the event just appended. */
+  async setCaseHead(m: EntityManager, caseId: string, seq: number, hash: string): Promise<void> {
+    await m.query(`UPDATE cases SET audit_seq = $2, audit_hash = $3 WHERE id = $1`, [caseId, seq, hash]);
+  }
+
+  /** The head the case row carries, and the last one the organization trail linked for it. */
+  async caseHeads(m: EntityManager, caseId: string): Promise<{ row: { seq: number; hash: string } | null; linked: { seq: number; hash: string } | null }> {
+    const [row] = await m.query(`SELECT audit_seq AS seq, audit_hash AS hash FROM cases WHERE id = $1`, [caseId]);
+    const [linked] = await m.query(
+      `SELECT (data->>'seq')::int AS seq, data->>'hash' AS hash FROM org_audit_events
+        WHERE action = 'case.head' AND data->>'caseId' = $1 ORDER BY seq DESC LIMIT 1`,
+      [caseId],
+    );
+    return { row: row ?? null, linked: linked ?? null };
+  }
+
+  /** Every case id, oldest first (the organization-wide verification walks them all). */
+  async caseIds(m: EntityManager): Promise<string[]> {
+    const rows: Array<{ id: string }> = await m.query(`SELECT id FROM cases ORDER BY created_at, id`);
+    return rows.map((r) => r.id);
+  }
 }

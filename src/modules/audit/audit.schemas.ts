@@ -1,4 +1,4 @@
-import { type Answer, boolean, component, count, dateTime, described, nullable, object, page, sha256, string, untyped, uuid } from '../../openapi/schema';
+import { type Answer, array, boolean, component, count, dateTime, described, nullable, object, page, sha256, string, untyped, uuid } from '../../openapi/schema';
 import type { AuditController } from './audit.controller';
 import type { OrgAuditController } from './org-audit.controller';
 
@@ -28,6 +28,8 @@ export const AuditVerification = component(
     length: count(),
     headHash: sha256,
     firstBrokenSeq: nullable(count(1)),
+    truncated: described(boolean, 'the chain ends before the head recorded on the case and in the organization trail: its last events were removed'),
+    expectedLength: described(count(), 'the length the recorded heads say the chain has'),
   }),
 );
 
@@ -48,4 +50,31 @@ export const OrgAuditEventPage = component(
   ),
 );
 
-export const auditSchemas = [AuditEventPage, AuditVerification, OrgAuditEventPage];
+const ChainCheckSchema = object<Answer<OrgAuditController, 'verify'>['organization']>({
+  valid: boolean,
+  length: count(),
+  headHash: sha256,
+  firstBrokenSeq: nullable(count(1)),
+});
+
+export const OrganizationVerification = component(
+  'OrganizationVerification',
+  object<Answer<OrgAuditController, 'verify'>>({
+    valid: described(boolean, 'every case chain and the organization chain are intact'),
+    cases: described(count(), 'how many case chains were checked'),
+    invalidCases: array(
+      object<Answer<OrgAuditController, 'verify'>['invalidCases'][number]>({
+        caseId: uuid,
+        valid: boolean,
+        length: count(),
+        headHash: sha256,
+        firstBrokenSeq: nullable(count(1)),
+        truncated: boolean,
+        expectedLength: count(),
+      }),
+    ),
+    organization: ChainCheckSchema,
+  }),
+);
+
+export const auditSchemas = [AuditEventPage, AuditVerification, OrgAuditEventPage, OrganizationVerification];

@@ -6,12 +6,15 @@ import { type ChainCheck, GENESIS_HASH, linkHash, verifyChain } from '../../doma
 import { Case } from '../cases/case.entity';
 import { AuditEvent } from './audit-event.entity';
 import { AuditQueries, type RecentEvent } from './audit.queries';
+import { OrgAuditService } from './org-audit.service';
+import { type CaseChainCheck, checkAgainstHeads } from '../../domain/audit/chain-head';
 
 @Injectable()
 export class AuditService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queries: AuditQueries,
+    private readonly orgAudit: OrgAuditService,
   ) {}
 
   /**
@@ -29,6 +32,9 @@ export class AuditService {
     const hash = linkHash({ caseId, seq, actorId, action, data: plain, createdAt: createdAt.toISOString(), prevHash });
     const event = m.create(AuditEvent, { caseId, seq, actorId, action, data: plain, createdAt, prevHash, hash });
     await m.insert(AuditEvent, event);
+    // a trail that cannot be cut short: the case row and the organization trail record the new head
+    await this.queries.setCaseHead(m, caseId, seq, hash);
+    await this.orgAudit.append(m, null, 'case.head', { caseId, seq, hash });
     return event;
   }
 
@@ -42,8 +48,30 @@ export class AuditService {
     return { items, total };
   }
 
-  /** Recomputes the whole chain; `m` lets a transaction check what it has itself appended. */
-  async verify(caseId: string, m: EntityManager = this.dataSource.manager): Promise<ChainCheck> {
+  /**
+   * Recomputes the whole chain and compares its end with the heads recorded on the case row and in
+   * the organization trail (a removed tail is reported `truncated`); `m` lets a transaction check
+   * what it has itself appended.
+   */
+  async verify(caseId: string, m: EntityManager = this.dataSource.manager): Promise<CaseChainCheck> {
+    const { row, linked } = await this.queries.caseHeads(m, caseId);
+    return checkAgainstHeads(await this.verifyLinks(caseId, m), [row, linked]);
+  }
+
+  /** Every case's chain and the organization's, in one pass (admin: GET /audit/verify). */
+  async verifyAll(): Promise<{ valid: boolean; cases: number; invalidCases: Array<{ caseId: string } & CaseChainCheck>; organization: ChainCheck }> {
+    const m = this.dataSource.manager;
+    const invalidCases = [];
+    const ids = await this.queries.caseIds(m);
+    for (const caseId of ids) {
+      const check = await this.verify(caseId, m);
+      if (!check.valid) invalidCases.push({ caseId, ...check });
+    }
+    const organization = await this.orgAudit.verify(m);
+    return { valid: invalidCases.length === 0 && organization.valid, cases: ids.length, invalidCases, organization };
+  }
+
+  private async verifyLinks(caseId: string, m: EntityManager): Promise<ChainCheck> {
     const events = await m.getRepository(AuditEvent).find({ where: { caseId }, order: { seq: 'ASC' } });
     if (events.length === 0) return { valid: true, length: 0, headHash: GENESIS_HASH, firstBrokenSeq: null };
     return verifyChain(
