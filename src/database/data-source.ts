@@ -9,6 +9,7 @@ import { ConflictDeclarations1766150000000 } from '../../migrations/176615000000
 import { ConflictDeclaration } from '../modules/cases/declaration.entity';
 import { SealedReconfirmation1766200000000 } from '../../migrations/1766200000000-SealedReconfirmation';
 import { AuditHeads1766300000000 } from '../../migrations/1766300000000-AuditHeads';
+import { ReportContentHash1766900000000 } from '../../migrations/1766900000000-ReportContentHash';
 import { Case, CaseMember } from '../modules/cases/case.entity';
 import { ApiToken, User } from '../modules/users/user.entity';
 import { SPECIFICATION_ENTITIES } from '../modules/specification/entities';
@@ -48,6 +49,7 @@ export const MIGRATIONS = [
   ConflictDeclarations1766150000000,
   SealedReconfirmation1766200000000,
   AuditHeads1766300000000,
+  ReportContentHash1766900000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -19,6 +19,8 @@ export interface EndpointOptions<T = unknown> {
   idempotent?: boolean;
   /** answers ETag and honours If-Match (a GET, or the PUT/PATCH it guards) */
   etag?: 'read' | 'write';
+  /** response headers of the success answer beyond ETag and Idempotent-Replayed (OpenAPI header objects) */
+  headers?: Record<string, object>;
   description?: string;
 }
 
@@ -47,7 +49,7 @@ export function Endpoint(operationId: string, summary: string, options?: Endpoin
 export function Endpoint<T>(operationId: string, summary: string, options: EndpointOptions<T> = {}): MethodDecorator {
   const status = options.status ?? 200;
   const decorators: Array<MethodDecorator | ClassDecorator> = [ApiOperation({ operationId, summary, description: options.description })];
-  const headers: Record<string, object> = {};
+  const headers: Record<string, object> = { ...(options.headers ?? {}) };
   if (options.etag) decorators.push(SetMetadata(ETAG, options.etag));
   if (options.etag) headers.ETag = { description: 'the representation version, for If-Match', schema: { type: 'string' } };
   if (options.idempotent) {

@@ -943,7 +943,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The stored final reports with their SHA-256 */
+        /** The stored final reports with the SHA-256 of each file (sha256) and of its content (contentSha256, printed on page 1) */
         get: operations["listStoredReports"];
         put?: never;
         post?: never;
@@ -2034,6 +2034,7 @@ export interface components {
                 /** @enum {string} */
                 lang: "en" | "es";
                 sha256: string;
+                contentSha256: string | null;
                 /** Format: date-time */
                 createdAt: string;
             }[];
@@ -8644,6 +8645,12 @@ export interface operations {
             /** @description success */
             200: {
                 headers: {
+                    /** @description SHA-256 of the PDF file (hex) */
+                    "X-Report-SHA256": string;
+                    /** @description SHA-256 of the report's content, the canonical JSON of its view model, as printed on page 1 (absent for a report stored before content hashes were kept) */
+                    "X-Report-Content-SHA256"?: string;
+                    /** @description `true` when this is the report stored at the award */
+                    "X-Report-Stored": "true" | "false";
                     [name: string]: unknown;
                 };
                 content: {

@@ -144,6 +144,38 @@ export class ApprovalService implements OnModuleInit {
     };
   }
 
+  /**
+   * Sign-off as the decision report states it: the chain (before APPROVAL fixes it, the policy band
+   * of the proposed amount, or of the top-ranked supplier's without a proposal), the state with each
+   * signer's executive flag, who may still sign (segregation of duties applied), and whether every
+   * signature that counts came from an approver segregation of duties allows.
+   */
+  async signOff(m: EntityManager, c: Case, evaluation: Evaluation) {
+    const proposal = await this.proposal(m, evaluation);
+    const state = await this.state(m, c, proposal, evaluation);
+    let requirement: ApprovalRequirement | null =
+      state.required === null ? null : { required: state.required, executiveRequired: state.executiveRequired ?? false };
+    if (requirement === null) {
+      const top = evaluation.build?.result.ranking[0];
+      const amount = proposal?.amount ?? evaluation.build?.offers.find((o) => o.supplierId === top?.supplierId)?.convertedTotal ?? null;
+      if (amount !== null) requirement = await this.requirementFor(m, amount);
+    }
+    const approvers = await this.queries.approvers(m, c.id);
+    const counting = state.approvals.filter((a) => !a.lapsed && a.verdict === 'approve');
+    const signed = new Set(counting.map((a) => a.approverId));
+    const byId = new Map(approvers.map((a) => [a.userId, a]));
+    const open = c.stage !== 'AWARDED' && c.stage !== 'CANCELLED';
+    const pending =
+      open && !state.complete
+        ? approvers
+            .filter((a) => !signed.has(a.userId))
+            .filter((a) => (proposal ? approvalIneligibility(a, proposal) === null : !a.roles.includes('buyer') && !a.actedAsBuyer))
+            .map((a) => ({ name: a.name, executive: a.executive }))
+        : [];
+    const segregationHeld = proposal === null || counting.every((a) => approvalIneligibility(byId.get(a.approverId), proposal) === null);
+    return { ...state, requirement, pending, segregationHeld };
+  }
+
   async list(caseId: string) {
     return this.dataSource.transaction(async (m) => this.state(m, await m.findOneByOrFail(CaseEntity, { id: caseId })));
   }

@@ -161,6 +161,18 @@ export class NegotiationQueries {
     await m.query(`UPDATE invitations SET expires_at = now() WHERE round_id = $1 AND expires_at > now()`, [roundId]);
   }
 
+  /** Every elimination of the case's rounds, by round number and supplier name, with its reason. */
+  async eliminations(m: EntityManager, caseId: string): Promise<Array<{ roundNumber: number; supplierId: string; supplierName: string; eliminatedAt: Date; eliminatedReason: string | null }>> {
+    return m.query(
+      `SELECT r.number AS "roundNumber", p.supplier_id AS "supplierId", s.legal_name AS "supplierName",
+              p.eliminated_at AS "eliminatedAt", p.eliminated_reason AS "eliminatedReason"
+         FROM round_participants p JOIN negotiation_rounds r ON r.id = p.round_id JOIN suppliers s ON s.id = p.supplier_id
+        WHERE r.case_id = $1 AND p.eliminated_at IS NOT NULL
+        ORDER BY r.number, s.legal_name, p.supplier_id`,
+      [caseId],
+    );
+  }
+
   /** The case's rates by currency, with the name of who set each. */
   async ratesWithSetters(m: EntityManager, caseId: string): Promise<ExchangeRateView[]> {
     const rows: ExchangeRateView[] = await m.query(

@@ -7,7 +7,7 @@ import { Case } from '../cases/case.entity';
 import { currentSpecification } from '../specification/specification.reader';
 import { certificationsOf } from '../suppliers/certifications.reader';
 import { ExchangeRate } from './entities';
-import { NegotiationQueries, type OfferWithSupplier, type RoundWithStatus } from './negotiation.queries';
+import { type ExchangeRateView, NegotiationQueries, type OfferWithSupplier, type RoundWithStatus } from './negotiation.queries';
 
 /** The terms an offer states, as every view of an offer carries them. */
 export interface OfferTerms {
@@ -168,6 +168,49 @@ export class NegotiationReader {
               concession: o.concession,
             })),
     }));
+  }
+
+  /**
+   * The history as the decision report shows it: every round with its current offers' full terms
+   * (how each came in, its revision), and who was eliminated from it and why. Sealed like `history`.
+   */
+  async reportHistory(m: EntityManager, caseId: string) {
+    const { rounds, offers } = await this.convertedByRound(m, caseId);
+    const eliminations = await this.queries.eliminations(m, caseId);
+    return rounds.map((r) => ({
+      number: r.number,
+      deadline: r.deadline,
+      bestAndFinal: r.bestAndFinal,
+      status: r.status,
+      offers:
+        r.status === 'open'
+          ? []
+          : (offers.get(r.id) ?? []).map((o) => ({
+              supplierId: o.supplierId,
+              supplierName: o.supplierName,
+              totalPrice: o.totalPrice,
+              currency: o.currency,
+              convertedTotal: o.convertedTotal,
+              concession: o.concession,
+              terms: {
+                leadTimeDays: o.leadTimeDays,
+                warrantyMonths: o.warrantyMonths,
+                paymentDays: o.paymentDays,
+                validUntil: o.validUntil,
+                compliance: o.compliance.map((c) => ({ requirementId: c.requirementId, met: c.met, note: c.note ?? null })),
+                submittedVia: o.submittedVia,
+                revision: o.revision,
+              },
+            })),
+      eliminations: eliminations
+        .filter((e) => e.roundNumber === r.number)
+        .map((e) => ({ supplierId: e.supplierId, supplierName: e.supplierName, at: e.eliminatedAt, reason: e.eliminatedReason })),
+    }));
+  }
+
+  /** The case's exchange rates with who set them and when. */
+  async ratesWithSetters(m: EntityManager, caseId: string): Promise<ExchangeRateView[]> {
+    return this.queries.ratesWithSetters(m, caseId);
   }
 
   /**

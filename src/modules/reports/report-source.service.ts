@@ -8,11 +8,11 @@ import { AuditService } from '../audit/audit.service';
 import type { Case } from '../cases/case.entity';
 import { CasesQueries } from '../cases/cases.queries';
 import { DecisionService, type Evaluation } from '../evaluation/decision.service';
-import { sensitivityView, unscoredCells } from '../evaluation/matrix.service';
+import { robustnessOf, sensitivityView, unscoredCells } from '../evaluation/matrix.service';
 import { NegotiationReader } from '../negotiation/negotiation.reader';
 import { PolicyService } from '../policy/policy.service';
+import { User } from '../users/user.entity';
 import { ShortlistQueries } from '../shortlist/shortlist.queries';
-import { withReportHash } from './view/report-hash';
 import type { ReportSource } from './view/report-source';
 
 /**
@@ -43,14 +43,20 @@ export class ReportSourceService {
     const { specification, weights: effective } = build;
     const names = new Map(build.offers.map((o) => [o.supplierId, o.supplierName]));
     const requirementText = new Map(specification.requirements.map((r) => [r.id, r.text]));
-    const sensitivityResult = sensitivity(build.input, { sensitiveThreshold: policy.sensitivity.threshold });
-    const priceCut = sensitivityView(build, sensitivityResult, policy.sensitivity.threshold).priceCutToWin;
+    const { threshold, closeCallPercent } = policy.sensitivity;
+    const sensitivityResult = sensitivity(build.input, { sensitiveThreshold: threshold, closeCallPercent });
+    const priceCut = sensitivityView(build, sensitivityResult, threshold, closeCallPercent).priceCutToWin;
+    const robustness = build.result.ranking.length >= 2 ? robustnessOf(build, policy.robustness) : null;
     const current = await this.decisions.current(m, c.id, evaluation);
-    const approvals = await this.approvals.state(m, c, undefined, evaluation);
+    const approvals = await this.approvals.signOff(m, c, evaluation);
     const chain = await this.audit.verify(c.id, m);
     const recent = await this.audit.recent(m, c.id, 15);
+    const rates = await this.negotiation.ratesWithSetters(m, c.id);
+    const shortlistApprover = c.shortlistApprovedBy === null ? null : (await m.findOne(User, { select: { name: true }, where: { id: c.shortlistApprovedBy } }))?.name ?? null;
+    const offeredCurrencies = new Set(build.offers.map((o) => o.currency));
+    const ratedCurrencies = new Set([c.currency, ...rates.map((r) => r.currency)]);
 
-    const source: Omit<ReportSource, 'reportHash'> = {
+    const source: ReportSource = {
       generatedFor: recent[0]?.at ?? c.updatedAt,
       case: {
         reference: c.reference,
@@ -76,10 +82,7 @@ export class ReportSourceService {
       },
       shortlist: (await this.shortlist.entriesByName(m, c.id)).map((e) => ({ supplierId: e.supplierId, name: e.legalName, status: e.status, reason: e.reason })),
       soleSourceJustification: c.soleSourceJustification,
-      rounds: (await this.negotiation.history(m, c.id)).map((round) => ({
-        ...round,
-        offers: round.offers.map((o) => ({ ...o, convertedTotal: o.convertedTotal ?? o.totalPrice })),
-      })),
+      rounds: await this.negotiation.reportHistory(m, c.id),
       weights: {
         strategic: effective.strategic,
         rule: effective.rule,
@@ -110,11 +113,13 @@ export class ReportSourceService {
           }
         : null,
       approvals: {
-        required: approvals.required ?? 0,
-        executiveRequired: approvals.executiveRequired ?? false,
+        required: approvals.requirement?.required ?? 0,
+        executiveRequired: approvals.requirement?.executiveRequired ?? false,
         complete: approvals.complete,
+        pending: approvals.pending,
         items: approvals.approvals.map((a) => ({
           approverName: a.approverName,
+          executive: a.executive,
           verdict: a.verdict,
           comment: a.comment,
           at: a.createdAt,
@@ -123,12 +128,29 @@ export class ReportSourceService {
         })),
       },
       audit: {
+        firstSeq: chain.length === 0 ? 0 : 1,
+        lastSeq: chain.length,
         events: chain.length,
         headHash: chain.headHash,
         valid: chain.valid,
         recent: recent.map((e) => ({ seq: e.seq, at: e.at, actor: e.actor, action: e.action })),
       },
+      exchangeRates: rates.map((r) => ({ currency: r.currency, rate: r.rate, setBy: r.setByName, setAt: r.setAt })),
+      controls: {
+        shortlistApproval: c.shortlistApprovedAt === null ? null : { by: shortlistApprover ?? '', at: c.shortlistApprovedAt },
+        segregationHeld: approvals.segregationHeld,
+        currenciesWithoutRate: [...offeredCurrencies].filter((x) => !ratedCurrencies.has(x)).sort(),
+      },
+      robustness:
+        robustness === null
+          ? null
+          : {
+              samples: robustness.samples,
+              spread: robustness.spread,
+              suppliers: robustness.suppliers.map((x) => ({ supplierId: x.supplierId, acceptability: x.acceptability, firstRank: x.firstRank, confidence: x.confidence })),
+            },
+      thresholds: { sensitivePoints: 100 * threshold, closeCallPercent },
     };
-    return withReportHash(source);
+    return source;
   }
 }

@@ -1,10 +1,10 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { sha256 } from '../../domain/audit/canonical-json';
 import { AuditService } from '../audit/audit.service';
 import { Case } from '../cases/case.entity';
-import { DecisionService, type Evaluation } from '../evaluation/decision.service';
+import { DecisionService } from '../evaluation/decision.service';
 import { LifecycleHooks } from '../lifecycle/lifecycle-hooks';
 import { NegotiationReader } from '../negotiation/negotiation.reader';
 import { DomainError } from '../../domain/errors';
@@ -13,10 +13,14 @@ import { renderReport } from './pdf/render-report';
 import { ReportSourceService } from './report-source.service';
 import { StoredReport } from './report.entity';
 import { buildReportView } from './view/build-report-view';
+import type { ReportSource } from './view/report-source';
 
 export interface RenderedReport {
   pdf: Buffer;
+  /** SHA-256 of the PDF file. */
   sha256: string;
+  /** SHA-256 of the report's content: the canonical JSON of its view model, printed on page 1 (null: stored before it was kept). */
+  contentSha256: string | null;
   reference: string;
   stored: boolean;
 }
@@ -35,19 +39,23 @@ export class ReportsService implements OnModuleInit {
   onModuleInit(): void {
     // the final report is rendered and stored in the award's own transaction, from the award the
     // approval module has just recorded ('record' hooks run before 'document' ones)
+    // Both languages are rendered from one source before either is recorded, so they describe the
+    // same moment: the same audit range (1..n, the same head hash); the report.stored events follow.
     this.hooks.onEnter('AWARDED', 'document', async (m, c, actorId, _from, scope) => {
-      const evaluation = await this.decisions.inScope(scope, m, c.id);
-      for (const lang of REPORT_LANGS) {
-        const pdf = await this.render(m, c, lang, evaluation);
-        const hash = sha256(pdf);
-        await m.insert(StoredReport, { caseId: c.id, lang, pdf, sha256: hash });
-        await this.audit.append(m, c.id, actorId, 'report.stored', { lang, sha256: hash });
+      const source = await this.sources.build(m, c, await this.decisions.inScope(scope, m, c.id));
+      const rendered = [];
+      for (const lang of REPORT_LANGS) rendered.push({ lang, ...(await this.render(source, lang)) });
+      for (const { lang, pdf, sha256: hash, contentSha256 } of rendered) {
+        await m.insert(StoredReport, { caseId: c.id, lang, pdf, sha256: hash, contentSha256 });
+        await this.audit.append(m, c.id, actorId, 'report.stored', { lang, sha256: hash, contentSha256 });
       }
     });
   }
 
-  private async render(m: EntityManager, c: Case, lang: ReportLang, evaluation?: Evaluation): Promise<Buffer> {
-    return renderReport(buildReportView(await this.sources.build(m, c, evaluation), lang));
+  private async render(source: ReportSource, lang: ReportLang): Promise<{ pdf: Buffer; sha256: string; contentSha256: string }> {
+    const view = buildReportView(source, lang);
+    const pdf = await renderReport(view);
+    return { pdf, sha256: sha256(pdf), contentSha256: view.contentSha256 };
   }
 
   /** An AWARDED case's stored report (same bytes every time); otherwise rendered from the current data. */
@@ -55,21 +63,21 @@ export class ReportsService implements OnModuleInit {
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
       const c = await m.findOneByOrFail(Case, { id: caseId });
       const stored = await m.findOneBy(StoredReport, { caseId, lang });
-      if (stored) return { pdf: stored.pdf, sha256: stored.sha256, reference: c.reference, stored: true };
+      if (stored) return { pdf: stored.pdf, sha256: stored.sha256, contentSha256: stored.contentSha256, reference: c.reference, stored: true };
       if (c.stage === 'CANCELLED' && !(await this.negotiation.decisionRound(m, c.id))) {
         throw new DomainError('CONFLICT', 'the case was cancelled before any negotiation round closed: there is no decision to report');
       }
-      const pdf = await this.render(m, c, lang);
-      return { pdf, sha256: sha256(pdf), reference: c.reference, stored: false };
+      const report = await this.render(await this.sources.build(m, c), lang);
+      return { ...report, reference: c.reference, stored: false };
     });
   }
 
   async stored(caseId: string) {
     const rows = await this.dataSource.getRepository(StoredReport).find({
       where: { caseId },
-      select: { lang: true, sha256: true, createdAt: true },
+      select: { lang: true, sha256: true, contentSha256: true, createdAt: true },
       order: { lang: 'ASC' },
     });
-    return { items: rows.map((r) => ({ lang: r.lang, sha256: r.sha256, createdAt: r.createdAt })) };
+    return { items: rows.map((r) => ({ lang: r.lang, sha256: r.sha256, contentSha256: r.contentSha256, createdAt: r.createdAt })) };
   }
 }

@@ -7,17 +7,26 @@ import { renderTable } from './table';
 import { COLOR, CONTENT, CONTENT_WIDTH, lineHeight, STYLE, type TextStyle } from './theme';
 import { flowRows, type RowBox, type Writer } from './writer';
 
-export function renderCover(w: Writer, view: ReportView): void {
-  w.y = CONTENT.top + 60;
-  w.flowText(view.cover.kicker, STYLE.coverKicker);
+/** Page 1: the decision on one page, its content hash at the foot. */
+export function renderDecisionPage(w: Writer, view: ReportView): void {
+  const d = view.decision;
+  w.flowText(d.kicker, STYLE.coverKicker);
+  w.gap(2);
+  w.flowText(d.reference, STYLE.coverReference);
   w.gap(4);
-  w.flowText(view.cover.reference, STYLE.coverReference);
+  w.flowText(d.title, STYLE.coverTitle);
   w.gap(8);
-  w.flowText(view.cover.title, STYLE.coverTitle);
-  w.gap(16);
   drawRule(w, COLOR.accent, 1.2);
-  w.gap(14);
-  renderFields(w, view.cover.fields, { label: STYLE.coverLabel, value: STYLE.coverValue, mono: STYLE.coverMono }, 5);
+  w.gap(6);
+  d.blocks.forEach((block, i) => {
+    if (i > 0) w.gap(block.kind === 'heading' ? 8 : 4);
+    renderBlock(w, block);
+  });
+  w.gap(8);
+  drawRule(w, COLOR.rule, 0.6);
+  w.gap(4);
+  renderFields(w, [{ label: d.contentHashLabel, value: view.contentSha256, mono: true }], { label: STYLE.label, value: STYLE.body, mono: STYLE.mono }, 2);
+  w.flowText(d.contentHashNote, STYLE.muted);
   w.newPage();
 }
 
@@ -109,7 +118,7 @@ function renderFields(
       width: CONTENT_WIDTH,
       cells: [
         w.cell(f.label, CONTENT.left, labelWidth, styles.label),
-        w.cell(f.value, valueX, valueWidth, f.mono ? styles.mono : styles.value),
+        w.cell(f.value, valueX, valueWidth, f.mono ? styles.mono : f.flag ? { ...styles.value, font: 'Sans-Bold', color: COLOR.warning.text } : styles.value),
       ],
     }),
   );

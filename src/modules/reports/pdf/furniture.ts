@@ -13,6 +13,8 @@ export function writePageFurniture(w: Writer, view: ReportView): void {
     w.setPageForLog(range.start + i);
     const pageLabel = fill(view.meta.pageLabel, { page: i + 1, pages: range.count });
     writeBand(w, view.meta.headerLeft, view.meta.headerRight, HEADER_TEXT_Y, style, 'below');
+    // before the award every page says so, with the stage, in the middle of the header band
+    if (view.meta.draft !== null) writeDraftMark(w, view.meta.draft, view.meta.headerLeft);
     writeBand(w, view.meta.footerLeft, pageLabel, FOOTER_TEXT_Y, style, 'above');
   }
 }
@@ -30,8 +32,19 @@ function writeBand(
   const rightWidth = w.width(right, style);
   const leftWidth = CONTENT_WIDTH - rightWidth - 16;
   const leftLines = w.wrap(leftText, leftWidth, style);
-  const height = w.drawLines(leftLines, CONTENT.left, y, leftWidth, style);
+  // the left box is as wide as its text, so a mark between the two texts has room of its own
+  const leftBox = Math.min(leftWidth, Math.max(0, ...leftLines.map((line) => w.width(line, style))));
+  const height = w.drawLines(leftLines, CONTENT.left, y, leftBox, style);
   w.drawLines([right], CONTENT.right - rightWidth, y, rightWidth, style, 'right');
   const ruleY = rule === 'below' ? y + height + 3 : y - 4;
   w.line(CONTENT.left, ruleY, CONTENT.right, ruleY, 0.5, COLOR.rule);
+}
+
+/** The DRAFT mark, centred in the band between the header's texts (the title and reference are short). */
+function writeDraftMark(w: Writer, text: string, leftText: string): void {
+  const style = STYLE.draftMark;
+  const mark = toDrawable(text, style.font);
+  const width = w.width(mark, style);
+  const afterLeft = CONTENT.left + w.width(toDrawable(leftText, STYLE.furniture.font), STYLE.furniture) + 12;
+  w.drawLines([mark], Math.max(CONTENT.left + (CONTENT_WIDTH - width) / 2, afterLeft), HEADER_TEXT_Y, width, style, 'center');
 }

@@ -2,7 +2,7 @@
 import PDFDocument from 'pdfkit';
 
 import type { ReportView } from '../view/report-view';
-import { renderCover, renderSection } from './blocks';
+import { renderDecisionPage, renderSection } from './blocks';
 import { registerReportFonts } from './fonts';
 import { writePageFurniture } from './furniture';
 import { MARGIN_X, PRINTABLE } from './theme';
@@ -17,7 +17,7 @@ export async function renderReport(view: ReportView, opts: RenderOptions = {}): 
   const doc = createDocument(view);
   const bytes = collectBytes(doc);
   const w = new Writer(doc, opts.layoutLog);
-  renderCover(w, view);
+  renderDecisionPage(w, view);
   for (const section of view.sections) renderSection(w, section);
   writePageFurniture(w, view);
   doc.end();

@@ -42,6 +42,7 @@ export const STYLE = {
   sectionTitle: { font: 'Sans-Bold', size: 14, color: COLOR.accent },
   heading: { font: 'Sans-Bold', size: 10.5, color: COLOR.text },
   furniture: { font: 'Sans', size: 7.5, color: COLOR.muted },
+  draftMark: { font: 'Sans-Bold', size: 7.5, color: COLOR.danger.bar },
   chartLabel: { font: 'Sans', size: 7, color: COLOR.muted },
   coverKicker: { font: 'Sans', size: 11, color: COLOR.muted },
   coverReference: { font: 'Sans-Bold', size: 13, color: COLOR.accent },

@@ -1,3 +1,4 @@
+import { canonicalJson, sha256 } from '../../../domain/audit/canonical-json';
 import { sampleReportSource } from '../../../../test/fixtures/report-source';
 import { buildReportView } from './build-report-view';
 import type { ReportSource } from './report-source';
@@ -10,28 +11,30 @@ describe('buildReportView', () => {
 
   it('lays out the sections of the design in order', () => {
     expect(buildReportView(source, 'en').sections.map((s) => s.title)).toEqual([
-      '1. Buying center',
-      '2. Specification',
-      '3. Shortlist and exclusions',
-      '4. Negotiation history',
-      '5. Base and effective weights',
-      '6. Decision matrix',
-      '7. Sensitivity of the decision',
-      '8. Proposal',
-      '9. Approvals',
-      '10. Audit trail digest',
+      '1. Case details',
+      '2. Buying center',
+      '3. Specification',
+      '4. Shortlist and exclusions',
+      '5. Negotiation history',
+      '6. Base and effective weights',
+      '7. Decision matrix',
+      '8. Sensitivity of the decision',
+      '9. Proposal',
+      '10. Approvals',
+      '11. Audit trail digest',
     ]);
     expect(buildReportView(source, 'es').sections.map((s) => s.title)).toEqual([
-      '1. Centro de compras',
-      '2. Especificación',
-      '3. Preselección y exclusiones',
-      '4. Historial de negociación',
-      '5. Pesos base y efectivos',
-      '6. Matriz de decisión',
-      '7. Sensibilidad de la decisión',
-      '8. Propuesta',
-      '9. Aprobaciones',
-      '10. Resumen del registro de auditoría',
+      '1. Datos del expediente',
+      '2. Centro de compras',
+      '3. Especificación',
+      '4. Preselección y exclusiones',
+      '5. Historial de negociación',
+      '6. Pesos base y efectivos',
+      '7. Matriz de decisión',
+      '8. Sensibilidad de la decisión',
+      '9. Propuesta',
+      '10. Aprobaciones',
+      '11. Resumen del registro de auditoría',
     ]);
   });
 
@@ -46,20 +49,29 @@ describe('buildReportView', () => {
     expect(JSON.stringify(source)).toBe(before);
   });
 
-  it('puts the case, its classification and the report hash on the cover', () => {
-    const cover = buildReportView(source, 'es').cover;
-    const field = (label: string): string | undefined => cover.fields.find((f) => f.label === label)?.value;
-    expect(cover.reference).toBe('PC-2026-0001');
+  it('puts the case and its classification in the case details', () => {
+    const view = buildReportView(source, 'es');
+    const details = view.sections[0];
+    expect(details.title).toBe('1. Datos del expediente');
+    const fields = details.blocks.flatMap((b) => (b.kind === 'fields' ? b.fields : []));
+    const field = (label: string): string | undefined => fields.find((f) => f.label === label)?.value;
+    expect(view.decision.reference).toBe('PC-2026-0001');
     expect(field('Tipo de compra')).toBe('Compra nueva');
     expect(field('Clasificación estratégica (Kraljic)')).toBe('Estratégico');
     expect(field('Estado')).toBe('Aprobación');
     expect(field('Presupuesto estimado')).toBe('250.000,00 EUR');
-    expect(field('Hash del informe (SHA-256)')).toBe(source.reportHash);
+  });
+
+  it('carries the SHA-256 of the canonical JSON of the rest of the view as its content hash', () => {
+    const { contentSha256, ...content } = buildReportView(source, 'en');
+    expect(contentSha256).toBe(sha256(canonicalJson(content)));
+    // the languages are two contents: two hashes
+    expect(buildReportView(source, 'es').contentSha256).not.toBe(contentSha256);
   });
 
   it('names every requirement type, and a yes/no answer, in the report language', () => {
     const requirements = (lang: 'en' | 'es') =>
-      tablesOf(buildReportView(source, lang).sections[1].blocks)[0].rows.map((r) => r.cells.slice(2));
+      tablesOf(buildReportView(source, lang).sections[2].blocks)[0].rows.map((r) => r.cells.slice(2));
     expect(requirements('en')).toEqual([
       ['Certification', 'ISO 9001:2015'],
       ['Maximum lead time (days)', '90'],
@@ -77,7 +89,7 @@ describe('buildReportView', () => {
   });
 
   it('shows base and effective weights side by side with the strategic rule spelled out', () => {
-    const section = buildReportView(source, 'en').sections[4];
+    const section = buildReportView(source, 'en').sections[5];
     const [table] = tablesOf(section.blocks);
     const reliability = table.rows.find((r) => r.cells[0] === 'Supplier reliability');
     // fixture: base 10 / 100 = 10%; R' = max(2 × 0.10, 0.30, 0.40 / (0.90 + 0.40)) = 0.3077
@@ -89,12 +101,12 @@ describe('buildReportView', () => {
 
   it('states a non-strategic case keeps its weights', () => {
     const plain: ReportSource = { ...source, weights: { ...source.weights!, strategic: false } };
-    expect(allText(buildReportView(plain, 'es').sections[4])).toContain('los pesos efectivos son los pesos base');
+    expect(allText(buildReportView(plain, 'es').sections[5])).toContain('los pesos efectivos son los pesos base');
   });
 
   it('splits the decision matrix into a ranking and a per-criterion table with one column group per criterion', () => {
     const large = sampleReportSource({ suppliers: 12, criteria: 9, rounds: 2 });
-    const matrix = buildReportView(large, 'en').sections[5];
+    const matrix = buildReportView(large, 'en').sections[6];
     const [ranking, detail] = tablesOf(matrix.blocks);
     expect(ranking.rows.map((r) => r.cells[0])).toEqual(large.matrix!.ranking.map((r) => String(r.rank)));
     expect(detail.frozenColumns).toBe(2);
@@ -110,26 +122,26 @@ describe('buildReportView', () => {
 
   it('says a ranking with unscored evaluator criteria is provisional, in both languages, and nothing when all are scored', () => {
     const provisional: ReportSource = { ...source, matrix: { ...source.matrix!, unscored: ['Build quality for Atlas', 'Build quality for Boreal'] } };
-    expect(allText(buildReportView(provisional, 'en').sections[5])).toContain(
+    expect(allText(buildReportView(provisional, 'en').sections[6])).toContain(
       'Provisional ranking: no evaluator score yet for Build quality for Atlas; Build quality for Boreal.',
     );
-    expect(allText(buildReportView(provisional, 'es').sections[5])).toContain('Clasificación provisional');
-    expect(allText(buildReportView(source, 'en').sections[5])).not.toContain('Provisional');
+    expect(allText(buildReportView(provisional, 'es').sections[6])).toContain('Clasificación provisional');
+    expect(allText(buildReportView(source, 'en').sections[6])).not.toContain('Provisional');
   });
 
   it('flags an override in visible text, in both languages', () => {
     const overridden = sampleReportSource({ override: true });
-    const en = allText(buildReportView(overridden, 'en').sections[7]);
-    const es = allText(buildReportView(overridden, 'es').sections[7]);
+    const en = allText(buildReportView(overridden, 'en').sections[8]);
+    const es = allText(buildReportView(overridden, 'es').sections[8]);
     const top = overridden.matrix!.ranking[0].supplierName;
     expect(en).toContain(`OVERRIDE: the proposed supplier is not the top-ranked supplier (${top})`);
     expect(es).toContain('ANULACIÓN');
-    expect(allText(buildReportView(source, 'en').sections[7])).not.toContain('OVERRIDE');
+    expect(allText(buildReportView(source, 'en').sections[8])).not.toContain('OVERRIDE');
   });
 
   it('charts each supplier\'s converted price per round, with a gap where it made no offer', () => {
     const s = sampleReportSource({ suppliers: 10, criteria: 3, rounds: 4 });
-    const chart = buildReportView(s, 'en').sections[3].blocks[0];
+    const chart = buildReportView(s, 'en').sections[4].blocks[0];
     if (chart.kind !== 'lineChart') throw new Error('expected the price chart first');
     expect(chart.xLabels).toEqual(['R1', 'R2', 'R3', 'R4']);
     expect(chart.series.map((x) => x.name)).toEqual(s.rounds[0].offers.map((o) => o.supplierName));
@@ -151,7 +163,7 @@ describe('buildReportView', () => {
       audit: { events: 3, headHash: null, valid: true, recent: [] },
     };
     const view = buildReportView(early, 'en');
-    expect(view.sections).toHaveLength(10);
+    expect(view.sections).toHaveLength(11);
     expect(allText(view)).toContain('No supplier has been proposed yet.');
   });
 });

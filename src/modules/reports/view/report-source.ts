@@ -72,10 +72,30 @@ export interface ReportShortlistEntry {
 export interface ReportOffer extends SupplierRef {
   totalPrice: DecimalString;
   currency: string;
-  /** The total in the case's base currency, at the rate recorded on the case. */
-  convertedTotal: DecimalString;
+  /** The total in the case's base currency, at the rate recorded on the case; null when no rate was recorded. */
+  convertedTotal: DecimalString | null;
   /** Previous round's converted total minus this one: positive when the supplier lowered its price. */
   concession: DecimalString | null;
+  /** The offer's terms; absent in sources that carry prices only. */
+  terms?: ReportOfferTerms;
+}
+
+export interface ReportOfferTerms {
+  leadTimeDays: number;
+  warrantyMonths: number;
+  paymentDays: number;
+  validUntil: Instant;
+  /** What the offer states per requirement (yes/no and text requirements), by the requirement's id. */
+  compliance: Array<{ requirementId: string; met: boolean; note: string | null }>;
+  submittedVia: 'buyer' | 'supplier';
+  /** 1 for the first offer of the round; each revision adds one. */
+  revision: number;
+}
+
+/** A supplier that took part in a round and was eliminated from it, with the reason recorded. */
+export interface ReportElimination extends SupplierRef {
+  at: Instant;
+  reason: string | null;
 }
 
 export interface ReportRound {
@@ -84,6 +104,16 @@ export interface ReportRound {
   bestAndFinal: boolean;
   status: RoundStatus;
   offers: ReportOffer[];
+  /** Eliminated from this round (they do not go on to the next). */
+  eliminations?: ReportElimination[];
+}
+
+/** Units of the base currency per unit of `currency`, as recorded on the case. */
+export interface ReportExchangeRate {
+  currency: string;
+  rate: DecimalString;
+  setBy: string;
+  setAt: Instant;
 }
 
 export interface ReportWeights {
@@ -136,6 +166,7 @@ export interface ReportDecision extends SupplierRef {
 
 export interface ReportApproval {
   approverName: string;
+  executive?: boolean;
   verdict: ApprovalVerdict;
   comment: string | null;
   at: Instant;
@@ -144,13 +175,35 @@ export interface ReportApproval {
 }
 
 export interface ReportApprovals {
+  /** The chain fixed when the case entered APPROVAL; before that, the policy band of the proposed (or top-ranked) amount. */
   required: number;
   executiveRequired: boolean;
   complete: boolean;
   items: ReportApproval[];
+  /** Approvers of the case who may still sign the current proposal (segregation of duties applied). */
+  pending?: Array<{ name: string; executive: boolean }>;
+}
+
+/** The controls the case went through, as recorded. */
+export interface ReportControls {
+  shortlistApproval: { by: string; at: Instant } | null;
+  /** Every signature that counts was given by an approver segregation of duties allows (neither the proposer nor a buyer). */
+  segregationHeld: boolean;
+  /** Currencies offered in the decision round with no rate recorded (empty: every currency had one). */
+  currenciesWithoutRate: string[];
+}
+
+/** Rank acceptability (SMAA-2), as the scoring domain computes it, with the policy it ran under. */
+export interface ReportRobustness {
+  samples: number;
+  spread: number;
+  suppliers: Array<{ supplierId: string; acceptability: number[]; firstRank: number; confidence: number }>;
 }
 
 export interface ReportAudit {
+  /** The chain covered: events `firstSeq`..`lastSeq` (1..n), ending at `headHash`. */
+  firstSeq?: number;
+  lastSeq?: number;
   events: number;
   headHash: string | null;
   valid: boolean;
@@ -158,8 +211,6 @@ export interface ReportAudit {
 }
 
 export interface ReportSource {
-  /** SHA-256 the service computed for this report; printed on the cover. */
-  reportHash: string;
   /** The case's last audit event time: the report's "as of" and the PDF's creation date. */
   generatedFor: Instant;
   case: ReportCase;
@@ -174,4 +225,10 @@ export interface ReportSource {
   decision: ReportDecision | null;
   approvals: ReportApprovals;
   audit: ReportAudit;
+  /** Facts added for the decision summary and the evidence sections; absent in older sources. */
+  exchangeRates?: ReportExchangeRate[];
+  controls?: ReportControls;
+  robustness?: ReportRobustness | null;
+  /** The policy's thresholds the verdicts are judged by. */
+  thresholds?: { sensitivePoints: number; closeCallPercent: number };
 }

@@ -4,7 +4,7 @@
  */
 import type { ReportLang } from '../labels/labels';
 
-export interface ReportView {
+export interface ReportViewContent {
   lang: ReportLang;
   meta: {
     /** PDF Title and the running header's left side. */
@@ -18,21 +18,35 @@ export interface ReportView {
     footerLeft: string;
     /** Template with `{page}` and `{pages}`, filled in once the page count is known. */
     pageLabel: string;
+    /** Before AWARDED: the mark every page carries ("DRAFT · stage: Approval"); null for an awarded case. */
+    draft: string | null;
   };
-  cover: {
+  /** Page 1: the decision on one page. */
+  decision: {
     kicker: string;
     reference: string;
     title: string;
-    fields: FieldView[];
+    blocks: BlockView[];
+    /** Label and explanation printed with `contentSha256` at the foot of page 1. */
+    contentHashLabel: string;
+    contentHashNote: string;
   };
   sections: SectionView[];
 }
+
+/**
+ * The view with its content hash: SHA-256 of the canonical JSON of the `ReportViewContent` (the
+ * view without this field). The renderer prints it on page 1; the API lists it beside the file's hash.
+ */
+export type ReportView = ReportViewContent & { contentSha256: string };
 
 export interface FieldView {
   label: string;
   value: string;
   /** Hashes and identifiers: set in a monospaced font so characters can be compared. */
   mono?: boolean;
+  /** A figure close to changing the decision: set so it is noticed. */
+  flag?: boolean;
 }
 
 export interface SectionView {

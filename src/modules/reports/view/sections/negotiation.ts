@@ -40,7 +40,7 @@ function roundBlocks(ctx: ViewContext, round: ReportRound): BlockView[] {
         cells: [
           o.supplierName,
           f.money(o.totalPrice, o.currency),
-          f.money(o.convertedTotal, currency),
+          o.convertedTotal === null ? t.noRate : f.money(o.convertedTotal, currency),
           o.concession === null ? DASH : f.money(o.concession, currency),
         ],
       })),
@@ -64,7 +64,7 @@ function priceChart(ctx: ViewContext, rounds: ReportRound[]): LineChartView | nu
     name: s.supplierName,
     values: rounds.map((r) => {
       const offer = r.offers.find((o) => o.supplierId === s.supplierId);
-      return offer ? Number(offer.convertedTotal) : null;
+      return offer?.convertedTotal == null ? null : Number(offer.convertedTotal);
     }),
   }));
   const values = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
