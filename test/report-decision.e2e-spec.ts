@@ -52,8 +52,13 @@ function realisticCase(t: TestApp) {
         ],
       },
     ])
+    .withScores(({ evaluatorIndex, supplierIndex }) =>
+      evaluatorIndex === 0 && supplierIndex === 0 ? { score: 8, comment: EVALUATOR_COMMENT } : 8 - supplierIndex - evaluatorIndex * 0.5,
+    )
     .withApprovals({ by: ['approver2', 'executive'] });
 }
+
+const EVALUATOR_COMMENT = 'Site visit: the screw blocks are made in-house, spare parts stocked in Bilbao';
 
 describe('the decision report: page 1 and its honest state', () => {
   let t: TestApp;
@@ -132,6 +137,34 @@ describe('the decision report: page 1 and its honest state', () => {
     const verify = (await t.http.get(`/api/v1/cases/${built.caseId}/audit/verify`).set(people.buyer.auth).expect(200)).body;
     expect(auditRange(pages, 'en')).toEqual({ last: String(verify.length), head: verify.headHash });
     expect(auditRange(paginas, 'es')).toEqual(auditRange(pages, 'en'));
+  });
+
+  it('shows every fact behind the decision: terms per round, the elimination and its reason, the rate, scores and comments, reliability, acceptability', async () => {
+    for (const lang of ['en', 'es'] as const) {
+      const text = (await pagesOf((await report(built.caseId, people.initiator, lang)).body)).join(' ');
+      expect(text).toContain(ROUND_1_REASON);
+      expect(text).toContain(EVALUATOR_COMMENT);
+      // a requirement by its text, as specified and as each offer answered it
+      expect(text).toContain('Spare parts available for 10 years');
+      expect(text).not.toMatch(RAW_VALUES);
+      if (lang === 'en') {
+        expect(text).toMatch(/Eliminated after round 1 Supplier Eliminated at Reason Dorado Compresores SL \d+ \d{4}-\d\d-\d\d \d\d:\d\d UTC Could not confirm/);
+        expect(text).toMatch(/Exchange rates used Currency Rate \(EUR per unit\) Set by Set at USD 0\.92 Bea Buyer/);
+        // Atlas's round-2 terms: 35 days, 36 months' warranty (24 in round 1), 30 days' payment, through the portal
+        expect(text).toMatch(/Atlas Kompressoren GmbH \S+ 35 36 30 2099-12-31 through the portal 1/);
+        expect(text).toMatch(/Atlas Kompressoren GmbH \S+ 40 24 30 2099-12-31 through the portal 1/);
+        expect(text).toContain('Evaluator scores');
+        expect(text).toMatch(/Supplier reliability .*Score OTIF Quality Certifications Financial Deliveries Incidents/);
+        expect(text).toMatch(/Rank acceptability .*Rank 1 Rank 2 Rank 3 Confidence/);
+        expect(text).toContain('Where the points come from');
+      } else {
+        expect(text).toContain('Eliminados tras la ronda 1');
+        expect(text).toMatch(/USD 0,92 Bea Buyer/);
+        expect(text).toContain('por el portal');
+        expect(text).toContain('Puntuaciones de los evaluadores');
+        expect(text).toContain('Fiabilidad de los proveedores');
+      }
+    }
   });
 
   it('after the award: stored, no DRAFT anywhere, both languages name the same range, the listing has both hashes', async () => {

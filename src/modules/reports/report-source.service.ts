@@ -1,6 +1,6 @@
 import { scoreGapLine } from '../../domain/evaluation/scores';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import { kraljicCategory } from '../../domain/lifecycle/stages';
 import { sensitivity } from '../../domain/scoring';
 import { ApprovalService } from '../approval/approval.service';
@@ -9,6 +9,7 @@ import type { Case } from '../cases/case.entity';
 import { CasesQueries } from '../cases/cases.queries';
 import { DecisionService, type Evaluation } from '../evaluation/decision.service';
 import { robustnessOf, sensitivityView, unscoredCells } from '../evaluation/matrix.service';
+import { Score } from '../evaluation/score.entity';
 import { NegotiationReader } from '../negotiation/negotiation.reader';
 import { PolicyService } from '../policy/policy.service';
 import { User } from '../users/user.entity';
@@ -53,6 +54,11 @@ export class ReportSourceService {
     const recent = await this.audit.recent(m, c.id, 15);
     const rates = await this.negotiation.ratesWithSetters(m, c.id);
     const shortlistApprover = c.shortlistApprovedBy === null ? null : (await m.findOne(User, { select: { name: true }, where: { id: c.shortlistApprovedBy } }))?.name ?? null;
+    const scoreRows = await m.find(Score, { where: { caseId: c.id }, order: { criterionId: 'ASC', supplierId: 'ASC', evaluatorId: 'ASC' } });
+    const evaluatorIds = [...new Set(scoreRows.map((r) => r.evaluatorId))];
+    const evaluators = new Map(
+      (evaluatorIds.length === 0 ? [] : await m.find(User, { select: { id: true, name: true }, where: { id: In(evaluatorIds) } })).map((u) => [u.id, u.name]),
+    );
     const offeredCurrencies = new Set(build.offers.map((o) => o.currency));
     const ratedCurrencies = new Set([c.currency, ...rates.map((r) => r.currency)]);
 
@@ -135,6 +141,14 @@ export class ReportSourceService {
         valid: chain.valid,
         recent: recent.map((e) => ({ seq: e.seq, at: e.at, actor: e.actor, action: e.action })),
       },
+      scores: scoreRows
+        .map((r) => ({ criterionId: r.criterionId, supplierId: r.supplierId, evaluatorName: evaluators.get(r.evaluatorId) ?? r.evaluatorId, score: r.score, comment: r.comment }))
+        .sort((a, b) => (a.evaluatorName < b.evaluatorName ? -1 : a.evaluatorName > b.evaluatorName ? 1 : 0)),
+      reliability: build.result.ranking.flatMap((r) => {
+        const rel = build.reliability.get(r.supplierId);
+        if (rel === undefined) return [];
+        return [{ supplierId: r.supplierId, score: rel.score, parts: rel.parts, deliveries: rel.observations.deliveries, incidents: rel.observations.incidents, asOf: rel.asOf }];
+      }),
       exchangeRates: rates.map((r) => ({ currency: r.currency, rate: r.rate, setBy: r.setByName, setAt: r.setAt })),
       controls: {
         shortlistApproval: c.shortlistApprovedAt === null ? null : { by: shortlistApprover ?? '', at: c.shortlistApprovedAt },

@@ -205,11 +205,10 @@ export class CaseBuilder {
       const evaluators = this.people.filter((p) => p.roles.includes('evaluator'));
       for (const [evaluatorIndex, evaluator] of evaluators.entries()) {
         const scores = suppliers.flatMap((s, supplierIndex) =>
-          criteria.map((k, criterionIndex) => ({
-            supplierId: s.id,
-            criterionId: k.id,
-            score: this.scorePlan({ evaluator: evaluator.key, evaluatorIndex, supplier: s.key, supplierIndex, criterion: k.name, criterionIndex }),
-          })),
+          criteria.map((k, criterionIndex) => {
+            const planned = this.scorePlan({ evaluator: evaluator.key, evaluatorIndex, supplier: s.key, supplierIndex, criterion: k.name, criterionIndex });
+            return { supplierId: s.id, criterionId: k.id, ...(typeof planned === 'number' || planned === null ? { score: planned } : planned) };
+          }),
         );
         const given = scores.filter((s) => s.score !== null);
         if (given.length > 0) await this.api.put(this.on('/scores'), this.built.person(evaluator.key).token, { scores: given });

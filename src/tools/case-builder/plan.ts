@@ -70,8 +70,8 @@ export interface ScoreContext {
   criterion: string;
   criterionIndex: number;
 }
-/** An evaluator's score of a supplier on an evaluator-scored criterion; null leaves it unscored. */
-export type ScorePlan = (at: ScoreContext) => number | null;
+/** An evaluator's score of a supplier on an evaluator-scored criterion, perhaps with a comment; null leaves it unscored. */
+export type ScorePlan = (at: ScoreContext) => number | { score: number; comment: string } | null;
 
 export interface ProposalPlan {
   /** supplier key (default: the top of the matrix) */

@@ -148,6 +148,67 @@ export const en = {
   priceChart: 'Converted price per supplier across rounds ({currency})',
   concessionNote: 'Concession: price reduction against the supplier\'s previous round, in the base currency.',
 
+  // offer terms, eliminations, rates
+  offerTerms: 'Offer terms',
+  leadTime: 'Lead time (days)',
+  warranty: 'Warranty (months)',
+  paymentDays: 'Payment (days)',
+  validUntil: 'Valid until',
+  submittedVia: 'Recorded',
+  viaBuyer: 'by the buyer',
+  viaPortal: 'through the portal',
+  revisions: 'Revision',
+  compliance: 'Compliance stated per requirement',
+  complianceStated: 'Stated',
+  complianceMet: 'met',
+  complianceNotMet: 'NOT MET',
+  complianceNote: 'note: {note}',
+  eliminated: 'Eliminated after round {n}',
+  eliminatedAt: 'Eliminated at',
+  noReasonRecorded: 'no reason recorded',
+  exchangeRatesUsed: 'Exchange rates used',
+  currency: 'Currency',
+  rate: 'Rate ({base} per unit)',
+  setBy: 'Set by',
+  setAt: 'Set at',
+  noExchangeRates: 'No exchange rates recorded: every offer is in the base currency.',
+
+  // evaluator scores
+  scores: 'Evaluator scores',
+  scoresNote: 'Each evaluator\'s score (0-10) per supplier; mean, spread (highest minus lowest) and whether the spread calls for a consensus discussion (over {n} points).',
+  mean: 'Mean',
+  spread: 'Spread',
+  consensus: 'Consensus',
+  consensusNeeded: 'discussion needed',
+  consensusOk: 'agreed',
+  comments: 'Comments',
+  evaluator: 'Evaluator',
+  noScores: 'No evaluator scores recorded.',
+  noComments: 'No comments given.',
+
+  // reliability
+  reliability: 'Supplier reliability',
+  reliabilityNote: 'Score 0-100 = 100 · (0.5 · OTIF + 0.3 · quality + 0.1 · certifications + 0.1 · financial), from the performance record up to {asOf}; each part 0-1.',
+  reliabilityScore: 'Score',
+  otif: 'OTIF',
+  qualityPart: 'Quality',
+  certificationsPart: 'Certifications',
+  financialPart: 'Financial',
+  deliveries: 'Deliveries',
+  incidents: 'Incidents',
+  noReliability: 'No reliability scores: the matrix is not available yet.',
+
+  // rank acceptability
+  acceptability: 'Rank acceptability',
+  acceptabilityNote: 'Share of {samples} weightings (each effective weight × a factor in [1 - {spread}, 1 + {spread}], renormalized; evaluator means redrawn where evaluators disagree) that put each supplier at each rank.',
+  rankN: 'Rank {n}',
+  rankLower: 'Rank {n} or lower',
+  confidence: 'Confidence',
+
+  // contribution chart
+  contributionChart: 'Where the points come from: contribution of each criterion to the total (points)',
+  gapToLeader: 'Gap',
+
   // weights
   weights: 'Base and effective weights',
   baseWeight: 'Base weight',

@@ -1,6 +1,7 @@
 /** The cover, section titles and the simple blocks (headings, paragraphs, fields, callouts). */
 import type { BlockView, FieldView, ReportView, SectionView } from '../view/report-view';
 import { renderBarChart } from './bar-chart';
+import { renderStackedBarChart } from './stacked-bar-chart';
 import { toDrawable } from './fonts';
 import { lineChartHeadHeight, renderLineChart } from './line-chart';
 import { renderTable } from './table';
@@ -53,6 +54,7 @@ function leadHeight(w: Writer, block: BlockView): number {
       return lineChartHeadHeight(w, block);
     case 'heading':
     case 'barChart':
+    case 'stackedBarChart':
       return 60;
     case 'table':
     case 'fields':
@@ -88,6 +90,9 @@ function renderBlock(w: Writer, block: BlockView): void {
       return;
     case 'barChart':
       renderBarChart(w, block);
+      return;
+    case 'stackedBarChart':
+      renderStackedBarChart(w, block);
       return;
     default: {
       const unknown: never = block;

@@ -17,11 +17,13 @@ describe('buildReportView', () => {
       '4. Shortlist and exclusions',
       '5. Negotiation history',
       '6. Base and effective weights',
-      '7. Decision matrix',
-      '8. Sensitivity of the decision',
-      '9. Proposal',
-      '10. Approvals',
-      '11. Audit trail digest',
+      '7. Evaluator scores',
+      '8. Supplier reliability',
+      '9. Decision matrix',
+      '10. Sensitivity of the decision',
+      '11. Proposal',
+      '12. Approvals',
+      '13. Audit trail digest',
     ]);
     expect(buildReportView(source, 'es').sections.map((s) => s.title)).toEqual([
       '1. Datos del expediente',
@@ -30,11 +32,13 @@ describe('buildReportView', () => {
       '4. Preselección y exclusiones',
       '5. Historial de negociación',
       '6. Pesos base y efectivos',
-      '7. Matriz de decisión',
-      '8. Sensibilidad de la decisión',
-      '9. Propuesta',
-      '10. Aprobaciones',
-      '11. Resumen del registro de auditoría',
+      '7. Puntuaciones de los evaluadores',
+      '8. Fiabilidad de los proveedores',
+      '9. Matriz de decisión',
+      '10. Sensibilidad de la decisión',
+      '11. Propuesta',
+      '12. Aprobaciones',
+      '13. Resumen del registro de auditoría',
     ]);
   });
 
@@ -106,7 +110,7 @@ describe('buildReportView', () => {
 
   it('splits the decision matrix into a ranking and a per-criterion table with one column group per criterion', () => {
     const large = sampleReportSource({ suppliers: 12, criteria: 9, rounds: 2 });
-    const matrix = buildReportView(large, 'en').sections[6];
+    const matrix = buildReportView(large, 'en').sections[8];
     const [ranking, detail] = tablesOf(matrix.blocks);
     expect(ranking.rows.map((r) => r.cells[0])).toEqual(large.matrix!.ranking.map((r) => String(r.rank)));
     expect(detail.frozenColumns).toBe(2);
@@ -117,26 +121,44 @@ describe('buildReportView', () => {
     const winner = detail.rows[0].cells;
     const points = winner.slice(2).filter((_, i) => i % 3 === 2).map((p) => Number(p.replace(/,/g, '')));
     expect(points.reduce((a, b) => a + b, 0)).toBeCloseTo(large.matrix!.ranking[0].total, 1);
-    expect(matrix.blocks.some((b) => b.kind === 'barChart')).toBe(true);
+    expect(matrix.blocks.some((b) => b.kind === 'stackedBarChart')).toBe(true);
+  });
+
+  it('stacks each criterion\'s points per supplier, prints them, and ends its axis just past the leader', () => {
+    const chart = buildReportView(source, 'en').sections[8].blocks.find((b) => b.kind === 'stackedBarChart');
+    if (chart?.kind !== 'stackedBarChart') throw new Error('no contribution chart');
+    const ranking = source.matrix!.ranking;
+    expect(chart.segments.map((x) => x.name)).toEqual(source.weights!.items.map((i) => i.name));
+    chart.bars.forEach((bar, i) => {
+      // the segments are the contributions ×100, they add up to the total, and each is printed
+      expect(bar.values.reduce((a, b) => a + b, 0)).toBeCloseTo(ranking[i].total, 9);
+      expect(bar.valueLabels).toEqual(bar.values.map((v) => v.toFixed(1)));
+      expect(bar.total).toBe(ranking[i].total.toFixed(2));
+      expect(bar.gap).toBe(i === 0 ? '' : (ranking[i].total - ranking[0].total).toFixed(2));
+    });
+    // a 0-100 axis would spend the width on points nobody has: it ends at the first tick past the leader
+    expect(chart.reference).toBe(ranking[0].total);
+    expect(chart.max).toBeGreaterThanOrEqual(ranking[0].total);
+    expect(chart.max - ranking[0].total).toBeLessThan(10);
   });
 
   it('says a ranking with unscored evaluator criteria is provisional, in both languages, and nothing when all are scored', () => {
     const provisional: ReportSource = { ...source, matrix: { ...source.matrix!, unscored: ['Build quality for Atlas', 'Build quality for Boreal'] } };
-    expect(allText(buildReportView(provisional, 'en').sections[6])).toContain(
+    expect(allText(buildReportView(provisional, 'en').sections[8])).toContain(
       'Provisional ranking: no evaluator score yet for Build quality for Atlas; Build quality for Boreal.',
     );
-    expect(allText(buildReportView(provisional, 'es').sections[6])).toContain('Clasificación provisional');
-    expect(allText(buildReportView(source, 'en').sections[6])).not.toContain('Provisional');
+    expect(allText(buildReportView(provisional, 'es').sections[8])).toContain('Clasificación provisional');
+    expect(allText(buildReportView(source, 'en').sections[8])).not.toContain('Provisional');
   });
 
   it('flags an override in visible text, in both languages', () => {
     const overridden = sampleReportSource({ override: true });
-    const en = allText(buildReportView(overridden, 'en').sections[8]);
-    const es = allText(buildReportView(overridden, 'es').sections[8]);
+    const en = allText(buildReportView(overridden, 'en').sections[10]);
+    const es = allText(buildReportView(overridden, 'es').sections[10]);
     const top = overridden.matrix!.ranking[0].supplierName;
     expect(en).toContain(`OVERRIDE: the proposed supplier is not the top-ranked supplier (${top})`);
     expect(es).toContain('ANULACIÓN');
-    expect(allText(buildReportView(source, 'en').sections[8])).not.toContain('OVERRIDE');
+    expect(allText(buildReportView(source, 'en').sections[10])).not.toContain('OVERRIDE');
   });
 
   it('charts each supplier\'s converted price per round, with a gap where it made no offer', () => {
@@ -161,9 +183,14 @@ describe('buildReportView', () => {
       decision: null,
       approvals: { required: 1, executiveRequired: false, complete: false, items: [] },
       audit: { events: 3, headHash: null, valid: true, recent: [] },
+      scores: [],
+      reliability: [],
+      robustness: null,
+      exchangeRates: [],
     };
     const view = buildReportView(early, 'en');
-    expect(view.sections).toHaveLength(11);
+    expect(view.sections).toHaveLength(13);
+    expect(allText(view)).toContain('No supplier can be recommended yet');
     expect(allText(view)).toContain('No supplier has been proposed yet.');
   });
 });

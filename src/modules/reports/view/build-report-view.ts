@@ -21,6 +21,8 @@ import { matrixSection } from './sections/matrix';
 import { negotiationSection } from './sections/negotiation';
 import { proposalSection } from './sections/proposal';
 import { sensitivitySection } from './sections/sensitivity';
+import { reliabilitySection } from './sections/reliability';
+import { scoresSection } from './sections/scores';
 import { shortlistSection } from './sections/shortlist';
 import { specificationSection } from './sections/specification';
 import { weightsSection } from './sections/weights';
@@ -42,6 +44,8 @@ export function buildReportView(source: ReportSource, lang: ReportLang): ReportV
     shortlistSection(ctx),
     negotiationSection(ctx),
     weightsSection(ctx),
+    scoresSection(ctx),
+    reliabilitySection(ctx),
     matrixSection(ctx),
     sensitivitySection(ctx),
     proposalSection(ctx),

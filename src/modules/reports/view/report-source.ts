@@ -193,6 +193,26 @@ export interface ReportControls {
   currenciesWithoutRate: string[];
 }
 
+/** One evaluator's score of one supplier on one evaluator-scored criterion, with the comment given. */
+export interface ReportScore {
+  criterionId: string;
+  supplierId: string;
+  evaluatorName: string;
+  /** 0-10, at most two decimals. */
+  score: DecimalString | number;
+  comment: string | null;
+}
+
+/** A ranked supplier's reliability score (0-100) with its parts (each 0-1), as of the matrix's date. */
+export interface ReportReliability {
+  supplierId: string;
+  score: number;
+  parts: { otif: number; quality: number; certifications: number; financial: number };
+  deliveries: number;
+  incidents: number;
+  asOf: string;
+}
+
 /** Rank acceptability (SMAA-2), as the scoring domain computes it, with the policy it ran under. */
 export interface ReportRobustness {
   samples: number;
@@ -227,6 +247,8 @@ export interface ReportSource {
   audit: ReportAudit;
   /** Facts added for the decision summary and the evidence sections; absent in older sources. */
   exchangeRates?: ReportExchangeRate[];
+  scores?: ReportScore[];
+  reliability?: ReportReliability[];
   controls?: ReportControls;
   robustness?: ReportRobustness | null;
   /** The policy's thresholds the verdicts are judged by. */

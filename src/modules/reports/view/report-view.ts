@@ -61,7 +61,8 @@ export type BlockView =
   | { kind: 'callout'; tone: 'danger' | 'warning' | 'ok'; text: string }
   | TableView
   | LineChartView
-  | BarChartView;
+  | BarChartView
+  | StackedBarChartView;
 
 export interface ColumnView {
   header: string;
@@ -101,4 +102,23 @@ export interface BarChartView {
   max: number;
   ticks: AxisTick[];
   bars: { label: string; value: number; valueLabel: string; highlight?: boolean }[];
+}
+
+/**
+ * Contributions per criterion stacked per supplier, on an axis from 0 to just above the leader's
+ * total, with a rule at the leader's total so every shortfall shows; the total and the gap to the
+ * leader are printed beside each bar, and each segment's points inside it where they fit.
+ */
+export interface StackedBarChartView {
+  kind: 'stackedBarChart';
+  title: string;
+  max: number;
+  ticks: AxisTick[];
+  /** One per criterion, in stacking order (the legend). */
+  segments: { name: string }[];
+  /** The leader's total: a rule is drawn there. */
+  reference: number;
+  totalHeader: string;
+  gapHeader: string;
+  bars: { label: string; values: number[]; valueLabels: string[]; total: string; gap: string; highlight?: boolean }[];
 }

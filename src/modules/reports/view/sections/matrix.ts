@@ -2,7 +2,8 @@ import { fill } from '../../labels/labels';
 import { DASH, left, muted, right, table } from '../blocks';
 import { isMoney, type ViewContext } from '../context';
 import type { ReportRankedSupplier } from '../report-source';
-import type { BarChartView, BlockView, ColumnView, SectionView, TableView } from '../report-view';
+import { niceTicks } from '../format';
+import type { BlockView, ColumnView, SectionView, StackedBarChartView, TableView } from '../report-view';
 
 export function matrixSection(ctx: ViewContext): SectionView {
   const { t, f } = ctx;
@@ -21,7 +22,7 @@ export function matrixSection(ctx: ViewContext): SectionView {
           emphasis: r.rank === 1 ? 'strong' : undefined,
         })),
       ),
-      totalsChart(ctx, matrix.ranking),
+      contributionChart(ctx, matrix.ranking),
       { kind: 'heading', text: t.matrixDetail },
       muted(t.matrixDetailNote),
       matrixDetailTable(ctx, matrix.ranking),
@@ -39,19 +40,33 @@ export function matrixSection(ctx: ViewContext): SectionView {
   return { title: t.matrix, blocks };
 }
 
-function totalsChart(ctx: ViewContext, ranking: ReportRankedSupplier[]): BarChartView {
-  const ticks = [0, 20, 40, 60, 80, 100];
+function contributionChart(ctx: ViewContext, ranking: ReportRankedSupplier[]): StackedBarChartView {
+  const { t, f } = ctx;
+  const shown = ctx.criteria.filter((c) => ranking.some((r) => r.cells.some((cell) => cell.criterionId === c.id)));
+  const leader = Math.max(...ranking.map((r) => r.total));
+  // the axis ends at the first round number past the leader, not at 100: small gaps take more room
+  const ticks = niceTicks(0, leader, 9);
+  const max = ticks[ticks.length - 1] >= leader ? ticks[ticks.length - 1] : leader;
   return {
-    kind: 'barChart',
-    title: ctx.t.totalsChart,
-    max: 100,
-    ticks: ticks.map((value) => ({ value, label: String(value) })),
-    bars: ranking.map((r) => ({
-      label: `${r.rank}. ${r.supplierName}`,
-      value: r.total,
-      valueLabel: ctx.f.decimal(r.total, 2),
-      highlight: r.rank === 1,
-    })),
+    kind: 'stackedBarChart',
+    title: t.contributionChart,
+    max,
+    ticks: ticks.filter((v) => v <= max).map((value) => ({ value, label: f.decimal(value, 0) })),
+    segments: shown.map((c) => ({ name: c.name })),
+    reference: leader,
+    totalHeader: t.total,
+    gapHeader: t.gapToLeader,
+    bars: ranking.map((r) => {
+      const values = shown.map((c) => 100 * (r.cells.find((cell) => cell.criterionId === c.id)?.contribution ?? 0));
+      return {
+        label: `${r.rank}. ${r.supplierName}`,
+        values,
+        valueLabels: values.map((v) => f.decimal(v, 1)),
+        total: f.decimal(r.total, 2),
+        gap: r.total === leader ? '' : f.decimal(r.total - leader, 2),
+        highlight: r.rank === 1,
+      };
+    }),
   };
 }
 

@@ -15,7 +15,91 @@ export function negotiationSection(ctx: ViewContext): SectionView {
   if (chart !== null) blocks.push(chart);
   for (const round of rounds) blocks.push(...roundBlocks(ctx, round));
   blocks.push(muted(t.concessionNote));
+  blocks.push(...ratesBlocks(ctx));
   return { title: t.negotiation, blocks };
+}
+
+function ratesBlocks(ctx: ViewContext): BlockView[] {
+  const { t, f, currency } = ctx;
+  const rates = ctx.source.exchangeRates;
+  if (rates === undefined) return [];
+  if (rates.length === 0) return [{ kind: 'heading', text: t.exchangeRatesUsed }, muted(t.noExchangeRates)];
+  return [
+    { kind: 'heading', text: t.exchangeRatesUsed },
+    table(
+      [left(t.currency), right(fill(t.rate, { base: currency })), left(t.setBy), left(t.setAt)],
+      rates.map((r) => ({ cells: [r.currency, f.plain(r.rate), r.setBy, f.instant(r.setAt)] })),
+    ),
+  ];
+}
+
+/** The offers' terms (when the source has them): one row per offer, the compliance it states by requirement text. */
+function termsBlocks(ctx: ViewContext, round: ReportRound): BlockView[] {
+  const { t, f } = ctx;
+  const withTerms = round.offers.filter((o) => o.terms !== undefined);
+  if (withTerms.length === 0) return [];
+  const requirements = new Map((ctx.source.specification?.requirements ?? []).map((r) => [r.id, r.text]));
+  const blocks: BlockView[] = [
+    table(
+      [
+        left(t.supplier),
+        right(t.leadTime),
+        right(t.warranty),
+        right(t.paymentDays),
+        left(t.validUntil),
+        left(t.submittedVia),
+        right(t.revisions),
+      ],
+      withTerms.map((o) => {
+        const terms = o.terms!;
+        return {
+          cells: [
+            o.supplierName,
+            f.decimal(terms.leadTimeDays, 0),
+            f.decimal(terms.warrantyMonths, 0),
+            f.decimal(terms.paymentDays, 0),
+            f.date(terms.validUntil),
+            terms.submittedVia === 'supplier' ? t.viaPortal : t.viaBuyer,
+            String(terms.revision),
+          ],
+        };
+      }),
+    ),
+  ];
+  // one column per requirement the offers answer, headed by its text
+  const answered = [...new Set(withTerms.flatMap((o) => o.terms!.compliance.map((c) => c.requirementId)))];
+  const ordered = [...requirements.keys()].filter((id) => answered.includes(id)).concat(answered.filter((id) => !requirements.has(id)));
+  if (ordered.length > 0) {
+    blocks.push(muted(t.compliance), {
+      kind: 'table',
+      columns: [left(t.supplier), ...ordered.map((id) => left(requirements.get(id) ?? id))],
+      rows: withTerms.map((o) => {
+        const stated = new Map(o.terms!.compliance.map((c) => [c.requirementId, c]));
+        const cells = ordered.map((id) => {
+          const c = stated.get(id);
+          if (c === undefined) return DASH;
+          const verdict = c.met ? t.complianceMet : t.complianceNotMet;
+          return c.note ? `${verdict}; ${fill(t.complianceNote, { note: c.note })}` : verdict;
+        });
+        return { cells: [o.supplierName, ...cells], emphasis: o.terms!.compliance.some((c) => !c.met) ? ('strong' as const) : undefined };
+      }),
+      frozenColumns: 1,
+    });
+  }
+  return blocks;
+}
+
+function eliminationBlocks(ctx: ViewContext, round: ReportRound): BlockView[] {
+  const { t, f } = ctx;
+  const eliminations = round.eliminations ?? [];
+  if (eliminations.length === 0) return [];
+  return [
+    muted(fill(t.eliminated, { n: round.number })),
+    table(
+      [left(t.supplier), left(t.eliminatedAt), left(t.reason)],
+      eliminations.map((e) => ({ cells: [e.supplierName, f.instant(e.at), e.reason ?? t.noReasonRecorded], emphasis: 'muted' as const })),
+    ),
+  ];
 }
 
 function roundBlocks(ctx: ViewContext, round: ReportRound): BlockView[] {
@@ -26,8 +110,8 @@ function roundBlocks(ctx: ViewContext, round: ReportRound): BlockView[] {
     `${t.deadline} ${f.instant(round.deadline)}`,
     round.bestAndFinal ? `${status}, ${t.bestAndFinal}` : status,
   ].join(' · ');
-  if (round.offers.length === 0) return [{ kind: 'heading', text: heading }, muted(t.noOffers)];
-  return [
+  if (round.offers.length === 0) return [{ kind: 'heading', text: heading }, muted(t.noOffers), ...eliminationBlocks(ctx, round)];
+  const blocks: BlockView[] = [
     { kind: 'heading', text: heading },
     table(
       [
@@ -46,6 +130,7 @@ function roundBlocks(ctx: ViewContext, round: ReportRound): BlockView[] {
       })),
     ),
   ];
+  return [...blocks, ...termsBlocks(ctx, round), ...eliminationBlocks(ctx, round)];
 }
 
 function priceChart(ctx: ViewContext, rounds: ReportRound[]): LineChartView | null {

@@ -45,7 +45,37 @@ export function sensitivitySection(ctx: ViewContext): SectionView {
   if (s.priceCutToWin !== null) {
     blocks.push({ kind: 'heading', text: t.priceCutToWin }, paragraph(priceCutText(ctx, s.priceCutToWin)));
   }
+  blocks.push(...acceptabilityBlocks(ctx));
   return { title: t.sensitivity, blocks };
+}
+
+/** Ranks shown one by one: the first few; the rest of a long ranking is summed in one column. */
+const RANKS_SHOWN = 4;
+
+function acceptabilityBlocks(ctx: ViewContext): BlockView[] {
+  const { t, f } = ctx;
+  const r = ctx.source.robustness;
+  if (r === null || r === undefined || r.suppliers.length === 0) return [];
+  const ranks = r.suppliers[0].acceptability.length;
+  const shown = ranks <= RANKS_SHOWN + 1 ? ranks : RANKS_SHOWN;
+  const columns = [left(t.supplier)];
+  for (let k = 1; k <= shown; k++) columns.push(right(fill(t.rankN, { n: k })));
+  if (shown < ranks) columns.push(right(fill(t.rankLower, { n: shown + 1 })));
+  columns.push(right(t.confidence));
+  return [
+    { kind: 'heading', text: t.acceptability },
+    muted(fill(t.acceptabilityNote, { samples: f.decimal(r.samples, 0), spread: f.decimal(r.spread, 2) })),
+    table(
+      columns,
+      r.suppliers.map((x) => {
+        const cells = [supplierNameById(ctx, x.supplierId)];
+        for (let k = 0; k < shown; k++) cells.push(f.percentOfOne(x.acceptability[k] ?? 0, 1));
+        if (shown < ranks) cells.push(f.percentOfOne(x.acceptability.slice(shown).reduce((a, b) => a + b, 0), 1));
+        cells.push(f.percentOfOne(x.confidence, 1));
+        return { cells, emphasis: x.supplierId === ctx.source.sensitivity?.winner ? ('strong' as const) : undefined };
+      }),
+    ),
+  ];
 }
 
 function priceCutText(ctx: ViewContext, cut: ReportPriceCut): string {
