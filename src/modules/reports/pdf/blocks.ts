@@ -31,7 +31,13 @@ export function renderDecisionPage(w: Writer, view: ReportView): void {
   w.newPage();
 }
 
-export function renderSection(w: Writer, section: SectionView): void {
+/**
+ * Lets other work run between blocks: a report renders in small synchronous pieces (one table, one
+ * chart), so a large one never holds the event loop for longer than a typical whole report takes.
+ */
+export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export async function renderSection(w: Writer, section: SectionView): Promise<void> {
   const titleLines = w.wrap(section.title, CONTENT_WIDTH, STYLE.sectionTitle);
   // a section title with nothing under it at the foot of a page reads as a mistake
   w.gap(18);
@@ -41,10 +47,13 @@ export function renderSection(w: Writer, section: SectionView): void {
   w.gap(3);
   drawRule(w, COLOR.accent, 0.8);
   w.gap(8);
-  section.blocks.forEach((block, i) => {
-    if (i > 0) w.gap(block.kind === 'heading' ? 10 : 6);
+  for (const [i, block] of section.blocks.entries()) {
+    if (i > 0) {
+      await yieldToEventLoop();
+      w.gap(block.kind === 'heading' ? 10 : 6);
+    }
     renderBlock(w, block);
-  });
+  }
 }
 
 /** How much of a block must follow a title on the same page (a chart cannot be split at all). */

@@ -52,32 +52,80 @@ function fontFiles(): Map<FontName, Buffer> {
   return fontData;
 }
 
-/** Registers the report's faces on a document (the layout specs measure with them too). */
-export function registerReportFonts(doc: PDFKit.PDFDocument): void {
-  for (const [name, data] of fontFiles()) doc.registerFont(name, data);
-}
-
-/** What pdfkit keeps of an embedded font: the fontkit font (pdfkit 0.20 internals, pinned exactly). */
+/** What pdfkit keeps of an embedded font: the fontkit font and its cache of laid-out words (pdfkit 0.20 internals, pinned exactly). */
 interface LoadedFont {
-  _font?: { font?: { hasGlyphForCodePoint?: (codePoint: number) => boolean } };
+  _font?: { font?: FontkitFont; layoutCache?: Record<string, unknown> };
 }
 
-let coverage: Map<FontName, (codePoint: number) => boolean> | undefined;
+/** The part of a fontkit font this module uses; pdfkit takes the object itself as a font source. */
+interface FontkitFont {
+  layout: (...args: never[]) => unknown;
+  hasGlyphForCodePoint: (codePoint: number) => boolean;
+}
+
+let parsed: Map<FontName, FontkitFont> | undefined;
+
+/**
+ * The faces parsed once per process. pdfkit parses a font file with fontkit every time a document
+ * first uses it (about 40 ms of CPU for the four faces, more than the rest of a typical report); a
+ * parsed fontkit font given to `registerFont` is used as it is. Each document still makes its own
+ * subset of the glyphs it draws, so sharing the parsed font changes no byte of the output (a spec
+ * checks it). Parsed through a throwaway document, so fontkit is reached only through pdfkit.
+ */
+function parsedFonts(): Map<FontName, FontkitFont> {
+  if (parsed !== undefined) return parsed;
+  const probe = new PDFDocument({ autoFirstPage: false });
+  for (const [name, data] of fontFiles()) probe.registerFont(name, data);
+  parsed = new Map(
+    (Object.keys(FONT_FILES) as FontName[]).map((name): [FontName, FontkitFont] => {
+      const font = (probe.font(name) as unknown as LoadedFont)._font?.font;
+      if (typeof font?.layout !== 'function' || typeof font.hasGlyphForCodePoint !== 'function') {
+        throw new Error('pdfkit no longer exposes the embedded font: check parsedFonts');
+      }
+      return [name, font];
+    }),
+  );
+  return parsed;
+}
+
+/**
+ * Laid-out words per face, shared by every document of the process. pdfkit lays out each word once
+ * per document (fontkit's shaping is most of a report's CPU); a word's glyphs and advances depend
+ * only on the face, and pdfkit copies what it changes (word spacing), so one cache serves all. The
+ * subset a document embeds is still its own. Bounded: past the limit it starts again.
+ */
+const layoutCaches = new Map<FontName, Record<string, unknown>>();
+const LAYOUT_CACHE_WORDS = 50_000;
+let documents = 0;
+
+/**
+ * Registers the report's faces on a document (the layout specs measure with them too), and makes
+ * each current once so its layout cache is the shared one; so every document numbers the faces
+ * F1-F4 in the same order, whatever it draws first.
+ */
+export function registerReportFonts(doc: PDFKit.PDFDocument): void {
+  // counted now and then: a count on every word would cost what the cache saves
+  documents += 1;
+  if (documents % 50 === 0 && [...layoutCaches.values()].reduce((n, c) => n + Object.keys(c).length, 0) > LAYOUT_CACHE_WORDS) {
+    layoutCaches.clear();
+  }
+  for (const [name, font] of parsedFonts()) {
+    // pdfkit accepts a fontkit font as a source (its typings only list paths and buffers)
+    doc.registerFont(name, font as unknown as Buffer);
+    const embedded = (doc.font(name) as unknown as LoadedFont)._font;
+    if (embedded?.layoutCache === undefined) throw new Error('pdfkit no longer keeps a layout cache: check registerReportFonts');
+    let shared = layoutCaches.get(name);
+    if (shared === undefined) {
+      shared = Object.create(null) as Record<string, unknown>;
+      layoutCaches.set(name, shared);
+    }
+    embedded.layoutCache = shared;
+  }
+}
 
 /** Whether a face has a glyph for a code point, answered by the font file itself. */
 function hasGlyph(font: FontName, codePoint: number): boolean {
-  if (coverage === undefined) {
-    const probe = new PDFDocument({ autoFirstPage: false });
-    registerReportFonts(probe);
-    const entries = (Object.keys(FONT_FILES) as FontName[]).map((name): [FontName, (c: number) => boolean] => {
-      const fontkitFont = (probe.font(name) as unknown as LoadedFont)._font?.font;
-      const test = fontkitFont?.hasGlyphForCodePoint?.bind(fontkitFont);
-      if (test === undefined) throw new Error('pdfkit no longer exposes the embedded font: check toDrawable');
-      return [name, test];
-    });
-    coverage = new Map(entries);
-  }
-  return (coverage.get(font) as (c: number) => boolean)(codePoint);
+  return (parsedFonts().get(font) as FontkitFont).hasGlyphForCodePoint(codePoint);
 }
 
 /** Marks that draw nothing on their own: combining accents, zero-width joiners, variation selectors. */

@@ -179,6 +179,30 @@ describe('renderReport — reproducible bytes', () => {
     expect(raw).toMatch(/\/ID \[<[0-9a-f]{32}> <[0-9a-f]{32}>\]/);
   }, TIMEOUT);
 
+  it('gives the same bytes however many other reports the process rendered before (the parsed fonts are shared)', async () => {
+    const view = buildReportView(sampleReportSource(), 'en');
+    const first = await renderReport(view);
+    await renderReport(buildReportView(sampleReportSource({ suppliers: 7, criteria: 8, rounds: 3 }), 'es'));
+    await renderReport(buildReportView(sampleReportSource({ override: true }), 'en'));
+    expect((await renderReport(view)).equals(first)).toBe(true);
+  }, TIMEOUT);
+
+  it('yields to the event loop while it renders: other work runs between its blocks', async () => {
+    const view = buildReportView(sampleReportSource(), 'en');
+    let turns = 0;
+    let rendering = true;
+    const count = (): void => {
+      turns += 1;
+      if (rendering) setImmediate(count);
+    };
+    setImmediate(count);
+    await renderReport(view);
+    rendering = false;
+    // one turn at least per section and per block after the first of its section
+    const pieces = view.sections.reduce((n, s) => n + s.blocks.length, 0);
+    expect(turns).toBeGreaterThanOrEqual(pieces);
+  }, TIMEOUT);
+
   it('changes when the case changes', async () => {
     const source = sampleReportSource();
     const later = { ...source, generatedFor: '2026-03-21T09:00:00.000Z' };

@@ -1,8 +1,11 @@
-/** Lays a `ReportView` out as an A4 PDF with pdfkit; the same view always gives the same bytes. */
+/**
+ * Lays a `ReportView` out as an A4 PDF with pdfkit; the same view always gives the same bytes. It
+ * yields to the event loop between blocks, so other requests are served while a large report renders.
+ */
 import PDFDocument from 'pdfkit';
 
 import type { ReportView } from '../view/report-view';
-import { renderDecisionPage, renderSection } from './blocks';
+import { renderDecisionPage, renderSection, yieldToEventLoop } from './blocks';
 import { registerReportFonts } from './fonts';
 import { writePageFurniture } from './furniture';
 import { MARGIN_X, PRINTABLE } from './theme';
@@ -18,7 +21,10 @@ export async function renderReport(view: ReportView, opts: RenderOptions = {}): 
   const bytes = collectBytes(doc);
   const w = new Writer(doc, opts.layoutLog);
   renderDecisionPage(w, view);
-  for (const section of view.sections) renderSection(w, section);
+  for (const section of view.sections) {
+    await yieldToEventLoop();
+    await renderSection(w, section);
+  }
   writePageFurniture(w, view);
   doc.end();
   return bytes;
