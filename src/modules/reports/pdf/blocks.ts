@@ -6,10 +6,10 @@ import { toDrawable } from './fonts';
 import { lineChartHeadHeight, renderLineChart } from './line-chart';
 import { renderTable } from './table';
 import { COLOR, CONTENT, CONTENT_WIDTH, lineHeight, STYLE, type TextStyle } from './theme';
-import { flowRows, type RowBox, type Writer } from './writer';
+import { flowRows, type RowBox, type Writer, yieldToEventLoop } from './writer';
 
 /** Page 1: the decision on one page, its content hash at the foot. */
-export function renderDecisionPage(w: Writer, view: ReportView): void {
+export async function renderDecisionPage(w: Writer, view: ReportView): Promise<void> {
   const d = view.decision;
   w.flowText(d.kicker, STYLE.coverKicker);
   w.gap(2);
@@ -19,10 +19,10 @@ export function renderDecisionPage(w: Writer, view: ReportView): void {
   w.gap(8);
   drawRule(w, COLOR.accent, 1.2);
   w.gap(6);
-  d.blocks.forEach((block, i) => {
+  for (const [i, block] of d.blocks.entries()) {
     if (i > 0) w.gap(block.kind === 'heading' ? 8 : 4);
-    renderBlock(w, block);
-  });
+    await renderBlock(w, block);
+  }
   w.gap(8);
   drawRule(w, COLOR.rule, 0.6);
   w.gap(4);
@@ -30,12 +30,6 @@ export function renderDecisionPage(w: Writer, view: ReportView): void {
   w.flowText(d.contentHashNote, STYLE.muted);
   w.newPage();
 }
-
-/**
- * Lets other work run between blocks: a report renders in small synchronous pieces (one table, one
- * chart), so a large one never holds the event loop for longer than a typical whole report takes.
- */
-export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export async function renderSection(w: Writer, section: SectionView): Promise<void> {
   const titleLines = w.wrap(section.title, CONTENT_WIDTH, STYLE.sectionTitle);
@@ -52,7 +46,7 @@ export async function renderSection(w: Writer, section: SectionView): Promise<vo
       await yieldToEventLoop();
       w.gap(block.kind === 'heading' ? 10 : 6);
     }
-    renderBlock(w, block);
+    await renderBlock(w, block);
   }
 }
 
@@ -73,7 +67,7 @@ function leadHeight(w: Writer, block: BlockView): number {
   }
 }
 
-function renderBlock(w: Writer, block: BlockView): void {
+async function renderBlock(w: Writer, block: BlockView): Promise<void> {
   switch (block.kind) {
     case 'heading': {
       const lines = w.wrap(block.text, CONTENT_WIDTH, STYLE.heading);
@@ -92,7 +86,7 @@ function renderBlock(w: Writer, block: BlockView): void {
       renderCallout(w, block.tone, block.text);
       return;
     case 'table':
-      renderTable(w, block);
+      await renderTable(w, block);
       return;
     case 'lineChart':
       renderLineChart(w, block);

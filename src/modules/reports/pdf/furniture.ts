@@ -3,12 +3,13 @@ import { fill } from '../labels/labels';
 import type { ReportView } from '../view/report-view';
 import { toDrawable } from './fonts';
 import { COLOR, CONTENT, CONTENT_WIDTH, FOOTER_TEXT_Y, HEADER_TEXT_Y, STYLE, type TextStyle } from './theme';
-import type { Writer } from './writer';
+import { type Writer, yieldToEventLoop } from './writer';
 
-export function writePageFurniture(w: Writer, view: ReportView): void {
+export async function writePageFurniture(w: Writer, view: ReportView): Promise<void> {
   const range = w.doc.bufferedPageRange();
   const style = STYLE.furniture;
   for (let i = 0; i < range.count; i++) {
+    if (i > 0 && i % 10 === 0) await yieldToEventLoop();
     w.doc.switchToPage(range.start + i);
     w.setPageForLog(range.start + i);
     const pageLabel = fill(view.meta.pageLabel, { page: i + 1, pages: range.count });

@@ -5,11 +5,11 @@
 import PDFDocument from 'pdfkit';
 
 import type { ReportView } from '../view/report-view';
-import { renderDecisionPage, renderSection, yieldToEventLoop } from './blocks';
+import { renderDecisionPage, renderSection } from './blocks';
 import { registerReportFonts } from './fonts';
 import { writePageFurniture } from './furniture';
 import { MARGIN_X, PRINTABLE } from './theme';
-import { type LayoutBox, Writer } from './writer';
+import { type LayoutBox, Writer, yieldToEventLoop } from './writer';
 
 export interface RenderOptions {
   /** When given, every text box drawn is appended here (page furniture included). */
@@ -20,12 +20,12 @@ export async function renderReport(view: ReportView, opts: RenderOptions = {}): 
   const doc = createDocument(view);
   const bytes = collectBytes(doc);
   const w = new Writer(doc, opts.layoutLog);
-  renderDecisionPage(w, view);
+  await renderDecisionPage(w, view);
   for (const section of view.sections) {
     await yieldToEventLoop();
     await renderSection(w, section);
   }
-  writePageFurniture(w, view);
+  await writePageFurniture(w, view);
   doc.end();
   return bytes;
 }

@@ -2,7 +2,7 @@
 import type { ColumnView, TableView } from '../view/report-view';
 import { toDrawable } from './fonts';
 import { COLOR, CONTENT, CONTENT_WIDTH, TABLE_TYPE, type TextStyle } from './theme';
-import { type Align, type CellBox, flowRows, type RowBox, type Writer } from './writer';
+import { type Align, type CellBox, flowRows, type RowBox, type Writer, yieldToEventLoop } from './writer';
 
 interface TableType {
   size: number;
@@ -18,15 +18,21 @@ interface ColumnMeasure {
   minimum: number;
 }
 
-export function renderTable(w: Writer, table: TableView): void {
+/** Rows measured and drawn in one go before the renderer lets other work run. */
+const ROWS_PER_TURN = 25;
+
+export async function renderTable(w: Writer, table: TableView): Promise<void> {
   const type = table.dense ? TABLE_TYPE.dense : TABLE_TYPE.normal;
   const measures = table.columns.map((_, i) => measureColumn(w, table, i, type));
   const slices = sliceColumns(table, measures, CONTENT_WIDTH);
-  slices.forEach((columns, s) => {
-    if (s > 0) w.gap(10);
+  for (const [s, columns] of slices.entries()) {
+    if (s > 0) {
+      await yieldToEventLoop();
+      w.gap(10);
+    }
     const widths = fitWidths(columns.map((i) => table.columns[i]), columns.map((i) => measures[i]), CONTENT_WIDTH);
-    renderTableSlice(w, table, columns, widths, type);
-  });
+    await renderTableSlice(w, table, columns, widths, type);
+  }
 }
 
 function cellStyles(type: TableType) {
@@ -151,7 +157,7 @@ function fitWidths(columns: ColumnView[], measures: ColumnMeasure[], available: 
   return widths;
 }
 
-function renderTableSlice(w: Writer, table: TableView, columns: number[], widths: number[], type: TableType): void {
+async function renderTableSlice(w: Writer, table: TableView, columns: number[], widths: number[], type: TableType): Promise<void> {
   const styles = cellStyles(type);
   const xs = widths.map((_, i) => CONTENT.left + widths.slice(0, i).reduce((s, v) => s + v, 0));
   const totalWidth = widths.reduce((s, v) => s + v, 0);
@@ -178,18 +184,18 @@ function renderTableSlice(w: Writer, table: TableView, columns: number[], widths
     cells: columns.map((c, k) => cell(k, table.columns[c].header, styles.header, table.columns[c].align)),
     decorate: separators,
   });
-  const rows = table.rows.map(
-    (row): RowBox => ({
-      x: CONTENT.left,
-      width: totalWidth,
-      fill: row.emphasis === 'strong' ? COLOR.strongFill : undefined,
-      cells: columns.map((c, k) =>
-        cell(k, row.cells[c] ?? '', styleFor(type, table.columns[c], row.emphasis), table.columns[c].align),
-      ),
-      decorate: separators,
-    }),
-  );
-  flowRows(w, rows, { padY: type.padY, header, rules: true });
+  const rowBox = (row: TableView['rows'][number]): RowBox => ({
+    x: CONTENT.left,
+    width: totalWidth,
+    fill: row.emphasis === 'strong' ? COLOR.strongFill : undefined,
+    cells: columns.map((c, k) => cell(k, row.cells[c] ?? '', styleFor(type, table.columns[c], row.emphasis), table.columns[c].align)),
+    decorate: separators,
+  });
+  for (let start = 0; start < table.rows.length; start += ROWS_PER_TURN) {
+    if (start > 0) await yieldToEventLoop();
+    const rows = table.rows.slice(start, start + ROWS_PER_TURN).map(rowBox);
+    flowRows(w, rows, { padY: type.padY, header, rules: true, continued: start > 0 });
+  }
 }
 
 /** One spanning cell per run of columns sharing a group label (e.g. a criterion's name). */

@@ -147,6 +147,12 @@ export class Writer {
   }
 }
 
+/**
+ * Lets other work run: a report renders in small synchronous pieces (a block, or a few dozen rows of
+ * a long table), so a large one never holds the event loop for long at a time.
+ */
+export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 export interface CellBox {
   /** The text box (padding already applied). */
   x: number;
@@ -172,6 +178,8 @@ interface FlowOptions {
   header?: RowBox[];
   /** A thin rule under every row. */
   rules?: boolean;
+  /** These rows continue rows just drawn: no header before them unless they start a page. */
+  continued?: boolean;
 }
 
 function rowHeight(row: RowBox, padY: number): number {
@@ -186,8 +194,10 @@ export function flowRows(w: Writer, rows: RowBox[], opts: FlowOptions): void {
   const drawHeader = (): void => header.forEach((r) => drawRow(w, r, opts));
 
   // keep the header with the first row (or with a first slice of it, if the row is huge)
-  w.ensure(headerHeight + Math.min(rowHeight(rows[0], opts.padY), pageCapacity / 3));
-  drawHeader();
+  if (!opts.continued) {
+    w.ensure(headerHeight + Math.min(rowHeight(rows[0], opts.padY), pageCapacity / 3));
+    drawHeader();
+  }
   for (const row of rows) {
     let rest: RowBox | null = row;
     while (rest !== null) {
