@@ -161,6 +161,7 @@ export class ApprovalService implements OnModuleInit {
       if (amount !== null) requirement = await this.requirementFor(m, amount);
     }
     const approvers = await this.queries.approvers(m, c.id);
+    const { segregation } = await this.policy.current(m);
     const counting = state.approvals.filter((a) => !a.lapsed && a.verdict === 'approve');
     const signed = new Set(counting.map((a) => a.approverId));
     const byId = new Map(approvers.map((a) => [a.userId, a]));
@@ -169,10 +170,11 @@ export class ApprovalService implements OnModuleInit {
       open && !state.complete
         ? approvers
             .filter((a) => !signed.has(a.userId))
-            .filter((a) => (proposal ? approvalIneligibility(a, proposal) === null : !a.roles.includes('buyer') && !a.actedAsBuyer))
+            // before a proposal nobody is its proposer: the other rules of the policy still apply
+            .filter((a) => approvalIneligibility(a, proposal ?? { proposedBy: '' }, segregation) === null)
             .map((a) => ({ name: a.name, executive: a.executive }))
         : [];
-    const segregationHeld = proposal === null || counting.every((a) => approvalIneligibility(byId.get(a.approverId), proposal) === null);
+    const segregationHeld = proposal === null || counting.every((a) => approvalIneligibility(byId.get(a.approverId), proposal, segregation) === null);
     return { ...state, requirement, pending, segregationHeld };
   }
 
