@@ -1,4 +1,3 @@
-import { raw, type NextFunction, type Request, type Response } from 'express';
 import { TextDecoder } from 'node:util';
 import { DomainError, invalid } from '../domain/errors';
 
@@ -26,21 +25,4 @@ export function decodeCsv(bytes: Buffer, contentType: string | undefined): strin
       `the CSV is not valid ${charset}`,
     );
   }
-}
-
-/** The import's body parser: raw bytes up to `limit`, then `decodeCsv`; `req.body` becomes the text. */
-export function csvBodyParser(limit: string) {
-  const bytes = raw({ limit, type: ['text/csv', 'text/plain'] });
-  return [
-    bytes,
-    (req: Request, _res: Response, next: NextFunction): void => {
-      if (!Buffer.isBuffer(req.body)) return next();
-      try {
-        req.body = decodeCsv(req.body, req.headers['content-type']);
-        next();
-      } catch (error) {
-        next(error);
-      }
-    },
-  ];
 }
