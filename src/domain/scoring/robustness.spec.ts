@@ -1,5 +1,5 @@
 import { seededRandom } from './random';
-import { bootstrapMean, rankAcceptability, type RobustnessInput } from './robustness';
+import { bootstrapMean, PACKED_BOOTSTRAP_MAX, packedBootstrapMean, rankAcceptability, type RobustnessInput } from './robustness';
 import { type MatrixCriterion, type MatrixSupplier } from './types';
 
 const SEED = 'b5bb9d8014a0f9b1d61e21e796d78dccdf1352f23cd32812f4850b878ae4944c';
@@ -256,3 +256,36 @@ describe('bootstrapMean', () => {
     expect(Math.abs(shareAtLeast([1, 2, 3, 4, 5, 6, 7, 8, 9], 6, n, 'ffeeddccbbaa99887766554433221100') - p)).toBeLessThanOrEqual(4 * Math.sqrt((p * (1 - p)) / n));
   });
 });
+
+describe('packedBootstrapMean: one uniform for a whole mean of up to six scores', () => {
+  const scores = Float64Array.from([-100, 2, 4, 6, 8, 10]);
+
+  it('takes the first n base-n digits of U as the indices', () => {
+    // U = (0·5⁴ + 1·5³ + 2·5² + 3·5 + 4)/5⁵ = 194/3125: digits 0 1 2 3 4 → each score once → mean 6
+    expect(packedBootstrapMean(scores, 1, 5, 194 / 3125)).toBe(6);
+    expect(packedBootstrapMean(scores, 1, 5, 0)).toBe(2);
+    // the largest U of the generator, 1 − 2^-32: every digit 4 → mean 10
+    expect(packedBootstrapMean(scores, 1, 5, 1 - 2 ** -32)).toBe(10);
+    // U = 3/4 with two scores: digits 1 1 → the second score twice
+    expect(packedBootstrapMean(scores, 1, 2, 0.75)).toBe(4);
+    expect(PACKED_BOOTSTRAP_MAX ** PACKED_BOOTSTRAP_MAX).toBeLessThan(2 ** 16);
+  });
+
+  it('follows the bootstrap law for five evaluators (P(mean ≥ 7) = 687/3125)', () => {
+    const random = seededRandom('0123456789abcdef0123456789abcdef');
+    const draws = 20_000;
+    let hits = 0;
+    for (let i = 0; i < draws; i++) if (packedBootstrapMean(scores, 1, 5, random.next()) >= 7 - 1e-12) hits++;
+    const p = 687 / 3125;
+    expect(Math.abs(hits / draws - p)).toBeLessThanOrEqual(4 * Math.sqrt((p * (1 - p)) / draws));
+  });
+
+  it('maps the 5^5 cells of U one to one onto the 5^5 index tuples: exactly 687 of them give a mean ≥ 7', () => {
+    // U in the middle of each of the 3125 equal cells of [0, 1): every tuple of five indices once
+    const means = Array.from({ length: 3125 }, (_, i) => packedBootstrapMean(scores, 1, 5, (i + 0.5) / 3125));
+    expect(means.filter((m) => m >= 7 - 1e-12)).toHaveLength(687);
+    // and the sum of all means is 3125 × the mean of the scores (each index equally often in every position)
+    expect(means.reduce((a, b) => a + b, 0)).toBeCloseTo(3125 * 6, 9);
+  });
+});
+
