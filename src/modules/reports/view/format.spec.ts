@@ -9,6 +9,10 @@ describe('ReportFormatter', () => {
     expect(en.money('12345678901234.565', 'EUR')).toBe('12,345,678,901,234.57 EUR');
     expect(es.money('12345678901234.565', 'EUR')).toBe('12.345.678.901.234,57 EUR');
     expect(en.amount('-1200')).toBe('-1,200.00');
+    // the currency's minor units, as in the API (ISO 4217): none for JPY, three for BHD
+    expect(en.money('1200', 'JPY')).toBe('1,200 JPY');
+    expect(es.money('1234.5', 'BHD')).toBe('1.234,500 BHD');
+    expect(en.money('990.2', 'EUR')).toBe('990.20 EUR');
     expect(en.amount('-0.001')).toBe('0.00');
     expect(es.amount('999.5')).toBe('999,50');
   });

@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 
+import { minorUnits } from '../../../domain/money';
 import { NUMBER_CONVENTIONS, type Labels, type ReportLang } from '../labels/labels';
 import type { DecimalString, Instant } from './report-source';
 
@@ -25,8 +26,9 @@ export class ReportFormatter {
     return this.decimal(value, 2);
   }
 
+  /** An amount in its currency's minor units (ISO 4217, the API's rule): "1,200.00 EUR", "1,200 JPY", "1,200.000 BHD". */
   money(value: Decimal.Value, currency: string): string {
-    return `${this.amount(value)} ${currency}`;
+    return `${this.decimal(value, minorUnits(currency))} ${currency}`;
   }
 
   /** A 0-1 fraction as a percentage ("25.00%" / "25,00 %"). */
