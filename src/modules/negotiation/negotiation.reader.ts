@@ -159,14 +159,7 @@ export class NegotiationReader {
       offers:
         r.status === 'open'
           ? []
-          : (offers.get(r.id) ?? []).map((o) => ({
-              supplierId: o.supplierId,
-              supplierName: o.supplierName,
-              totalPrice: o.totalPrice,
-              currency: o.currency,
-              convertedTotal: o.convertedTotal,
-              concession: o.concession,
-            })),
+          : (offers.get(r.id) ?? []).map(offerSummary),
     }));
   }
 
@@ -186,12 +179,7 @@ export class NegotiationReader {
         r.status === 'open'
           ? []
           : (offers.get(r.id) ?? []).map((o) => ({
-              supplierId: o.supplierId,
-              supplierName: o.supplierName,
-              totalPrice: o.totalPrice,
-              currency: o.currency,
-              convertedTotal: o.convertedTotal,
-              concession: o.concession,
+              ...offerSummary(o),
               terms: {
                 leadTimeDays: o.leadTimeDays,
                 warrantyMonths: o.warrantyMonths,
@@ -224,4 +212,16 @@ export class NegotiationReader {
     const certifications = await certificationsOf(m, supplierIds);
     return (offer, round) => meetsRequirements(requirements, offer, certifications.get(offer.supplierId) ?? [], roundAsOf(round));
   }
+}
+
+/** What a round's history shows of an offer: price as offered and converted, and the concession. */
+function offerSummary(o: ConvertedOffer) {
+  return {
+    supplierId: o.supplierId,
+    supplierName: o.supplierName,
+    totalPrice: o.totalPrice,
+    currency: o.currency,
+    convertedTotal: o.convertedTotal,
+    concession: o.concession,
+  };
 }

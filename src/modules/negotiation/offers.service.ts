@@ -283,38 +283,17 @@ export class OffersService {
     const sealed = by.via === 'buyer' && round.status === 'open';
     if (sealed) {
       await m.update(Offer, { id: current.id }, { needsReconfirmation: false, reconfirmPending: true, specificationVersion: spec.version });
-      await this.audit.append(m, c.id, by.userId, 'offer.reconfirmed', {
-        number: round.number,
-        supplierId,
-        revision: current.revision,
-        submittedVia: by.via,
-        fromSpecificationVersion: current.specificationVersion,
-        specificationVersion: spec.version,
-        checkedAtClose: true,
-      });
-      return {
-        round: round.number,
-        supplierId,
-        revision: current.revision,
-        submittedVia: by.via,
-        submittedAt: current.createdAt,
-        specificationVersion: spec.version,
-        needsReconfirmation: false,
-      };
+    } else {
+      const { compliance, values, problems } = reconfirmation(current, spec, round.deadline);
+      if (problems.length > 0) {
+        throw new DomainError(
+          'UNPROCESSABLE',
+          `the offer does not answer specification version ${spec.version}: revise it instead of re-confirming`,
+          { errors: problems },
+        );
+      }
+      await m.update(Offer, { id: current.id }, { needsReconfirmation: false, specificationVersion: spec.version, compliance, values });
     }
-    const { compliance, values, problems } = reconfirmation(current, spec, round.deadline);
-    if (problems.length > 0) {
-      throw new DomainError(
-        'UNPROCESSABLE',
-        `the offer does not answer specification version ${spec.version}: revise it instead of re-confirming`,
-        { errors: problems },
-      );
-    }
-    await m.update(
-      Offer,
-      { id: current.id },
-      { needsReconfirmation: false, specificationVersion: spec.version, compliance, values },
-    );
     await this.audit.append(m, c.id, by.userId, 'offer.reconfirmed', {
       number: round.number,
       supplierId,
@@ -322,6 +301,7 @@ export class OffersService {
       submittedVia: by.via,
       fromSpecificationVersion: current.specificationVersion,
       specificationVersion: spec.version,
+      ...(sealed ? { checkedAtClose: true } : {}),
     });
     return {
       round: round.number,
