@@ -125,6 +125,8 @@ describe('the decision report: page 1 and its honest state', () => {
     expect(page1).toMatch(/Still to sign: 2 more, an executive among them; may sign: .*Xavi Executive \(executive\)/);
     expect(page1).toContain('The gatekeeper Gus Gatekeeper approved the shortlist');
     expect(page1).toContain('1 USD = 0.92 EUR');
+    // two evaluators, the decider and three approvers, each declared before scoring, proposing or signing
+    expect(page1).toContain('All 6 evaluators, deciders and approvers declared: no conflict');
     expect(page1).toContain(en.headers['x-report-content-sha256']);
     expect(page1).toContain('canonical JSON of its view model');
     pages.forEach((page) => expect(page).toContain('DRAFT · stage: Approval'));

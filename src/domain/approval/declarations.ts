@@ -27,3 +27,34 @@ export function declarationBar(act: string, declarations: readonly Declaration[]
   }
   return null;
 }
+
+/** The report's control: who had to declare on the case, who has not, and the conflicts declared. */
+export interface DeclarationControl {
+  /** the policy requires declarations (`segregation.conflictDeclarations`) */
+  required: boolean;
+  /** how many members had to declare (evaluators, deciders and approvers) */
+  expected: number;
+  /** the names of those who have not declared */
+  missing: string[];
+  /** each conflict declared, and whether its supplier is still shortlisted (which bars the declarer) */
+  conflicts: Array<{ name: string; supplierName: string; barred: boolean }>;
+}
+
+export function declarationControl(
+  required: boolean,
+  members: ReadonlyArray<{ userId: string; name: string; roles: readonly CaseRole[] }>,
+  declarations: ReadonlyArray<Declaration & { userId: string; userName: string }>,
+  shortlisted: ReadonlyMap<string, string>,
+  supplierName: (supplierId: string) => string,
+): DeclarationControl {
+  const declarers = members.filter((m) => m.roles.some((r) => DECLARING_ROLES.includes(r)));
+  const declared = new Set(declarations.map((d) => d.userId));
+  return {
+    required,
+    expected: declarers.length,
+    missing: declarers.filter((m) => !declared.has(m.userId)).map((m) => m.name),
+    conflicts: declarations
+      .filter((d) => d.conflict && d.supplierId !== null)
+      .map((d) => ({ name: d.userName, supplierName: supplierName(d.supplierId!), barred: shortlisted.has(d.supplierId!) })),
+  };
+}

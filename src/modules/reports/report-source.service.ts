@@ -1,4 +1,5 @@
 import { scoreGapLine } from '../../domain/evaluation/scores';
+import { declarationControl } from '../../domain/approval/declarations';
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
 import { kraljicCategory } from '../../domain/lifecycle/stages';
@@ -59,6 +60,15 @@ export class ReportSourceService {
     const evaluators = new Map(
       (evaluatorIds.length === 0 ? [] : await m.find(User, { select: { id: true, name: true }, where: { id: In(evaluatorIds) } })).map((u) => [u.id, u.name]),
     );
+    const members = await this.cases.members(m, c.id);
+    const shortlist = await this.shortlist.entriesByName(m, c.id);
+    const declarations = declarationControl(
+      policy.segregation.conflictDeclarations,
+      members,
+      await this.cases.declarations(m, c.id),
+      new Map(shortlist.filter((e) => e.status === 'shortlisted').map((e) => [e.supplierId, e.legalName])),
+      (id) => shortlist.find((e) => e.supplierId === id)?.legalName ?? names.get(id) ?? id,
+    );
     const offeredCurrencies = new Set(build.offers.map((o) => o.currency));
     const ratedCurrencies = new Set([c.currency, ...rates.map((r) => r.currency)]);
 
@@ -78,7 +88,7 @@ export class ReportSourceService {
         neededBy: c.neededBy,
         category: c.category,
       },
-      members: (await this.cases.members(m, c.id)).map(({ name, email, roles }) => ({ name, email, roles })),
+      members: members.map(({ name, email, roles }) => ({ name, email, roles })),
       specification: {
         version: specification.version,
         frozenAt: specification.frozenAt,
@@ -86,7 +96,7 @@ export class ReportSourceService {
         requirements: specification.requirements,
         criteria: specification.criteria,
       },
-      shortlist: (await this.shortlist.entriesByName(m, c.id)).map((e) => ({ supplierId: e.supplierId, name: e.legalName, status: e.status, reason: e.reason })),
+      shortlist: shortlist.map((e) => ({ supplierId: e.supplierId, name: e.legalName, status: e.status, reason: e.reason })),
       soleSourceJustification: c.soleSourceJustification,
       rounds: await this.negotiation.reportHistory(m, c.id),
       weights: {
@@ -154,6 +164,7 @@ export class ReportSourceService {
         shortlistApproval: c.shortlistApprovedAt === null ? null : { by: shortlistApprover ?? '', at: c.shortlistApprovedAt },
         segregationHeld: approvals.segregationHeld,
         currenciesWithoutRate: [...offeredCurrencies].filter((x) => !ratedCurrencies.has(x)).sort(),
+        declarations,
       },
       robustness:
         robustness === null

@@ -74,6 +74,12 @@ export const en = {
   controlRates: 'Every offered currency had a recorded exchange rate ({rates})',
   controlRatesBase: 'Every offer is in the base currency: no exchange rate needed',
   controlRatesMissing: 'No exchange rate recorded for {currencies}',
+  declarations: 'Conflicts of interest',
+  controlDeclarations: 'All {count} evaluators, deciders and approvers declared: no conflict',
+  controlDeclarationsMissing: '{missing} of {count} evaluators, deciders and approvers have not declared: {names}',
+  controlConflictBarred: '{name} declared a conflict with {supplier} and may not score, propose or sign',
+  controlConflictCleared: '{name} declared a conflict with {supplier}, no longer shortlisted',
+  controlDeclarationsOff: 'The policy does not require conflict-of-interest declarations',
   contentHash: 'Content hash (SHA-256)',
   contentHashNote:
     "The SHA-256 of this report's content: the canonical JSON of its view model (every text, figure and table shown). " +

@@ -72,6 +72,12 @@ export const es: Labels = {
   controlRates: 'Cada moneda ofertada tenía un tipo de cambio registrado ({rates})',
   controlRatesBase: 'Todas las ofertas están en la moneda base: no hace falta tipo de cambio',
   controlRatesMissing: 'No hay tipo de cambio registrado para {currencies}',
+  declarations: 'Conflictos de interés',
+  controlDeclarations: 'Los {count} evaluadores, decisores y aprobadores declararon: ningún conflicto',
+  controlDeclarationsMissing: '{missing} de {count} evaluadores, decisores y aprobadores no han declarado: {names}',
+  controlConflictBarred: '{name} declaró un conflicto con {supplier} y no puede puntuar, proponer ni firmar',
+  controlConflictCleared: '{name} declaró un conflicto con {supplier}, que ya no está en la lista corta',
+  controlDeclarationsOff: 'La política no exige declaraciones de conflicto de interés',
   contentHash: 'Hash del contenido (SHA-256)',
   contentHashNote:
     'El SHA-256 del contenido de este informe: el JSON canónico de su modelo de vista (cada texto, cifra y tabla que muestra). ' +

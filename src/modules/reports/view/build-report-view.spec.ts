@@ -53,6 +53,29 @@ describe('buildReportView', () => {
     expect(JSON.stringify(source)).toBe(before);
   });
 
+  it('page 1 lists the conflict-of-interest declarations among the controls: all made, missing, conflicts and whom they bar', () => {
+    const field = (s: ReportSource, lang: 'en' | 'es' = 'en') =>
+      buildReportView(s, lang).decision.blocks.flatMap((b) => (b.kind === 'fields' ? b.fields : [])).find((f) => f.label === (lang === 'en' ? 'Conflicts of interest' : 'Conflictos de interés'));
+    expect(field(source)).toEqual({ label: 'Conflicts of interest', value: 'All 6 evaluators, deciders and approvers declared: no conflict', flag: false });
+    const withGaps: ReportSource = {
+      ...source,
+      controls: {
+        ...source.controls!,
+        declarations: { required: true, expected: 6, missing: ['Ezra Evaluator'], conflicts: [{ name: 'Dora Decider', supplierName: 'Boreal Air SA', barred: true }, { name: 'Alma Approver', supplierName: 'Cirrus', barred: false }] },
+      },
+    };
+    expect(field(withGaps)).toEqual({
+      label: 'Conflicts of interest',
+      value:
+        '1 of 6 evaluators, deciders and approvers have not declared: Ezra Evaluator; Dora Decider declared a conflict with Boreal Air SA and may not score, propose or sign; ' +
+        'Alma Approver declared a conflict with Cirrus, no longer shortlisted',
+      flag: true,
+    });
+    expect(field(withGaps, 'es')?.value).toMatch(/^1 de 6 evaluadores, decisores y aprobadores no han declarado: Ezra Evaluator; Dora Decider declaró un conflicto con Boreal Air SA/);
+    const off: ReportSource = { ...source, controls: { ...source.controls!, declarations: { required: false, expected: 6, missing: ['x'], conflicts: [] } } };
+    expect(field(off)).toMatchObject({ value: 'The policy does not require conflict-of-interest declarations', flag: false });
+  });
+
   it('puts the case and its classification in the case details', () => {
     const view = buildReportView(source, 'es');
     const details = view.sections[0];

@@ -1,3 +1,4 @@
+import type { DeclarationControl } from '../../../domain/approval/declarations';
 /**
  * `ReportSource`: the plain data the reports service gathers from the database for one report.
  * The view builder turns it into a `ReportView`; neither ever sees the database. Wherever the
@@ -191,6 +192,8 @@ export interface ReportControls {
   segregationHeld: boolean;
   /** Currencies offered in the decision round with no rate recorded (empty: every currency had one). */
   currenciesWithoutRate: string[];
+  /** The conflict-of-interest declarations (absent in a report source made before they existed). */
+  declarations?: DeclarationControl;
 }
 
 /** One evaluator's score of one supplier on one evaluator-scored criterion, with the comment given. */

@@ -8,6 +8,7 @@ import Decimal from 'decimal.js';
 import { enumLabel } from '../../labels/enum-labels';
 import { fill, type Labels } from '../../labels/labels';
 import { criterionName, supplierNameById, type ViewContext } from '../context';
+import type { DeclarationControl } from '../../../../domain/approval/declarations';
 import type { ReportRankedSupplier, ReportRound } from '../report-source';
 import type { BlockView, FieldView } from '../report-view';
 
@@ -324,5 +325,17 @@ function controlFields(ctx: ViewContext): FieldView[] {
           : fill(t.controlRates, { rates: rates.map((r) => `1 ${r.currency} = ${f.plain(r.rate)} ${ctx.currency}`).join(', ') }),
     flag: controls.currenciesWithoutRate.length > 0,
   });
+  if (controls.declarations !== undefined) fields.push(declarationField(ctx, controls.declarations));
   return fields;
+}
+
+/** Who declared conflicts of interest: all of them with none, those still to declare, the conflicts and whom they bar. */
+function declarationField(ctx: ViewContext, d: DeclarationControl): FieldView {
+  const { t } = ctx;
+  if (!d.required) return { label: t.declarations, value: t.controlDeclarationsOff, flag: false };
+  const parts: string[] = [];
+  if (d.missing.length > 0) parts.push(fill(t.controlDeclarationsMissing, { missing: String(d.missing.length), count: String(d.expected), names: d.missing.join(', ') }));
+  for (const c of d.conflicts) parts.push(fill(c.barred ? t.controlConflictBarred : t.controlConflictCleared, { name: c.name, supplier: c.supplierName }));
+  if (parts.length === 0) parts.push(fill(t.controlDeclarations, { count: String(d.expected) }));
+  return { label: t.declarations, value: parts.join('; '), flag: d.missing.length > 0 || d.conflicts.some((c) => c.barred) };
 }
