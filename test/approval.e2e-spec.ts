@@ -43,6 +43,22 @@ describe('approval sign-off', () => {
     expect(await stage(w.caseId)).toBe('DECISION');
   });
 
+  it('an approver who declared a conflict with a shortlisted supplier is not counted: the decision lacks an executive until the conflict is gone', async () => {
+    const w = await caseInDecision(t, { prices: ['150000.00', '160000.00', '170000.00'] });
+    await t.http
+      .post(`/api/v1/cases/${w.caseId}/declarations`)
+      .set(w.people.executive.auth)
+      .send({ conflict: true, supplierId: w.suppliers[1].id, text: 'My brother-in-law runs its sales office' })
+      .expect(201);
+    await proposeTopRanked(t, w);
+    const res = await t.http.post(`/api/v1/cases/${w.caseId}/transitions`).set(w.people.decider.auth).send({ to: 'APPROVAL' }).expect(409);
+    expect(res.body.unmet.map((u: { code: string }) => u.code)).toEqual(expect.arrayContaining(['APPROVERS_MISSING', 'EXECUTIVE_APPROVER_MISSING']));
+    expect(res.body.unmet.find((u: { code: string }) => u.code === 'APPROVERS_MISSING').message).toMatch(/needs 3 approvers .* has 2/);
+    expect(await stage(w.caseId)).toBe('DECISION');
+    // the executive is not asked either: their inbox stays empty, the report does not list them as one who may sign
+    expect((await t.http.get('/api/v1/approvals/pending').set(w.people.executive.auth).expect(200)).body.total).toBe(0);
+  });
+
   describe('one approver awards a small purchase', () => {
     /** 4,200.50 EUR: one approval, given by the approver */
     async function awarded() {

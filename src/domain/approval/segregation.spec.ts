@@ -8,6 +8,14 @@ describe('segregation of duties', () => {
     expect(approvalIneligibility(approver, proposal)).toBeNull();
   });
 
+  it('does not count on an approver who declared a conflict with a shortlisted supplier, unless the policy turns declarations off', () => {
+    const conflicted = { ...approver, conflicted: true };
+    expect(approvalIneligibility(conflicted, proposal)).toBe('you declared a conflict of interest with a shortlisted supplier of this case');
+    // the signature's own refusal stays the declaration check's (CONFLICT_OF_INTEREST, naming the supplier)
+    expect(approvalRefusal(conflicted, proposal)).toBeNull();
+    expect(approvalIneligibility(conflicted, proposal, { ...DEFAULT_SEGREGATION_POLICY, conflictDeclarations: false })).toBeNull();
+  });
+
   it('refuses someone who is not a member of the case', () => {
     expect(approvalIneligibility(undefined, proposal)).toBe('you are not an approver of this case');
   });

@@ -31,6 +31,8 @@ export interface ApproverOnCase {
   actedAsBuyer: boolean;
   /** raised the case (created it, or holds the initiator role) */
   initiator?: boolean;
+  /** declared a conflict of interest with a supplier still shortlisted on the case */
+  conflicted?: boolean;
 }
 
 /** Why a member may not sign: not an approver at all (FORBIDDEN), or barred by segregation of duties. */
@@ -55,8 +57,19 @@ export function approvalRefusal(
   return null;
 }
 
-export function approvalIneligibility(approver: ApproverOnCase | undefined, proposal: { proposedBy: string }, rules?: SegregationPolicy): string | null {
-  return approvalRefusal(approver, proposal, rules)?.reason ?? null;
+/**
+ * Why this member cannot be counted on to sign this proposal, or null when they can: segregation of
+ * duties, or a declared conflict with a shortlisted supplier (which the signature itself refuses,
+ * CONFLICT_OF_INTEREST). Who is still to sign, how many approvers the decision has and the inbox read this.
+ */
+export function approvalIneligibility(
+  approver: ApproverOnCase | undefined,
+  proposal: { proposedBy: string },
+  rules: SegregationPolicy = DEFAULT_SEGREGATION_POLICY,
+): string | null {
+  const refusal = approvalRefusal(approver, proposal, rules)?.reason ?? null;
+  if (refusal !== null) return refusal;
+  return rules.conflictDeclarations && approver?.conflicted === true ? 'you declared a conflict of interest with a shortlisted supplier of this case' : null;
 }
 
 /** The case roles nobody may give themselves (rule `noSelfAppointment`). */

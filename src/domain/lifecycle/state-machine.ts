@@ -104,12 +104,12 @@ export function exitConditions(facts: CaseFacts): Unmet[] {
         need(
           eligible >= required,
           'APPROVERS_MISSING',
-          `the decision needs ${required} approvers who are neither the proposer nor a buyer; the buying center has ${eligible}`,
+          `the decision needs ${required} approvers who may sign it (not its proposer, a buyer or the initiator, and with no declared conflict of interest); the buying center has ${eligible}`,
         );
         need(
           !executiveRequired || eligibleExecutives >= 1,
           'EXECUTIVE_APPROVER_MISSING',
-          'the decision needs an approver with the executive flag who is neither the proposer nor a buyer',
+          'the decision needs an approver with the executive flag who may sign it (not its proposer, a buyer or the initiator, and with no declared conflict of interest)',
         );
       }
       break;

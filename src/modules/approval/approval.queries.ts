@@ -30,7 +30,10 @@ export class ApprovalQueries {
               EXISTS (SELECT 1 FROM negotiation_rounds r
                        WHERE r.case_id = cm.case_id
                          AND (r.opened_by = u.id OR r.closed_by = u.id
-                              OR EXISTS (SELECT 1 FROM offers o WHERE o.round_id = r.id AND o.submitted_by = u.id))) AS "actedAsBuyer"
+                              OR EXISTS (SELECT 1 FROM offers o WHERE o.round_id = r.id AND o.submitted_by = u.id))) AS "actedAsBuyer",
+              EXISTS (SELECT 1 FROM conflict_declarations d
+                        JOIN shortlist_entries s ON s.case_id = d.case_id AND s.supplier_id = d.supplier_id AND s.status = 'shortlisted'
+                       WHERE d.case_id = cm.case_id AND d.user_id = u.id AND d.conflict) AS conflicted
          FROM case_members cm JOIN users u ON u.id = cm.user_id JOIN cases c ON c.id = cm.case_id
         WHERE cm.case_id = $1 AND 'approver' = ANY (cm.roles)
         ORDER BY u.name`,

@@ -174,7 +174,7 @@ export class ApprovalService implements OnModuleInit {
             .filter((a) => approvalIneligibility(a, proposal ?? { proposedBy: '' }, segregation) === null)
             .map((a) => ({ name: a.name, executive: a.executive }))
         : [];
-    const segregationHeld = proposal === null || counting.every((a) => approvalIneligibility(byId.get(a.approverId), proposal, segregation) === null);
+    const segregationHeld = proposal === null || counting.every((a) => approvalRefusal(byId.get(a.approverId), proposal, segregation) === null);
     return { ...state, requirement, pending, segregationHeld };
   }
 
