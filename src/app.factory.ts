@@ -25,6 +25,8 @@ export interface CreateAppOptions {
   connect?: boolean;
   /** mail transport and delivery worker (default: no worker in this process) */
   messaging?: Partial<MessagingOptions>;
+  /** report-rendering worker threads (0: on the main thread; default: one per core but one) */
+  reportWorkers?: number;
   /** Express middleware run before everything else (the tests' contract recorder) */
   middleware?: RequestHandler[];
 }
@@ -35,7 +37,7 @@ const CSV_PATHS = ['/api/v1/suppliers/import', '/api/v1/suppliers/performance/im
 export async function createApp(options: CreateAppOptions): Promise<INestApplication> {
   const logger = createLogger(options.logLevel ?? 'info');
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot({ databaseUrl: options.databaseUrl, connect: options.connect ?? true, requireIfMatch: options.requireIfMatch ?? false, messaging: options.messaging }),
+    AppModule.forRoot({ databaseUrl: options.databaseUrl, connect: options.connect ?? true, requireIfMatch: options.requireIfMatch ?? false, messaging: options.messaging, reportWorkers: options.reportWorkers }),
     { bodyParser: false, logger: new PinoNestLogger(logger) },
   );
   // ETags are the contract's (the case, the specification draft, the policy: strong, for If-Match),

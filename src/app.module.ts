@@ -20,6 +20,7 @@ import { NegotiationModule } from './modules/negotiation/negotiation.module';
 import { EvaluationModule } from './modules/evaluation/evaluation.module';
 import { ApprovalModule } from './modules/approval/approval.module';
 import { ReportsModule } from './modules/reports/reports.module';
+import { defaultReportWorkers } from './modules/reports/pdf/render-pool';
 import { MessagesModule } from './modules/messages/messages.module';
 import { DEFAULT_MESSAGING, type MessagingOptions } from './modules/messages/messaging.options';
 
@@ -31,6 +32,8 @@ export interface AppOptions {
   requireIfMatch?: boolean;
   /** mail: the transport and whether this process runs the delivery worker (default: no worker, .eml files) */
   messaging?: Partial<MessagingOptions>;
+  /** report-rendering worker threads; 0 renders on the main thread (default: one per core but one) */
+  reportWorkers?: number;
 }
 
 @Module({})
@@ -57,7 +60,7 @@ export class AppModule {
         NegotiationModule,
         EvaluationModule,
         ApprovalModule,
-        ReportsModule,
+        ReportsModule.forRoot({ workers: options.reportWorkers ?? defaultReportWorkers() }),
         MessagesModule.forRoot({ ...DEFAULT_MESSAGING, ...options.messaging }, options.databaseUrl),
       ],
       providers: [

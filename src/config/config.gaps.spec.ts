@@ -16,10 +16,18 @@ describe('configuration read from the environment', () => {
     expect(config).toMatchObject({ port: 8081, databaseUrl: 'postgres://u:p@127.0.0.1:5432/db', embeddedPgDir: '/tmp/pg-here' });
   });
 
+  it('reads REPORT_WORKERS (0: reports render on the main thread); unset leaves the default to the app', () => {
+    expect(loadConfig({ REPORT_WORKERS: '0' }).reportWorkers).toBe(0);
+    expect(loadConfig({ REPORT_WORKERS: '3' }).reportWorkers).toBe(3);
+    expect(loadConfig({}).reportWorkers).toBeNull();
+  });
+
   it.each([
     ['PORT', { PORT: 'eighty' }],
     ['PORT', { PORT: '70000' }],
     ['DATABASE_URL', { DATABASE_URL: 'mysql://localhost/db' }],
+    ['REPORT_WORKERS', { REPORT_WORKERS: 'two' }],
+    ['REPORT_WORKERS', { REPORT_WORKERS: '-1' }],
   ])('refuses a bad %s, naming it', (name, env) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`\\b${name}\\b`));

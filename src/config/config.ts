@@ -49,6 +49,9 @@ class Environment {
 
   @IsOptional() @Matches(/^(0\.5|[1-9]\d{0,2}(\.5)?)$/, { message: 'MESSAGE_POLL_SECONDS must be 0.5 or more, in half seconds' })
   MESSAGE_POLL_SECONDS?: string;
+
+  @IsOptional() @Matches(/^\d$/, { message: 'REPORT_WORKERS must be a whole number 0–9 (0: render reports on the main thread)' })
+  REPORT_WORKERS?: string;
 }
 
 export interface AppConfig {
@@ -73,6 +76,8 @@ export interface AppConfig {
   messageRetryDelaySeconds: number | null;
   messageLeaseSeconds: number | null;
   messagePollSeconds: number | null;
+  /** report-rendering worker threads; null → one per core but one (0: on the main thread) */
+  reportWorkers: number | null;
 }
 
 export class ConfigError extends Error {}
@@ -123,5 +128,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     messageRetryDelaySeconds: parsed.MESSAGE_RETRY_DELAY_SECONDS ? Number(parsed.MESSAGE_RETRY_DELAY_SECONDS) : null,
     messageLeaseSeconds: parsed.MESSAGE_LEASE_SECONDS ? Number(parsed.MESSAGE_LEASE_SECONDS) : null,
     messagePollSeconds: parsed.MESSAGE_POLL_SECONDS ? Number(parsed.MESSAGE_POLL_SECONDS) : null,
+    reportWorkers: parsed.REPORT_WORKERS ? Number(parsed.REPORT_WORKERS) : null,
   };
 }

@@ -65,4 +65,17 @@ describe('AuditService: the hash chain', () => {
     });
     expect(await audit().verify(c.caseId)).toMatchObject({ valid: false, firstBrokenSeq: 2 });
   });
+
+  it('reads the stored head for the report as verify finds it on an intact chain, and flags a removed tail', async () => {
+    const c = await s.builder().build('AWARDED');
+    expect(await audit().storedHead(c.caseId)).toEqual(await audit().verify(c.caseId));
+    const stored = await events(c.caseId);
+    await s.tx(async (m) => {
+      await m.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update');
+      await m.query('DELETE FROM audit_events WHERE case_id = $1 AND seq = $2', [c.caseId, stored.length]);
+      await m.query('ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update');
+    });
+    expect(await audit().storedHead(c.caseId)).toEqual(await audit().verify(c.caseId));
+    expect(await audit().storedHead(c.caseId)).toMatchObject({ valid: false, truncated: true, length: stored.length - 1, headHash: stored.at(-2)!.hash });
+  });
 });

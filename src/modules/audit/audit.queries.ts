@@ -37,6 +37,16 @@ export class AuditQueries {
     await m.query(`UPDATE cases SET audit_seq = $2, audit_hash = $3 WHERE id = $1`, [caseId, seq, hash]);
   }
 
+  /** How many events the case's chain holds, and its last event's sequence number and hash, as stored. */
+  async storedTail(m: EntityManager, caseId: string): Promise<{ events: number; seq: number | null; hash: string | null }> {
+    const [tail] = await m.query(
+      `SELECT (SELECT count(*)::int FROM audit_events WHERE case_id = $1) AS events, last.seq, last.hash
+         FROM (SELECT 1) one LEFT JOIN LATERAL (SELECT seq, hash FROM audit_events WHERE case_id = $1 ORDER BY seq DESC LIMIT 1) last ON true`,
+      [caseId],
+    );
+    return tail;
+  }
+
   /** The head the case row carries, and the last one the organization trail linked for it. */
   async caseHeads(m: EntityManager, caseId: string): Promise<{ row: { seq: number; hash: string } | null; linked: { seq: number; hash: string } | null }> {
     const [row] = await m.query(`SELECT audit_seq AS seq, audit_hash AS hash FROM cases WHERE id = $1`, [caseId]);

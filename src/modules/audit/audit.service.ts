@@ -58,6 +58,25 @@ export class AuditService {
     return checkAgainstHeads(await this.verifyLinks(caseId, m), [row, linked]);
   }
 
+  /**
+   * The chain's head as stored, checked against the heads recorded on the case row and in the
+   * organization trail, without re-hashing the chain: events are append-only (the database refuses
+   * UPDATE and DELETE), so the stored tail and the recorded heads agreeing says what `verify` would
+   * for an intact chain. The report's digest uses it; `verify` re-hashes every link.
+   */
+  async storedHead(caseId: string, m: EntityManager = this.dataSource.manager): Promise<CaseChainCheck> {
+    const { row, linked } = await this.queries.caseHeads(m, caseId);
+    const tail = await this.queries.storedTail(m, caseId);
+    const contiguous = tail.seq === null || tail.seq === tail.events;
+    const chain: ChainCheck = {
+      valid: contiguous,
+      length: tail.events,
+      headHash: tail.hash ?? GENESIS_HASH,
+      firstBrokenSeq: contiguous ? null : Math.min(tail.events, tail.seq ?? 0),
+    };
+    return checkAgainstHeads(chain, [row, linked]);
+  }
+
   /** Every case's chain and the organization's, in one pass (admin: GET /audit/verify). */
   async verifyAll(): Promise<{ valid: boolean; cases: number; invalidCases: Array<{ caseId: string } & CaseChainCheck>; organization: ChainCheck }> {
     const m = this.dataSource.manager;

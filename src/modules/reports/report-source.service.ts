@@ -51,7 +51,7 @@ export class ReportSourceService {
     const robustness = build.result.ranking.length >= 2 ? robustnessOf(build, policy.robustness) : null;
     const current = await this.decisions.current(m, c.id, evaluation);
     const approvals = await this.approvals.signOff(m, c, evaluation);
-    const chain = await this.audit.verify(c.id, m);
+    const chain = await this.audit.storedHead(c.id, m);
     const recent = await this.audit.recent(m, c.id, 15);
     const rates = await this.negotiation.ratesWithSetters(m, c.id);
     const shortlistApprover = c.shortlistApprovedBy === null ? null : (await m.findOne(User, { select: { name: true }, where: { id: c.shortlistApprovedBy } }))?.name ?? null;

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { ApprovalModule } from '../approval/approval.module';
 import { EvaluationModule } from '../evaluation/evaluation.module';
 import { NegotiationModule } from '../negotiation/negotiation.module';
@@ -6,6 +6,7 @@ import { ShortlistModule } from '../shortlist/shortlist.module';
 import { SpecificationModule } from '../specification/specification.module';
 import { ReportSourceService } from './report-source.service';
 import { ReportsController } from './reports.controller';
+import { RenderPool } from './pdf/render-pool';
 import { ReportsService } from './reports.service';
 
 /**
@@ -17,4 +18,9 @@ import { ReportsService } from './reports.service';
   controllers: [ReportsController],
   providers: [ReportSourceService, ReportsService],
 })
-export class ReportsModule {}
+export class ReportsModule {
+  /** `workers`: report-rendering worker threads (0: render on the main thread). */
+  static forRoot(options: { workers: number }): DynamicModule {
+    return { module: ReportsModule, providers: [{ provide: RenderPool, useValue: new RenderPool(options.workers) }] };
+  }
+}

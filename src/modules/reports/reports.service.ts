@@ -9,7 +9,7 @@ import { LifecycleHooks } from '../lifecycle/lifecycle-hooks';
 import { NegotiationReader } from '../negotiation/negotiation.reader';
 import { DomainError } from '../../domain/errors';
 import { REPORT_LANGS, type ReportLang } from './labels/labels';
-import { renderReport } from './pdf/render-report';
+import { RenderPool } from './pdf/render-pool';
 import { ReportSourceService } from './report-source.service';
 import { StoredReport } from './report.entity';
 import { buildReportView } from './view/build-report-view';
@@ -34,6 +34,7 @@ export class ReportsService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly negotiation: NegotiationReader,
     private readonly decisions: DecisionService,
+    private readonly pool: RenderPool,
   ) {}
 
   onModuleInit(): void {
@@ -54,7 +55,7 @@ export class ReportsService implements OnModuleInit {
 
   private async render(source: ReportSource, lang: ReportLang): Promise<{ pdf: Buffer; sha256: string; contentSha256: string }> {
     const view = buildReportView(source, lang);
-    const pdf = await renderReport(view);
+    const pdf = await this.pool.render(view);
     return { pdf, sha256: sha256(pdf), contentSha256: view.contentSha256 };
   }
 

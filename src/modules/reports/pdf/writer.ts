@@ -25,6 +25,14 @@ export interface LayoutBox {
 
 export type Align = 'left' | 'right' | 'center';
 
+/**
+ * Measured text widths, shared by every document of the process. A width depends only on the face,
+ * the size and the string (the report never sets character or word spacing), and word wrap measures
+ * the growing line word by word, so most measurements repeat. Bounded: past the limit it starts again.
+ */
+const measured = new Map<string, number>();
+const MEASURED_LIMIT = 200_000;
+
 export class Writer {
   y = CONTENT.top;
   private pageIndex = 0;
@@ -76,9 +84,16 @@ export class Writer {
     this.doc.font(style.font).fontSize(style.size).fillColor(style.color);
   }
 
+  /** The width of one line of text in a style; cached per font, size and string for the process. */
   width(text: string, style: TextStyle): number {
+    const key = `${style.font}\u0000${style.size}\u0000${text}`;
+    const known = measured.get(key);
+    if (known !== undefined) return known;
     this.doc.font(style.font).fontSize(style.size);
-    return this.doc.widthOfString(text);
+    const width = this.doc.widthOfString(text);
+    if (measured.size >= MEASURED_LIMIT) measured.clear();
+    measured.set(key, width);
+    return width;
   }
 
   /** Greedy word wrap; a word wider than the line is broken between characters (wrapped, never cut). */
@@ -120,7 +135,7 @@ export class Writer {
     this.useStyle(style);
     lines.forEach((line, i) => {
       if (line === '') return;
-      const lineWidth = this.doc.widthOfString(line);
+      const lineWidth = this.width(line, style);
       const dx = align === 'right' ? width - lineWidth : align === 'center' ? (width - lineWidth) / 2 : 0;
       this.doc.text(line, x + Math.max(0, dx), y + i * lh, { lineBreak: false });
     });

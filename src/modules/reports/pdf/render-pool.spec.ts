@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+
+import { sampleReportSource, type SampleOptions } from '../../../../test/fixtures/report-source';
+import { buildReportView } from '../view/build-report-view';
+import { RenderPool } from './render-pool';
+import { renderReport } from './render-report';
+
+/** Rendering is slow on a busy CI machine, and a worker compiles its sources on first use. */
+const TIMEOUT = 120_000;
+
+const hash = (pdf: Buffer): string => createHash('sha256').update(pdf).digest('hex');
+
+/**
+ * The bytes these sample cases gave before the renderer moved into worker threads and began caching
+ * text widths (rendered on main at f548018): rendering faster must not change one byte.
+ */
+const BEFORE: [string, SampleOptions, 'en' | 'es', string][] = [
+  ['6 × 6, 3 rounds', { suppliers: 6, criteria: 6, rounds: 3 }, 'en', '16d2e228b8943c4a85bbb866bdf1df92ab304062881b95d9e19570c6b44009f1'],
+  ['6 × 6, 3 rounds', { suppliers: 6, criteria: 6, rounds: 3 }, 'es', '21df5f01fe580f170cbfb8239ec11b17370808a6dd848762f6d3bbc1589bae10'],
+  ['8 × 8', { suppliers: 8, criteria: 8, rounds: 2 }, 'en', 'a4ddb8617f7563b59185448f0328f6a4d4422cebb5df107b1275c8b2d6af3174'],
+  ['8 × 8, override, awarded', { suppliers: 8, criteria: 8, rounds: 2, override: true, awarded: true }, 'es', '856697b30a7098b24d03f8894379b3f6dd26d7da99a1a1c4d03c602572b8ee97'],
+];
+
+describe('RenderPool', () => {
+  const pool = new RenderPool(2);
+  afterAll(() => pool.close());
+
+  it.each(BEFORE)('renders %s (%s) to the bytes it gave before, inline and in a worker', async (_name, size, lang, before) => {
+    const view = buildReportView(sampleReportSource(size), lang);
+    const [inline, pooled] = await Promise.all([renderReport(view), pool.render(view)]);
+    expect(hash(inline)).toBe(before);
+    expect(hash(pooled)).toBe(before);
+    expect(pooled.equals(inline)).toBe(true);
+  }, TIMEOUT);
+
+  it('renders concurrent reports, each to its own bytes', async () => {
+    const views = [3, 4, 5].map((suppliers) => buildReportView(sampleReportSource({ suppliers, criteria: 4, rounds: 2 }), 'en'));
+    const pooled = await Promise.all(views.map((v) => pool.render(v)));
+    const inline = await Promise.all(views.map((v) => renderReport(v)));
+    expect(pooled.map(hash)).toEqual(inline.map(hash));
+  }, TIMEOUT);
+
+  it('renders inline when its size is 0, and refuses work once closed', async () => {
+    const view = buildReportView(sampleReportSource({ suppliers: 3, criteria: 3, rounds: 1 }), 'en');
+    const inline = new RenderPool(0);
+    expect(hash(await inline.render(view))).toBe(hash(await renderReport(view)));
+    const closed = new RenderPool(1);
+    await closed.close();
+    await expect(closed.render(view)).rejects.toThrow('closed');
+  }, TIMEOUT);
+});
