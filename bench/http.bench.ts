@@ -18,6 +18,7 @@ import {
   type PerformanceEvent,
   type SupplierPlan,
 } from '../src/tools/case-builder';
+import { startHelloApp } from './hello-app';
 import { percentile } from './util';
 
 const SUPPLIERS = 8;
@@ -108,7 +109,9 @@ export async function run(): Promise<void> {
   await ensureDatabase(server.adminUrl, 'bench_http');
   await runMigrations(url.toString());
   const app = await createApp({ databaseUrl: url.toString(), logLevel: 'silent' });
+  const hello = await startHelloApp();
   try {
+    const helloPort = (hello.getHttpServer().address() as AddressInfo).port;
     await app.listen(0, '127.0.0.1');
     const port = (app.getHttpServer().address() as AddressInfo).port;
     const { token } = await app.get(UsersService).createWithToken({ name: 'Bench Admin', email: 'bench-admin@example.com', orgRole: 'admin' });
@@ -139,22 +142,22 @@ export async function run(): Promise<void> {
     const approver = main.person('approver').token;
 
     const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-    const get = (path: string) =>
+    const get = (path: string, to = port) =>
       new Promise<number>((resolve, reject) => {
         const start = performance.now();
-        const req = request({ host: '127.0.0.1', port, path, agent, headers: { Authorization: `Bearer ${approver}` } }, (res) => {
+        const req = request({ host: '127.0.0.1', port: to, path, agent, headers: { Authorization: `Bearer ${approver}` } }, (res) => {
           res.resume();
           res.on('end', () => (res.statusCode === 200 ? resolve(performance.now() - start) : reject(new Error(`${path}: HTTP ${res.statusCode}`))));
         });
         req.on('error', reject);
         req.end();
       });
-    const load = async (path: string, windowMs: number) => {
+    const load = async ({ path, port: to }: { path: string; port?: number }, windowMs: number) => {
       const latencies: number[] = [];
       const start = performance.now();
       await Promise.all(
         Array.from({ length: CONNECTIONS }, async () => {
-          while (performance.now() - start < windowMs) latencies.push(await get(path));
+          while (performance.now() - start < windowMs) latencies.push(await get(path, to));
         }),
       );
       const seconds = (performance.now() - start) / 1000;
@@ -162,19 +165,20 @@ export async function run(): Promise<void> {
       return { rps: latencies.length / seconds, p50: percentile(latencies, 50), requests: latencies.length };
     };
 
-    const endpoints = [
+    const endpoints: Array<{ name: string; path: string; port?: number }> = [
       { name: 'GET /cases?limit=1 (trivial)', path: '/api/v1/cases?limit=1' },
+      { name: 'bare NestJS hello (ceiling)', path: '/hello', port: helloPort },
       { name: `GET /cases/:id/matrix (${SUPPLIERS} × ${CRITERIA.length})`, path: `/api/v1/cases/${main.caseId}/matrix` },
       { name: 'GET /cases/:id/report.pdf', path: `/api/v1/cases/${main.caseId}/report.pdf` },
       { name: `GET /approvals/pending (${CASES_PENDING} cases)`, path: '/api/v1/approvals/pending' },
     ];
-    for (const e of endpoints) await load(e.path, 1000); // warm-up: JIT, pool, plans, fonts
+    for (const e of endpoints) await load(e, 1000); // warm-up: JIT, pool, plans, fonts
     const figures = endpoints.map(() => [] as Array<{ rps: number; p50: number; requests: number }>);
     for (let r = 0; r < REPETITIONS; r++) {
       // rotate the order so no endpoint always runs first or last
       for (let k = 0; k < endpoints.length; k++) {
         const i = (k + r) % endpoints.length;
-        figures[i].push(await load(endpoints[i].path, WINDOW_MS));
+        figures[i].push(await load(endpoints[i], WINDOW_MS));
       }
     }
     agent.destroy();
@@ -197,7 +201,10 @@ export async function run(): Promise<void> {
       const runs = figures[i].map((x) => x.rps.toFixed(1)).join(' / ');
       console.log(`  ${e.name.padEnd(34)} ${s.rps.toFixed(1).padStart(7)} req/s   p50 ${s.p50.toFixed(2).padStart(8)} ms${ratio}   (req/s per run: ${runs})`);
     }
+    const ceiling = summary[1].rpsRatio === 0 ? NaN : 1 / summary[1].rpsRatio;
+    console.log(`  target 1: trivial authenticated GET ${ceiling.toFixed(3)}× the bare hello route (target ≥ 0.3×)`);
   } finally {
+    await hello.close();
     await app.close();
     await server.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -6,7 +6,7 @@ import { AUTH_METADATA, type AuthedRequest, bearerToken, type CaseAccess } from 
 import { sha256 } from '../../domain/audit/canonical-json';
 import { DomainError, invalid } from '../../domain/errors';
 import { assertAllowed, type CaseAction, type OrgAction } from '../../domain/lifecycle/permissions';
-import { AuthQueries } from './auth.queries';
+import { AuthQueries, type Caller } from './auth.queries';
 import { readDeferredBody, setImportLimits } from '../../common/deferred-body';
 import { PolicyService } from '../policy/policy.service';
 
@@ -37,16 +37,18 @@ export class AccessGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(AUTH_METADATA.public, targets)) return this.bodyRead(req);
     const token = bearerToken(req);
     if (!token) throw new DomainError('UNAUTHENTICATED', 'a bearer token is required');
-    const m = this.dataSource.manager;
-    const user = await this.queries.userByTokenHash(m, sha256(token));
-    if (!user) throw new DomainError('UNAUTHENTICATED', 'the bearer token is not valid');
+    const action = this.reflector.getAllAndOverride<CaseAction | undefined>(AUTH_METADATA.caseAction, targets);
+    const caseId = action ? String(req.params.id) : null;
+    // token, user and case access in one round trip; a malformed case id is refused after authentication
+    const caller = await this.queries.caller(this.dataSource.manager, sha256(token), caseId !== null && UUID.test(caseId) ? caseId : null);
+    if (!caller) throw new DomainError('UNAUTHENTICATED', 'the bearer token is not valid');
+    const { user } = caller;
     req.user = user;
     const isAdmin = user.orgRole === 'admin';
 
     const orgAction = this.reflector.getAllAndOverride<OrgAction | undefined>(AUTH_METADATA.orgAction, targets);
     if (orgAction) assertAllowed(orgAction, null, { isAdmin, orgRoles: user.orgRoles });
-    const action = this.reflector.getAllAndOverride<CaseAction | undefined>(AUTH_METADATA.caseAction, targets);
-    if (action) req.caseAccess = await this.checkCase(String(req.params.id), user.id, isAdmin, action);
+    if (action && caseId !== null) req.caseAccess = this.checkCase(caseId, caller.caseAccess, isAdmin, action);
     return this.bodyRead(req);
   }
 
@@ -60,9 +62,8 @@ export class AccessGuard implements CanActivate {
     return true;
   }
 
-  private async checkCase(caseId: string, userId: string, isAdmin: boolean, action: CaseAction): Promise<CaseAccess> {
+  private checkCase(caseId: string, found: Caller['caseAccess'], isAdmin: boolean, action: CaseAction): CaseAccess {
     if (!UUID.test(caseId)) throw invalid('id', 'id must be a UUID');
-    const found = await this.queries.caseAccess(this.dataSource.manager, caseId, userId);
     if (!found) throw new DomainError('NOT_FOUND', 'case not found');
     const access: CaseAccess = { caseId, stage: found.stage, roles: found.roles, isAdmin };
     assertAllowed(action, access.stage, { isAdmin, roles: access.roles });
