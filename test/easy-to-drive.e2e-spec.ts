@@ -2,6 +2,8 @@ import { decisionCase, putScores } from './factories/evaluation';
 import { createSupplier, csv, CSV_HEADER, importCsv } from './factories/suppliers';
 import { tableCounts } from './factories';
 import { closeRound, negotiationCase, openRound, recordOffer } from './factories/negotiation';
+import { caseInSpecification, putSpecification, specBody } from './factories/specification';
+import { caseInShortlisting } from './factories/suppliers';
 import { startTestApp, type TestApp } from './setup/test-app';
 
 /**
@@ -85,6 +87,13 @@ describe('easy to drive: every error at once, no silent surprises', () => {
       expect(new Set((res.body.errors as Array<{ field: string }>).map((e) => e.field))).toEqual(new Set(['country', 'blockedReason']));
     });
 
+    it('a change of a supplier: blocking it without a reason and a bad country are named together, and nothing changes', async () => {
+      const supplier = await createSupplier(t);
+      const res = await t.http.patch(`/api/v1/suppliers/${supplier.id}`).set(t.admin.auth).send({ status: 'blocked', country: 'Germany', colour: 'blue' }).expect(400);
+      expect(new Set((res.body.errors as Array<{ field: string }>).map((e) => e.field))).toEqual(new Set(['country', 'blockedReason', 'colour']));
+      expect((await t.http.get(`/api/v1/suppliers/${supplier.id}`).set(t.admin.auth).expect(200)).body).toMatchObject({ status: 'active', country: supplier.country });
+    });
+
     it('a straight rebuy without a previous case and a bad budget are named together', async () => {
       const res = await t.http
         .post('/api/v1/cases')
@@ -104,6 +113,33 @@ describe('easy to drive: every error at once, no silent surprises', () => {
         })
         .expect(400);
       expect(new Set((res.body.errors as Array<{ field: string }>).map((e) => e.field))).toEqual(new Set(['estimatedBudget', 'previousCaseId']));
+    });
+  });
+
+  describe('finding 2, the specification: body rules and the rules against the current version in one 400', () => {
+    it('a draft: a bad weight, an unknown field and a duplicate criterion name are named together', async () => {
+      const { caseId, people } = await caseInSpecification(t);
+      const body = specBody();
+      const criteria = [...body.criteria, { ...body.criteria[0], name: body.criteria[0].name.toUpperCase() }];
+      criteria[1] = { ...criteria[1], weight: -5 };
+      const res = await putSpecification(t, caseId, people.prescriber, { ...body, criteria, colour: 'blue' }, 400);
+      expect(new Set((res.errors as Array<{ field: string }>).map((e) => e.field))).toEqual(new Set(['colour', 'criteria.1.weight', `criteria.${criteria.length - 1}.name`]));
+      expect((await t.http.get(`/api/v1/cases/${caseId}/specification`).set(people.prescriber.auth)).status).toBe(404);
+    });
+
+    it('a frozen one: a revision without its reason, with a blank description and an id not of the current version', async () => {
+      const { caseId, people } = await caseInShortlisting(t);
+      const current = (await t.http.get(`/api/v1/cases/${caseId}/specification`).set(people.prescriber.auth).expect(200)).body;
+      const body = specBody();
+      const res = await putSpecification(
+        t,
+        caseId,
+        people.prescriber,
+        { ...body, description: '   ', criteria: body.criteria.map((k, i) => (i === 0 ? { ...k, id: '00000000-0000-4000-8000-000000000000' } : k)) },
+        400,
+      );
+      expect(new Set((res.errors as Array<{ field: string }>).map((e) => e.field))).toEqual(new Set(['description', 'reason', 'criteria.0.id']));
+      expect((await t.http.get(`/api/v1/cases/${caseId}/specification`).set(people.prescriber.auth).expect(200)).body.version).toBe(current.version);
     });
   });
 

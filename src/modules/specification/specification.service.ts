@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, LessThan } from 'typeorm';
 import { type CaseAccess } from '../../common/auth';
 import { lockCase } from '../cases/case-lock';
+import { edgeProblems, refusedFields } from '../../common/validation';
 import { exactDecimal } from '../../common/money';
 import { type Page } from '../../common/paging';
 import { type FieldProblem, invalid, notFound } from '../../domain/errors';
@@ -110,9 +111,10 @@ export class SpecificationService {
     return this.dataSource.transaction(async (m) => {
       const c = await lockCase(m, access, 'specification.write');
       const current = await currentSpecification(m, c.id);
-      if (ifMatch !== undefined) assertIfMatch(ifMatch, current ? await this.view(m, current) : null);
       const revising = c.stage !== 'SPECIFICATION';
+      // every problem of the body first, as the pipe answered them before it left them to this pass
       const content = this.contentFrom(dto, current, revising);
+      if (ifMatch !== undefined) assertIfMatch(ifMatch, current ? await this.view(m, current) : null);
 
       const diff = diffSpecifications(current ? contentOf(current) : EMPTY, content);
       if (revising) {
@@ -175,28 +177,39 @@ export class SpecificationService {
     return result.affected ?? 0;
   }
 
-  /** The stored content for a request, or every problem the request has against the current version. */
+  /**
+   * The stored content for a request, or every problem it has in one 400: the body's own (left by
+   * the pipe, `@CollectsProblems`) and those against the case and the current version; a rule
+   * reading a field already refused skips it.
+   */
   private contentFrom(dto: PutSpecificationDto, current: SpecificationVersion | null, revising: boolean): SpecificationContent {
-    const errors: FieldProblem[] = [];
+    const edge = edgeProblems(dto);
+    const refused = refusedFields(edge);
+    const errors: FieldProblem[] = [...edge];
     if (revising && dto.reason === undefined) {
       errors.push({ field: 'reason', message: 'the specification is frozen: a change makes a new version and needs a reason' });
     }
+    const keyOf = (field: string, text: unknown) => (typeof text === 'string' && !refused.has(field) ? matchKey(text) : null);
+    const idOf = (field: string, id: unknown) => (typeof id === 'string' && !refused.has(field) ? id : undefined);
+    const criteria = Array.isArray(dto.criteria) ? dto.criteria : [];
+    const requirements = Array.isArray(dto.requirements) ? dto.requirements : [];
     const firstByName = new Map<string, number>();
-    dto.criteria.forEach((criterion, i) => {
-      const key = matchKey(criterion.name);
+    criteria.forEach((criterion, i) => {
+      const key = keyOf(`criteria.${i}.name`, criterion?.name);
+      if (key === null) return;
       const first = firstByName.get(key);
       if (first === undefined) firstByName.set(key, i);
       else errors.push({ field: `criteria.${i}.name`, message: `"${criterion.name}" is already the name of criteria.${first} (names are compared ignoring case)` });
     });
     const criteriaIds = assignIds(
       'criteria',
-      dto.criteria.map((x) => ({ id: x.id, key: matchKey(x.name) })),
+      criteria.map((x, i) => ({ id: idOf(`criteria.${i}.id`, x?.id), key: keyOf(`criteria.${i}.name`, x?.name) ?? '' })),
       (current?.criteria ?? []).map((x) => ({ id: x.id, key: matchKey(x.name) })),
       randomUUID,
     );
     const requirementIds = assignIds(
       'requirements',
-      dto.requirements.map((x) => ({ id: x.id, key: matchKey(x.text) })),
+      requirements.map((x, i) => ({ id: idOf(`requirements.${i}.id`, x?.id), key: keyOf(`requirements.${i}.text`, x?.text) ?? '' })),
       (current?.requirements ?? []).map((x) => ({ id: x.id, key: matchKey(x.text) })),
       randomUUID,
     );

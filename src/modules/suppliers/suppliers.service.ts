@@ -60,15 +60,20 @@ export class SuppliersService {
 
   async update(id: string, dto: UpdateSupplierDto): Promise<SupplierView> {
     return this.dataSource.transaction(async (m) => {
+      // the body's problems and the blocking rule in one answer; a bad body is a 400 even for an unknown supplier, as before
+      const edge = edgeProblems(dto);
+      const refused = refusedFields(edge);
       const s = await m.findOne(Supplier, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!s && edge.length > 0) throw invalid(edge);
       if (!s) throw notFound('supplier');
       const given = Object.entries(dto).filter(([, v]) => v !== undefined);
-      if (given.length === 0) throw invalid('body', 'no field to change');
-
+      if (given.length === 0 && edge.length === 0) throw invalid('body', 'no field to change');
       const status = dto.status ?? s.status;
       // back to active: the reason for the block no longer applies
-      const keptReason = status === 'active' ? null : s.blockedReason;
-      s.blockedReason = checkBlocking(status, dto.blockedReason ?? keptReason, dto.blockedReason !== undefined);
+      const reason = dto.blockedReason ?? (status === 'active' ? null : s.blockedReason);
+      const blocking = refused.has('status') || refused.has('blockedReason') ? [] : blockingProblems(status, reason, dto.blockedReason !== undefined);
+      if (edge.length + blocking.length > 0) throw invalid([...edge, ...blocking]);
+      s.blockedReason = status === 'blocked' ? reason : null;
       s.status = status;
       if (dto.legalName !== undefined) s.legalName = dto.legalName;
       if (dto.taxId !== undefined) s.taxId = dto.taxId;
@@ -119,12 +124,6 @@ function blockingProblems(status: string, reason: string | null, reasonGiven: bo
   if (status === 'blocked' && !reason) problems.push({ field: 'blockedReason', message: 'blockedReason is required when status is blocked' });
   if (status === 'active' && reasonGiven) problems.push({ field: 'blockedReason', message: 'blockedReason is only for a blocked supplier' });
   return problems;
-}
-
-function checkBlocking(status: string, reason: string | null, reasonGiven: boolean): string | null {
-  const problems = blockingProblems(status, reason, reasonGiven);
-  if (problems.length > 0) throw invalid(problems);
-  return status === 'blocked' ? reason : null;
 }
 
 // stored as plain JSON, with only the documented keys

@@ -1,4 +1,5 @@
 import { IsDecimalNumber, Optional } from '../../../common/validators';
+import { CollectsProblems } from '../../../common/validation';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -104,6 +105,8 @@ export class CriterionDto {
   weight: number;
 }
 
+/** Its field problems are answered with the service's own, in one 400 (README "Errors"). */
+@CollectsProblems()
 export class PutSpecificationDto {
   @ApiProperty() @IsString() @MaxLength(10000) @Matches(NOT_BLANK, { message: 'description must not be blank' })
   description: string;

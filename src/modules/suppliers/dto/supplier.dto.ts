@@ -133,7 +133,8 @@ export class CreateSupplierDto {
   @Optional() @Field.blockedReason() blockedReason?: string;
 }
 
-/** Every field optional; a field sent replaces the stored one (lists are replaced whole). */
+/** Every field optional; a field sent replaces the stored one (lists are replaced whole). Its problems come with the blocking rule's, in one 400. */
+@CollectsProblems()
 export class UpdateSupplierDto {
   @IfPresent() @Field.legalName(false) legalName?: string;
   @IfPresent() @Field.taxId(false) taxId?: string;
