@@ -59,6 +59,18 @@ describe('auth before work', () => {
     expect(JSON.parse(answer!.body).code).toBe('UNAUTHENTICATED');
   });
 
+  it('the supplier portal refuses an unknown invitation token (401) before the body of an offer is read', async () => {
+    const offer = Buffer.from(JSON.stringify({ currency: 'EUR', totalPrice: '1000.00', notes: 'x'.repeat(200_000) }));
+    const answer = await answerBeforeBody(
+      '/api/v1/supplier-portal/offers',
+      { 'Content-Type': 'application/json', Authorization: 'Bearer inv_not-a-live-invitation' },
+      offer.subarray(0, 1024),
+      offer.length,
+    );
+    expect(answer?.status).toBe(401);
+    expect(JSON.parse(answer!.body)).toMatchObject({ code: 'UNAUTHENTICATED', detail: 'the invitation token is not valid' });
+  });
+
   it('a caller without the registry role is refused (403) before the body is read, and so is any JSON route', async () => {
     const member = await createUser(t);
     const refused = await answerBeforeBody(

@@ -33,10 +33,15 @@ export interface AuthedRequest extends Request {
 }
 
 /** Metadata keys the guard reads. */
-export const AUTH_METADATA = { public: 'auth:public', orgAction: 'auth:org-action', caseAction: 'auth:case-action' } as const;
+export const AUTH_METADATA = { public: 'auth:public', invitation: 'auth:invitation', orgAction: 'auth:org-action', caseAction: 'auth:case-action' } as const;
 
 /** No user token needed (health, docs, the supplier portal which checks its own invitation token). */
 export const Public = () => SetMetadata(AUTH_METADATA.public, true);
+/**
+ * A public route a supplier calls with its invitation token as bearer (the supplier portal): the
+ * guard reads no body until the token is a live invitation's; the service then opens the round.
+ */
+export const InvitationToken = () => SetMetadata(AUTH_METADATA.invitation, true);
 /** The organization-level action this handler takes (no case): see ORG_PERMISSIONS in the permission table. */
 export const OrgActionOf = (action: OrgAction) => SetMetadata(AUTH_METADATA.orgAction, action);
 /** The action this handler takes on the case named by the `:id` path parameter; see the permission table. */

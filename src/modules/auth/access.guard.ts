@@ -33,8 +33,11 @@ export class AccessGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     const req = context.switchToHttp().getRequest<AuthedRequest>();
-    // a public route (the supplier portal checks its own invitation token) reads its body at once
-    if (this.reflector.getAllAndOverride<boolean>(AUTH_METADATA.public, targets)) return this.bodyRead(req);
+    // a public route reads its body at once; the supplier portal's only once its invitation token is live
+    if (this.reflector.getAllAndOverride<boolean>(AUTH_METADATA.public, targets)) {
+      if (this.reflector.getAllAndOverride<boolean>(AUTH_METADATA.invitation, targets)) await this.checkInvitation(req);
+      return this.bodyRead(req);
+    }
     const token = bearerToken(req);
     if (!token) throw new DomainError('UNAUTHENTICATED', 'a bearer token is required');
     const action = this.reflector.getAllAndOverride<CaseAction | undefined>(AUTH_METADATA.caseAction, targets);
@@ -60,6 +63,14 @@ export class AccessGuard implements CanActivate {
     if (CSV_BODY.test(req.headers['content-type'] ?? '')) setImportLimits(req, (await this.policy.current()).imports);
     await readDeferredBody(req);
     return true;
+  }
+
+  /** Auth before work on the supplier portal: an unknown or expired invitation token is refused before the body is read. */
+  private async checkInvitation(req: AuthedRequest): Promise<void> {
+    const token = bearerToken(req);
+    if (!token || !(await this.queries.invitationLive(this.dataSource.manager, sha256(token)))) {
+      throw new DomainError('UNAUTHENTICATED', 'the invitation token is not valid');
+    }
   }
 
   private checkCase(caseId: string, found: Caller['caseAccess'], isAdmin: boolean, action: CaseAction): CaseAccess {

@@ -48,4 +48,10 @@ export class AuthQueries {
     );
     return (row as { stage: Stage; roles: CaseRole[] } | undefined) ?? null;
   }
+
+  /** Whether a live (unexpired) invitation holds this token, by its SHA-256. */
+  async invitationLive(m: EntityManager, tokenHash: string): Promise<boolean> {
+    const [row] = await m.query(`SELECT 1 FROM invitations WHERE token_hash = $1 AND expires_at > now()`, [tokenHash]);
+    return row !== undefined;
+  }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { bearerToken, Public } from '../../common/auth';
+import { bearerToken, InvitationToken, Public } from '../../common/auth';
 import { noBodyPipe } from '../../common/validation';
 import { OfferBodyDto } from './dto/offer.dto';
 import { OffersService } from './offers.service';
@@ -10,12 +10,13 @@ import { INVITATION_TOKEN } from '../../openapi/document';
 import { Invitation, OfferReceipt } from './negotiation.schemas';
 
 /**
- * The supplier's side: no user account, only the invitation token as bearer. The user-token
- * guard lets these routes through; the service checks the invitation token itself.
+ * The supplier's side: no user account, only the invitation token as bearer. The guard reads no
+ * body before the token is a live invitation's; the service opens the supplier's round with it.
  */
 @ApiTags('supplier-portal')
 @ApiBearerAuth(INVITATION_TOKEN)
 @Public()
+@InvitationToken()
 @Controller('supplier-portal')
 export class SupplierPortalController {
   constructor(private readonly offers: OffersService) {}
