@@ -60,7 +60,7 @@ describe('gaps: bad input on every endpoint family', () => {
     const before = await tableCounts(t);
     const huge = { notes: 'x'.repeat(300_000) };
     // auth before work: a write the access guard refuses is refused before its body is read, with the guard's own answer
-    const GUARD_CODES = ['FORBIDDEN', 'NOT_FOUND', 'STAGE_NOT_ALLOWED', 'CASE_READ_ONLY'];
+    const GUARD_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'STAGE_NOT_ALLOWED', 'CASE_READ_ONLY'];
     let tooLarge = 0;
     for (const [method, path] of writes(w.caseId)) {
       const small = await send(method, path, t.admin.auth, { notes: 'x' });
@@ -145,6 +145,9 @@ describe('gaps: bad input on every endpoint family', () => {
     const w = await caseInDecision(t);
     const n = await negotiationCase(t);
     await openRound(t, n);
+    // the portal reads no body before its token is a live invitation's (auth before work)
+    const invitations = await t.http.post(`/api/v1/cases/${n.caseId}/rounds/1/invitations`).set(n.people.buyer.auth).send({}).expect(201);
+    const invitation = { Authorization: `Bearer ${(invitations.body as Array<{ token: string }>)[0].token}` };
     const fresh = await caseWithBuyingCenter(t);
     const supplier = await createSupplier(t);
     const member = await createUser(t);
@@ -158,7 +161,7 @@ describe('gaps: bad input on every endpoint family', () => {
       ['post', `/api/v1/cases/${n.caseId}/rounds/1/close`, n.people.buyer.auth, { early: true }, 'early'],
       ['post', `/api/v1/cases/${n.caseId}/rounds/1/invitations`, n.people.buyer.auth, { all: true }, 'all'],
       ['post', `/api/v1/cases/${n.caseId}/rounds/1/offers/${n.suppliers[0].id}/reconfirm`, n.people.buyer.auth, { force: true }, 'force'],
-      ['post', '/api/v1/supplier-portal/offers/reconfirm', { Authorization: 'Bearer inv_whatever' }, { price: '1' }, 'price'],
+      ['post', '/api/v1/supplier-portal/offers/reconfirm', invitation, { price: '1' }, 'price'],
       ['patch', `/api/v1/cases/${fresh.caseId}`, fresh.people.initiator.auth, { title: 'x', stage: 'AWARDED' }, 'stage'],
     ];
     for (const [method, path, auth, body, field] of cases) {
