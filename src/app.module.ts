@@ -19,6 +19,7 @@ import { ShortlistModule } from './modules/shortlist/shortlist.module';
 import { NegotiationModule } from './modules/negotiation/negotiation.module';
 import { EvaluationModule } from './modules/evaluation/evaluation.module';
 import { ApprovalModule } from './modules/approval/approval.module';
+import { ApproverModule } from './modules/approver/approver.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { defaultReportWorkers } from './modules/reports/pdf/render-pool';
 import { MessagesModule } from './modules/messages/messages.module';
@@ -60,6 +61,7 @@ export class AppModule {
         NegotiationModule,
         EvaluationModule,
         ApprovalModule,
+        ApproverModule,
         ReportsModule.forRoot({ workers: options.reportWorkers ?? defaultReportWorkers() }),
         MessagesModule.forRoot({ ...DEFAULT_MESSAGING, ...options.messaging }, options.databaseUrl),
       ],

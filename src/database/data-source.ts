@@ -21,6 +21,8 @@ import { APPROVAL_ENTITIES } from '../modules/approval/entities';
 import { POLICY_ENTITIES } from '../modules/policy/entities';
 import { REPORTS_ENTITIES } from '../modules/reports/entities';
 import { MESSAGES_ENTITIES } from '../modules/messages/message.entity';
+import { APPROVER_ENTITIES } from '../modules/approver/entities';
+import { ApproverPages1796219777226 } from '../../migrations/1796219777226-ApproverPages';
 
 /** Entities and migrations are listed, not globbed: the same list works compiled, under Jest and in the CLI. */
 export const ENTITIES = [
@@ -40,6 +42,7 @@ export const ENTITIES = [
   ...APPROVAL_ENTITIES,
   ...REPORTS_ENTITIES,
   ...MESSAGES_ENTITIES,
+  ...APPROVER_ENTITIES,
 ];
 export const MIGRATIONS = [
   InitialSchema1764270000000,
@@ -50,6 +53,7 @@ export const MIGRATIONS = [
   SealedReconfirmation1766200000000,
   AuditHeads1766300000000,
   ReportContentHash1766900000000,
+  ApproverPages1796219777226,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -27,6 +27,18 @@ export interface Policy {
   segregation: SegregationPolicy;
   /** the CSV import's body: the most bytes it may inflate to, and how many times the bytes sent */
   imports: { maxInflatedBytes: number; maxInflateRatio: number };
+  /**
+   * the approver pages: how long an e-mailed sign-in link lives, how long a browser session lasts
+   * idle-free, after how many days waiting the approver is reminded and the admins are told
+   */
+  signOff: SignOffPolicy;
+}
+
+export interface SignOffPolicy {
+  linkHours: number;
+  sessionMinutes: number;
+  reminderDays: number;
+  escalationDays: number;
 }
 
 export const DEFAULT_POLICY: Policy = {
@@ -41,4 +53,5 @@ export const DEFAULT_POLICY: Policy = {
   robustness: { ...DEFAULT_ROBUSTNESS_POLICY },
   segregation: { ...DEFAULT_SEGREGATION_POLICY },
   imports: { maxInflatedBytes: 20 * 1024 * 1024, maxInflateRatio: 100 },
+  signOff: { linkHours: 72, sessionMinutes: 30, reminderDays: 2, escalationDays: 5 },
 };

@@ -12,4 +12,6 @@ export class Approval {
   @Column({ name: 'snapshot_hash', type: 'char', length: 64 }) snapshotHash: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'lapsed_at', type: 'timestamptz', nullable: true }) lapsedAt: Date | null;
+  /** the delegate who signed on the approver's behalf; null: the approver signed */
+  @Column({ name: 'signed_by', type: 'uuid', nullable: true }) signedBy: string | null;
 }

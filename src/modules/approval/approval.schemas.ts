@@ -21,6 +21,7 @@ export const Approval = component(
     snapshotHash: described(sha256, 'the decision snapshot signed'),
     createdAt: dateTime,
     lapsedAt: nullable(dateTime),
+    signedBy: described(nullable(uuid), 'the delegate who signed on the approver’s behalf; null: the approver signed'),
     repeated: described(boolean, 'the caller had already approved this snapshot: the first approval is answered and nothing is added'),
     caseStage: described(oneOf(STAGES), 'the case stage after the signature (AWARDED when it completed the chain)'),
   }),

@@ -6,6 +6,7 @@ import { exactDecimal, money } from '../../common/money';
 import { approvalRequirement, type ApprovalRequirement } from '../../domain/approval/approval-chain';
 import { signatureLapsed, signOffComplete } from '../../domain/approval/lapse';
 import { approvalIneligibility, approvalRefusal } from '../../domain/approval/segregation';
+import { nextInTurn } from '../../domain/approval/turn';
 import { DeclarationsService } from '../cases/declarations.service';
 import { DomainError, invalid } from '../../domain/errors';
 import { AuditService } from '../audit/audit.service';
@@ -36,8 +37,13 @@ interface ProposalFacts {
   amount: string;
 }
 
+/** Told after a signature that left the chain open, in its transaction (the next approver's turn). */
+export type SignatureListener = (m: EntityManager, c: Case, evaluation: Evaluation) => Promise<void>;
+
 @Injectable()
 export class ApprovalService implements OnModuleInit {
+  private readonly signatureListeners: SignatureListener[] = [];
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -92,6 +98,30 @@ export class ApprovalService implements OnModuleInit {
         snapshotHash: proposal.snapshotHash,
       });
     });
+  }
+
+  onSignature(listener: SignatureListener): void {
+    this.signatureListeners.push(listener);
+  }
+
+  /**
+   * Whose turn it is to sign (README "Approver pages"): of the approvers who may still sign the
+   * current snapshot, by the chain's order (src/domain/approval/turn.ts); null when nobody's is.
+   */
+  async turn(m: EntityManager, c: Case, given?: Evaluation) {
+    if (c.stage !== 'APPROVAL') return null;
+    const evaluation = given ?? (await this.decisions.evaluate(m, c.id));
+    const proposal = await this.proposal(m, evaluation);
+    if (!proposal || proposal.stale) return null;
+    const state = await this.state(m, c, proposal);
+    if (state.complete) return null;
+    const { segregation } = await this.policy.current(m);
+    const counting = state.approvals.filter((a) => !a.lapsed && a.verdict === 'approve');
+    const approvers = (await this.queries.approvers(m, c.id)).filter(
+      (a) => !counting.some((s) => s.approverId === a.userId) && approvalIneligibility(a, proposal, segregation) === null,
+    );
+    const approver = nextInTurn(approvers, { required: state.required ?? 1, executiveRequired: state.executiveRequired ?? false }, counting);
+    return approver ? { approver, snapshotHash: proposal.currentHash, supplierId: proposal.supplierId, amount: proposal.amount, currency: state.currency } : null;
   }
 
   /** The current proposal of an evaluation with the proposed supplier's converted amount; null before the first proposal. */
@@ -238,6 +268,8 @@ export class ApprovalService implements OnModuleInit {
       } else if ((await this.state(m, c, proposal)).complete) {
         // a signature does not move the matrix: the award's facts and hooks reuse this evaluation
         await this.cases.move(m, c, 'AWARDED', user.id, 'approval chain complete', new TransitionScope().provide(EVALUATION, evaluation));
+      } else {
+        for (const listener of this.signatureListeners) await listener(m, c, evaluation);
       }
       return { ...approval, repeated: false, caseStage: c.stage };
     });

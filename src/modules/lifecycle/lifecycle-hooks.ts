@@ -46,10 +46,11 @@ export type StageHook = (m: EntityManager, c: Case, actorId: string, other: Stag
  * change every `record` hook runs before any `document` hook:
  * - `record` writes what the stage stands on (a frozen specification, a rebuy's copied one, the
  *   approval chain, the award: supplier, amount, time);
- * - `document` renders what has been recorded (the final report is rendered from the award).
+ * - `document` renders what has been recorded (the final report is rendered from the award);
+ * - `notify` tells people what the new stage asks of them (the approver whose turn it is to sign).
  * Each stage, direction and phase takes one hook, so no two hooks ever depend on their order.
  */
-export const HOOK_PHASES = ['record', 'document'] as const;
+export const HOOK_PHASES = ['record', 'document', 'notify'] as const;
 export type HookPhase = (typeof HOOK_PHASES)[number];
 
 /**

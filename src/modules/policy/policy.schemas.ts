@@ -33,6 +33,10 @@ export const Policy = component(
       'segregation of duties, each rule a switch (all on by default)',
     ),
     imports: described(object({ maxInflatedBytes: count(1), maxInflateRatio: number }), 'the CSV import: inflated size cap (default 20 MiB) and inflate ratio (default 100)'),
+    signOff: described(
+      object({ linkHours: count(1), sessionMinutes: count(1), reminderDays: count(1), escalationDays: count(1) }),
+      'approver pages: e-mailed link lifetime (default 72 h), session (30 min), reminder (2 days) and escalation to admins (5 days) while a signature waits',
+    ),
   }),
 );
 

@@ -61,6 +61,7 @@ function withDefaults(data: Partial<Policy>): Policy {
     robustness: { ...defaults.robustness, ...data.robustness },
     segregation: { ...defaults.segregation, ...data.segregation },
     imports: { ...defaults.imports, ...data.imports },
+    signOff: { ...defaults.signOff, ...data.signOff },
   };
 }
 
@@ -74,6 +75,9 @@ function crossFieldProblems(policy: Policy): FieldProblem[] {
   const w = policy.reliability.weights;
   const sum = w.otif + w.quality + w.certifications + w.financial;
   if (Math.abs(sum - 1) > 1e-9) problems.push({ field: 'reliability.weights', message: `weights must sum to 1 (they sum to ${sum})` });
+  if (policy.signOff.escalationDays <= policy.signOff.reminderDays) {
+    problems.push({ field: 'signOff.escalationDays', message: 'the admins are told after the approver is reminded: escalationDays must exceed reminderDays' });
+  }
   const bands = policy.approval.bands;
   bands.forEach((band, i) => {
     const last = i === bands.length - 1;

@@ -1,3 +1,4 @@
+import { type ApproverMessageKind } from './approver-kinds';
 import { type MessageLayout, renderLayout } from './layout';
 
 export type Language = 'en' | 'es';
@@ -15,7 +16,7 @@ export interface ComposedMessage {
   html: string;
 }
 
-export type MessageKind = 'shortlist.awaiting_approval' | 'rfq.invitation';
+export type MessageKind = 'shortlist.awaiting_approval' | 'rfq.invitation' | ApproverMessageKind;
 
 /** "shortlist awaits approval": to each gatekeeper of the case (buying center). */
 export interface ShortlistAwaitingApproval {

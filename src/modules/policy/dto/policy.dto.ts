@@ -95,6 +95,13 @@ class ImportsPolicyDto {
   @IsNumber() @Min(1) @Max(10000) maxInflateRatio: number;
 }
 
+class SignOffPolicyDto {
+  @ApiProperty({ example: 72, description: 'hours an e-mailed sign-in link lives' }) @IsInt() @Min(1) @Max(24 * 30) linkHours: number;
+  @ApiProperty({ example: 30, description: 'minutes a browser session on the approver pages lasts' }) @IsInt() @Min(1) @Max(24 * 60) sessionMinutes: number;
+  @ApiProperty({ example: 2, description: 'days a signature waits before the approver is reminded' }) @IsInt() @Min(1) @Max(365) reminderDays: number;
+  @ApiProperty({ example: 5, description: 'days a signature waits before the admins are told' }) @IsInt() @Min(1) @Max(365) escalationDays: number;
+}
+
 /**
  * The policy; a PUT replaces the sections it names, each whole (every field of a section is
  * required, so no partial section leaves a hole), and keeps the others. `{}` names none: nothing
@@ -108,4 +115,5 @@ export class PolicyDto {
   @ApiPropertyOptional({ type: () => RobustnessPolicyDto }) @Optional() @Section(() => RobustnessPolicyDto) robustness?: RobustnessPolicyDto;
   @ApiPropertyOptional({ type: () => SegregationPolicyDto }) @Optional() @Section(() => SegregationPolicyDto) segregation?: SegregationPolicyDto;
   @ApiPropertyOptional({ type: () => ImportsPolicyDto }) @Optional() @Section(() => ImportsPolicyDto) imports?: ImportsPolicyDto;
+  @ApiPropertyOptional({ type: () => SignOffPolicyDto }) @Optional() @Section(() => SignOffPolicyDto) signOff?: SignOffPolicyDto;
 }

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { ApprovalModule } from '../approval/approval.module';
+import { EvaluationModule } from '../evaluation/evaluation.module';
+import { ApproverQueries } from './approver.queries';
+import { SignInService } from './sign-in.service';
+import { SignatureNotices } from './signature-notices';
+import { SignatureSweepHost } from './sweep.host';
+
+/** The approvers' side of sign-off (README "Approver pages"): signature requests, reminders, sign-in links, pages, delegation. */
+@Module({
+  imports: [ApprovalModule, EvaluationModule],
+  providers: [ApproverQueries, SignInService, SignatureNotices, SignatureSweepHost],
+  exports: [SignatureNotices, SignInService],
+})
+export class ApproverModule {}

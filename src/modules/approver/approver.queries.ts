@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { type EntityManager } from 'typeorm';
+import { type ApprovalNoticeKind } from './entities';
+
+interface Person {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/** Every SQL statement of the approver pages that the entity API does not express simply. */
+@Injectable()
+export class ApproverQueries {
+  /** Records a notice once: false when its key was already there (the sweep ran before, or another instance won). */
+  async recordNotice(m: EntityManager, n: { key: string; caseId: string; userId: string; kind: ApprovalNoticeKind; snapshotHash: string }): Promise<boolean> {
+    const rows: unknown[] = await m.query(
+      `INSERT INTO approval_notices (key, case_id, user_id, kind, snapshot_hash) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (key) DO NOTHING RETURNING id`,
+      [n.key, n.caseId, n.userId, n.kind, n.snapshotHash],
+    );
+    return rows.length === 1;
+  }
+
+  /** When the signature request for this snapshot went to this approver's turn: null if it never did. */
+  async requestedAt(m: EntityManager, caseId: string, approverId: string, snapshotHash: string): Promise<Date | null> {
+    const [row] = await m.query(
+      `SELECT created_at FROM approval_notices WHERE key = $1`,
+      [requestKey(caseId, approverId, snapshotHash)],
+    );
+    return (row as { created_at: Date } | undefined)?.created_at ?? null;
+  }
+
+  /** The person an approver's signature requests go to on `at`: their delegate in a delegation's period, else themselves. */
+  async recipient(m: EntityManager, approverId: string, at: Date): Promise<Person & { onBehalfOf: Person | null }> {
+    const [row] = await m.query(
+      `SELECT a.id, a.name, a.email, d.id AS "delegateId", d.name AS "delegateName", d.email AS "delegateEmail"
+         FROM users a
+         LEFT JOIN LATERAL (
+           SELECT u.id, u.name, u.email FROM delegations g JOIN users u ON u.id = g.delegate_id
+            WHERE g.user_id = a.id AND g.revoked_at IS NULL AND g.starts_at <= $2 AND g.ends_at > $2
+            ORDER BY g.created_at DESC LIMIT 1) d ON true
+        WHERE a.id = $1`,
+      [approverId, at],
+    );
+    const r = row as { id: string; name: string; email: string; delegateId: string | null; delegateName: string; delegateEmail: string };
+    const self = { id: r.id, name: r.name, email: r.email };
+    return r.delegateId ? { id: r.delegateId, name: r.delegateName, email: r.delegateEmail, onBehalfOf: self } : { ...self, onBehalfOf: null };
+  }
+
+  async admins(m: EntityManager): Promise<Person[]> {
+    return m.query(`SELECT id, name, email FROM users WHERE org_role = 'admin' ORDER BY name, id`);
+  }
+
+  async supplierName(m: EntityManager, supplierId: string): Promise<string> {
+    const [row] = await m.query(`SELECT legal_name FROM suppliers WHERE id = $1`, [supplierId]);
+    return (row as { legal_name: string } | undefined)?.legal_name ?? supplierId;
+  }
+
+  async casesInApproval(m: EntityManager): Promise<string[]> {
+    const rows: Array<{ id: string }> = await m.query(`SELECT id FROM cases WHERE stage = 'APPROVAL' ORDER BY updated_at, id`);
+    return rows.map((r) => r.id);
+  }
+}
+
+/** The unique key of a notice: one request, one reminder, one escalation per approver and decision snapshot. */
+export function noticeKey(kind: ApprovalNoticeKind, caseId: string, approverId: string, snapshotHash: string): string {
+  return `${kind}:${caseId}:${approverId}:${snapshotHash}`;
+}
+
+export const requestKey = (caseId: string, approverId: string, snapshotHash: string) => noticeKey('request', caseId, approverId, snapshotHash);

@@ -1,0 +1,29 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { MESSAGING_OPTIONS, type MessagingOptions } from '../messages/messaging.options';
+import { SignatureNotices } from './signature-notices';
+
+const EVERY_MS = 15 * 60 * 1000;
+
+/** Where the delivery worker runs, the reminder sweep runs too, every quarter hour (idempotent: see SignatureNotices). */
+@Injectable()
+export class SignatureSweepHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer: NodeJS.Timeout | null = null;
+  private readonly logger = new Logger('SignatureSweep');
+
+  constructor(
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+    private readonly notices: SignatureNotices,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.options.worker) return;
+    this.timer = setInterval(() => {
+      this.notices.sweep(new Date()).catch((error: unknown) => this.logger.error(error instanceof Error ? error.message : String(error)));
+    }, EVERY_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+}
