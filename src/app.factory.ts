@@ -2,7 +2,7 @@ import { type INestApplication, Logger, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
-import { json, type NextFunction, type Request, type Response, type RequestHandler } from 'express';
+import { json, type NextFunction, type Request, type Response, type RequestHandler, urlencoded } from 'express';
 import { AppModule } from './app.module';
 import { bodyShapeGuard } from './common/body-shape';
 import { csvBody, deferBody } from './common/deferred-body';
@@ -32,6 +32,8 @@ export interface CreateAppOptions {
 }
 
 const CSV_PATHS = ['/api/v1/suppliers/import', '/api/v1/suppliers/performance/import'];
+/** the approver pages post HTML forms (README "Approver pages") */
+const PAGE_FORMS = /^\/approve(\/|$)/;
 
 /** Builds the whole HTTP application; `main.ts`, the tests and the benchmarks all start it this way. */
 export async function createApp(options: CreateAppOptions): Promise<INestApplication> {
@@ -47,13 +49,15 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   for (const middleware of options.middleware ?? []) app.use(middleware);
   app.use(requestLogger(logger));
   app.use(methodGate(() => routes));
-  app.use(mediaTypeGate(CSV_PATHS));
+  app.use(mediaTypeGate(CSV_PATHS, PAGE_FORMS));
   const limit = options.bodyLimit ?? '256kb';
   // auth before work: the parsers run only once the access guard has authenticated the caller and
   // passed the route's permission (readDeferredBody); CSV imports are bounded on their own, by the policy
   app.use(
     deferBody([
       json({ limit, type: ['application/json', 'application/*+json'] }),
+      // the approver pages' forms (the media-type gate lets them through on /approve only)
+      urlencoded({ limit: '16kb', extended: false, parameterLimit: 20 }),
       csvBody(CSV_PATHS, { maxInflatedBytes: DEFAULT_POLICY.imports.maxInflatedBytes, maxInflateRatio: DEFAULT_POLICY.imports.maxInflateRatio }),
       bodyShapeGuard(),
     ]),
@@ -62,7 +66,11 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   // the page an invitation e-mail's link opens (README "Messages"); outside the API and its document
   app.use('/supplier-portal', (req: Request, res: Response, next: NextFunction) => (req.method === 'GET' && (req.path === '/' || req.path === '') ? supplierPortalPage(req, res) : next()));
   app.setGlobalPrefix('api/v1', {
-    exclude: [{ path: 'health', method: RequestMethod.GET }],
+    exclude: [
+      { path: 'health', method: RequestMethod.GET },
+      { path: 'approve', method: RequestMethod.ALL },
+      { path: 'approve/*path', method: RequestMethod.ALL },
+    ],
   });
   app.useGlobalPipes(validationPipe);
 

@@ -33,7 +33,7 @@ export interface AuthedRequest extends Request {
 }
 
 /** Metadata keys the guard reads. */
-export const AUTH_METADATA = { public: 'auth:public', invitation: 'auth:invitation', orgAction: 'auth:org-action', caseAction: 'auth:case-action' } as const;
+export const AUTH_METADATA = { public: 'auth:public', invitation: 'auth:invitation', orgAction: 'auth:org-action', caseAction: 'auth:case-action', session: 'auth:session' } as const;
 
 /** No user token needed (health, docs, the supplier portal which checks its own invitation token). */
 export const Public = () => SetMetadata(AUTH_METADATA.public, true);
@@ -42,6 +42,8 @@ export const Public = () => SetMetadata(AUTH_METADATA.public, true);
  * guard reads no body until the token is a live invitation's; the service then opens the round.
  */
 export const InvitationToken = () => SetMetadata(AUTH_METADATA.invitation, true);
+/** Also signed in by the approver pages' session cookie (browser pages only: the API takes bearer tokens alone, so no API route is open to cross-site requests). */
+export const SessionAuth = () => SetMetadata(AUTH_METADATA.session, true);
 /** The organization-level action this handler takes (no case): see ORG_PERMISSIONS in the permission table. */
 export const OrgActionOf = (action: OrgAction) => SetMetadata(AUTH_METADATA.orgAction, action);
 /** The action this handler takes on the case named by the `:id` path parameter; see the permission table. */
@@ -64,4 +66,16 @@ export function bearerToken(req: Request): string | null {
   if (!header) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   return match ? match[1] : null;
+}
+
+/** The approver pages' session cookie (HttpOnly, SameSite=Lax; Secure behind TLS). */
+export const SESSION_COOKIE = 'approver_session';
+
+/** A cookie's value, if the request carries it. */
+export function cookieValue(req: Request, name: string): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name && rest.length > 0) return rest.join('=');
+  }
+  return null;
 }

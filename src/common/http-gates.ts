@@ -39,6 +39,7 @@ export function methodGate(table: () => RouteTable | null) {
 
 const JSON_TYPE = /^application\/(?:json|[^\s/;]+\+json)$/i;
 const CSV_TYPE = /^text\/(?:csv|plain)$/i;
+const FORM_TYPE = /^application\/x-www-form-urlencoded$/i;
 const UTF8 = /^utf-?8$/i;
 
 function hasBody(req: Request): boolean {
@@ -56,12 +57,14 @@ function unsupported(message: string, detail: string): DomainError {
  * charset it declares. Anything else is refused with 415 naming `Content-Type` before parsing:
  * a body the JSON parser skipped used to reach the handler as "no input".
  */
-export function mediaTypeGate(csvPaths: readonly string[]) {
+export function mediaTypeGate(csvPaths: readonly string[], formPaths?: RegExp) {
   return (req: Request, _res: Response, next: NextFunction): void => {
     if (!hasBody(req)) return next();
     const header = req.headers['content-type'];
     if (!header) return next(unsupported('a body needs a Content-Type', 'the request has a body but no Content-Type'));
     const [type, ...params] = header.split(';').map((part) => part.trim());
+    // an HTML form's body, where pages take forms (the approver pages); nowhere else
+    if (formPaths?.test(req.path) && FORM_TYPE.test(type)) return next();
     if (csvPaths.includes(req.path)) {
       // a JSON body reaches the import, which names `body` (400): the route's answer since it exists
       const ok = CSV_TYPE.test(type) || JSON_TYPE.test(type);

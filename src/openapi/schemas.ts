@@ -11,6 +11,7 @@ import { shortlistSchemas } from '../modules/shortlist/shortlist.schemas';
 import { specificationSchemas } from '../modules/specification/specification.schemas';
 import { suppliersSchemas } from '../modules/suppliers/suppliers.schemas';
 import { usersSchemas } from '../modules/users/users.schemas';
+import { delegationSchemas } from '../modules/approver/delegations/delegations.schemas';
 import { components } from './schema';
 
 /**
@@ -31,4 +32,5 @@ export const RESPONSE_SCHEMAS = components(
   specificationSchemas,
   suppliersSchemas,
   usersSchemas,
+  delegationSchemas,
 );

@@ -919,6 +919,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/{id}/delegations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delegations of an approver, newest period first */
+        get: operations["listDelegations"];
+        put?: never;
+        /** Name a delegate for a period (the approver, or an admin for someone absent) */
+        post: operations["createDelegation"];
+        /** End every live delegation of an approver (they are back) */
+        delete: operations["revokeDelegations"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/report.pdf": {
         parameters: {
             query?: never;
@@ -1062,6 +1081,11 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             lapsedAt: string | null;
+            /**
+             * Format: uuid
+             * @description the delegate who signed on the approver’s behalf; null: the approver signed
+             */
+            signedBy: string | null;
             /** @description the caller had already approved this snapshot: the first approval is answered and nothing is added */
             repeated: boolean;
             /**
@@ -1086,6 +1110,8 @@ export interface components {
                 /** Format: uuid */
                 approverId: string;
                 approverName: string;
+                /** @description the delegate who signed on the approver’s behalf; null: the approver signed */
+                signedByName: string | null;
                 executive: boolean;
                 /** @enum {string} */
                 verdict: "approve" | "reject";
@@ -2028,6 +2054,13 @@ export interface components {
                 maxInflatedBytes: number;
                 maxInflateRatio: number;
             };
+            /** @description approver pages: e-mailed link lifetime (default 72 h), session (30 min), reminder (2 days) and escalation to admins (5 days) while a signature waits */
+            signOff: {
+                linkHours: number;
+                sessionMinutes: number;
+                reminderDays: number;
+                escalationDays: number;
+            };
         };
         StoredReportList: {
             items: {
@@ -2444,6 +2477,35 @@ export interface components {
             /** Format: uuid */
             userId: string;
         };
+        Delegation: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description the approver who is away
+             */
+            userId: string;
+            /** Format: uuid */
+            delegateId: string;
+            delegateName: string;
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            until: string;
+            /**
+             * Format: uuid
+             * @description the approver themselves, or an admin for someone absent
+             */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+        };
+        DelegationPage: {
+            items: components["schemas"]["Delegation"][];
+            total: number;
+        };
         CreateUserDto: {
             name: string;
             /** Format: email */
@@ -2570,6 +2632,28 @@ export interface components {
              */
             maxInflateRatio: number;
         };
+        SignOffPolicyDto: {
+            /**
+             * @description hours an e-mailed sign-in link lives
+             * @example 72
+             */
+            linkHours: number;
+            /**
+             * @description minutes a browser session on the approver pages lasts
+             * @example 30
+             */
+            sessionMinutes: number;
+            /**
+             * @description days a signature waits before the approver is reminded
+             * @example 2
+             */
+            reminderDays: number;
+            /**
+             * @description days a signature waits before the admins are told
+             * @example 5
+             */
+            escalationDays: number;
+        };
         PolicyDto: {
             strategic?: components["schemas"]["StrategicPolicyDto"];
             reliability?: components["schemas"]["ReliabilityPolicyDto"];
@@ -2578,6 +2662,7 @@ export interface components {
             robustness?: components["schemas"]["RobustnessPolicyDto"];
             segregation?: components["schemas"]["SegregationPolicyDto"];
             imports?: components["schemas"]["ImportsPolicyDto"];
+            signOff?: components["schemas"]["SignOffPolicyDto"];
         };
         CreateCaseDto: {
             title: string;
@@ -2991,6 +3076,29 @@ export interface components {
              * @enum {string}
              */
             returnTo?: "DECISION" | "NEGOTIATION";
+            /**
+             * Format: uuid
+             * @description a delegate signs for the approver who named them (README "Approver pages")
+             */
+            onBehalfOf?: string;
+        };
+        DelegationDto: {
+            /**
+             * Format: uuid
+             * @description the user who sees and signs the approver’s decisions in the period (holds the approver organization role)
+             */
+            delegateId: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-14T00:00:00Z
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description after `from`, at most 90 days later, in the future
+             * @example 2026-12-28T00:00:00Z
+             */
+            until: string;
         };
         ApproveMessagesDto: {
             /** @description the messages to release, each pending approval on this case */
@@ -8619,6 +8727,221 @@ export interface operations {
             };
             /** @description no valid token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDelegations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the user id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DelegationPage"];
+                };
+            };
+            /** @description the request is not valid: `errors` names every failing field, parameter or header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller may not do this (a role without the right) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not found (also: a case the caller has no role on) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createDelegation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the user id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DelegationDto"];
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Delegation"];
+                };
+            };
+            /** @description the request is not valid: `errors` names every failing field, parameter or header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller may not do this (a role without the right) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not found (also: a case the caller has no role on) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not application/json in UTF-8 (or not text/csv for the import) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeDelegations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the user id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description done; no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request is not valid: `errors` names every failing field, parameter or header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller may not do this (a role without the right) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not found (also: a case the caller has no role on) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not application/json in UTF-8 (or not text/csv for the import) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -95,6 +95,8 @@ export const ORG_PERMISSIONS = {
   'policy.write': { admin: true, orgRoles: [], refusal: 'this needs the admin role' },
   'audit.org': { admin: true, orgRoles: [], refusal: 'the organization audit trail needs the admin role' },
   'messages.manage': { admin: true, orgRoles: [], refusal: 'the dead messages and their retry need the admin role' },
+  // an approver names their own delegate; an admin one for someone absent (the service checks whose)
+  'delegations.manage': { admin: true, orgRoles: ['approver'], refusal: 'delegation needs the approver organization role or the admin role' },
 } as const satisfies Record<string, OrgPermission>;
 
 export type OrgAction = keyof typeof ORG_PERMISSIONS;

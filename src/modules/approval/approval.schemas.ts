@@ -41,6 +41,7 @@ export const ApprovalState = component(
         id: uuid,
         approverId: uuid,
         approverName: string,
+        signedByName: described(nullable(string), 'the delegate who signed on the approver’s behalf; null: the approver signed'),
         executive: boolean,
         verdict,
         comment: nullable(string),

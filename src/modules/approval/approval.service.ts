@@ -226,8 +226,18 @@ export class ApprovalService implements OnModuleInit {
       const evaluation = await this.decisions.evaluate(m, c.id);
       const proposal = await this.proposal(m, evaluation);
       if (!proposal) throw new DomainError('CONFLICT', 'there is no proposal to sign');
-      const self = (await this.queries.approvers(m, c.id)).find((a) => a.userId === user.id);
-      const refusal = approvalRefusal(self, proposal, (await this.policy.current(m)).segregation);
+      // a delegate signs as the approver who named them, and must pass the same checks themselves
+      const approverId = dto.onBehalfOf ?? user.id;
+      const { segregation } = await this.policy.current(m);
+      if (dto.onBehalfOf !== undefined) {
+        if (!(await this.queries.delegationActive(m, dto.onBehalfOf, user.id))) {
+          throw new DomainError('FORBIDDEN', 'you are not this approver’s delegate today', { reason: 'no delegation in its period' });
+        }
+        const own = approvalRefusal(await this.queries.delegate(m, c.id, user.id), proposal, segregation);
+        if (own) throw new DomainError(own.code, `as a delegate: ${own.reason}`, { reason: own.reason });
+      }
+      const self = (await this.queries.approvers(m, c.id)).find((a) => a.userId === approverId);
+      const refusal = approvalRefusal(self, proposal, segregation);
       if (refusal) throw new DomainError(refusal.code, refusal.reason, { reason: refusal.reason });
       await this.declarations.assertMayAct(m, c.id, user.id, 'sign');
       if (dto.verdict === 'approve' && proposal.stale) {
@@ -238,7 +248,7 @@ export class ApprovalService implements OnModuleInit {
       }
       const existing = await m.findOneBy(Approval, {
         decisionId: proposal.decisionId,
-        approverId: user.id,
+        approverId,
         snapshotHash: proposal.currentHash,
         lapsedAt: IsNull(),
       });
@@ -250,7 +260,8 @@ export class ApprovalService implements OnModuleInit {
         m.create(Approval, {
           caseId: c.id,
           decisionId: proposal.decisionId,
-          approverId: user.id,
+          approverId,
+          signedBy: dto.onBehalfOf === undefined ? null : user.id,
           verdict: dto.verdict,
           comment: dto.comment ?? null,
           returnTo: dto.verdict === 'reject' ? (dto.returnTo ?? 'DECISION') : null,
@@ -262,6 +273,7 @@ export class ApprovalService implements OnModuleInit {
         decisionId: proposal.decisionId,
         snapshotHash: proposal.currentHash,
         comment: dto.comment ?? null,
+        ...(dto.onBehalfOf === undefined ? {} : { onBehalfOf: dto.onBehalfOf }),
       });
       if (dto.verdict === 'reject') {
         await this.rejectDecision(m, c, proposal, user.id, dto);

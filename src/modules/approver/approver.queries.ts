@@ -56,6 +56,49 @@ export class ApproverQueries {
     return (row as { legal_name: string } | undefined)?.legal_name ?? supplierId;
   }
 
+  /** When the request for the user's signature on the case went out (the latest), or null. */
+  async waitingSince(m: EntityManager, caseId: string, userId: string): Promise<Date | null> {
+    const [row] = await m.query(`SELECT max(created_at) AS at FROM approval_notices WHERE case_id = $1 AND user_id = $2 AND kind = 'request'`, [caseId, userId]);
+    return (row as { at: Date | null } | undefined)?.at ?? null;
+  }
+
+  /** The signatures the user gave, themselves or as a delegate, newest first. */
+  async signedBy(m: EntityManager, userId: string): Promise<Array<{ caseId: string; reference: string; title: string; verdict: 'approve' | 'reject'; at: Date; onBehalfOf: string | null }>> {
+    return m.query(
+      `SELECT c.id AS "caseId", c.reference, c.title, a.verdict, a.created_at AS at,
+              CASE WHEN a.signed_by IS NOT NULL THEN u.name END AS "onBehalfOf"
+         FROM approvals a JOIN cases c ON c.id = a.case_id JOIN users u ON u.id = a.approver_id
+        WHERE (a.signed_by = $1) OR (a.approver_id = $1 AND a.signed_by IS NULL)
+        ORDER BY a.created_at DESC LIMIT 100`,
+      [userId],
+    );
+  }
+
+  /** The approvers of the case who named this user their delegate for `at`. */
+  async principals(m: EntityManager, caseId: string, delegateId: string, at: Date): Promise<Array<{ id: string; name: string }>> {
+    return m.query(
+      `SELECT u.id, u.name FROM delegations d JOIN users u ON u.id = d.user_id
+         JOIN case_members cm ON cm.case_id = $1 AND cm.user_id = d.user_id AND 'approver' = ANY (cm.roles)
+        WHERE d.delegate_id = $2 AND d.revoked_at IS NULL AND d.starts_at <= $3 AND d.ends_at > $3
+        ORDER BY u.name, u.id`,
+      [caseId, delegateId, at],
+    );
+  }
+
+  /** The approvers who named this user their delegate for `at`, on any case. */
+  async principalsNow(m: EntityManager, delegateId: string, at: Date): Promise<Array<{ id: string; name: string }>> {
+    return m.query(
+      `SELECT DISTINCT u.id, u.name FROM delegations d JOIN users u ON u.id = d.user_id
+        WHERE d.delegate_id = $1 AND d.revoked_at IS NULL AND d.starts_at <= $2 AND d.ends_at > $2 ORDER BY u.name, u.id`,
+      [delegateId, at],
+    );
+  }
+
+  async isApprover(m: EntityManager, caseId: string, userId: string): Promise<boolean> {
+    const rows: unknown[] = await m.query(`SELECT 1 FROM case_members WHERE case_id = $1 AND user_id = $2 AND 'approver' = ANY (roles)`, [caseId, userId]);
+    return rows.length > 0;
+  }
+
   async casesInApproval(m: EntityManager): Promise<string[]> {
     const rows: Array<{ id: string }> = await m.query(`SELECT id FROM cases WHERE stage = 'APPROVAL' ORDER BY updated_at, id`);
     return rows.map((r) => r.id);

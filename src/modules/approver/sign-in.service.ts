@@ -4,8 +4,6 @@ import { type EntityManager, IsNull } from 'typeorm';
 import { sha256 } from '../../domain/audit/canonical-json';
 import { ApprovalLink, WebSession } from './entities';
 
-/** The browser session's cookie (HttpOnly, SameSite=Lax; Secure behind TLS). */
-export const SESSION_COOKIE = 'approver_session';
 
 const token = (prefix: string) => `${prefix}_${randomBytes(32).toString('base64url')}`;
 

@@ -2,7 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AUTH_METADATA, type AuthedRequest, bearerToken, type CaseAccess } from '../../common/auth';
+import { AUTH_METADATA, type AuthedRequest, bearerToken, type CaseAccess, cookieValue, SESSION_COOKIE } from '../../common/auth';
 import { sha256 } from '../../domain/audit/canonical-json';
 import { DomainError, invalid } from '../../domain/errors';
 import { assertAllowed, type CaseAction, type OrgAction } from '../../domain/lifecycle/permissions';
@@ -39,12 +39,15 @@ export class AccessGuard implements CanActivate {
       return this.bodyRead(req);
     }
     const token = bearerToken(req);
-    if (!token) throw new DomainError('UNAUTHENTICATED', 'a bearer token is required');
+    // the approver pages also take their session cookie (README "Approver pages")
+    const session = token || !this.reflector.getAllAndOverride<boolean>(AUTH_METADATA.session, targets) ? null : cookieValue(req, SESSION_COOKIE);
+    if (!token && !session) throw new DomainError('UNAUTHENTICATED', 'a bearer token is required');
     const action = this.reflector.getAllAndOverride<CaseAction | undefined>(AUTH_METADATA.caseAction, targets);
     const caseId = action ? String(req.params.id) : null;
+    const credential = token ? { kind: 'token' as const, hash: sha256(token) } : { kind: 'session' as const, hash: sha256(session!) };
     // token, user and case access in one round trip; a malformed case id is refused after authentication
-    const caller = await this.queries.caller(this.dataSource.manager, sha256(token), caseId !== null && UUID.test(caseId) ? caseId : null);
-    if (!caller) throw new DomainError('UNAUTHENTICATED', 'the bearer token is not valid');
+    const caller = await this.queries.caller(this.dataSource.manager, credential, caseId !== null && UUID.test(caseId) ? caseId : null);
+    if (!caller) throw new DomainError('UNAUTHENTICATED', token ? 'the bearer token is not valid' : 'the session has expired: open the link in your e-mail again');
     const { user } = caller;
     req.user = user;
     const isAdmin = user.orgRole === 'admin';

@@ -11,25 +11,47 @@ export interface Caller {
 }
 
 /**
+ * A delegate holds the approver role on the cases of the approvers who named them, while the
+ * delegation's period lasts (README "Approver pages"): the same permission table then decides.
+ */
+const DELEGATED_APPROVER = `CASE WHEN NOT 'approver' = ANY (coalesce(cm.roles, '{}')) AND EXISTS (
+           SELECT 1 FROM delegations d JOIN case_members a ON a.case_id = c.id AND a.user_id = d.user_id AND 'approver' = ANY (a.roles)
+            WHERE d.delegate_id = u.id AND d.revoked_at IS NULL AND d.starts_at <= now() AND d.ends_at > now())
+         THEN '{approver}'::text[] ELSE '{}'::text[] END`;
+
+/** How the caller proves who they are: an API token, or the approver pages' session cookie; each by its SHA-256. */
+export interface Credential {
+  kind: 'token' | 'session';
+  hash: string;
+}
+
+const CREDENTIALS: Record<Credential['kind'], { table: string; live: string }> = {
+  token: { table: 'api_tokens', live: 't.revoked_at IS NULL' },
+  session: { table: 'web_sessions', live: 't.expires_at > now()' },
+};
+
+/**
  * Every SQL statement of the auth module. Each runs on every authenticated request, so each is
  * one round trip.
  */
 @Injectable()
 export class AuthQueries {
   /**
-   * The guard's one round trip: the user holding this live token and, when `caseId` is given, that
+   * The guard's one round trip: the user holding this live token (or approver-pages session) and, when `caseId` is given, that
    * case's stage and the user's roles on it. Plain rows, no entity hydration (this runs on every
    * request). null for an unknown or revoked token.
    */
-  async caller(m: EntityManager, tokenHash: string, caseId: string | null): Promise<Caller | null> {
+  async caller(m: EntityManager, credential: Credential, caseId: string | null): Promise<Caller | null> {
+    const { table, live } = CREDENTIALS[credential.kind];
     const [row] = await m.query(
-      `SELECT u.id, u.name, u.email, u.org_role, u.org_roles, u.executive, u.created_at, c.stage, coalesce(cm.roles, '{}') AS roles
-         FROM api_tokens t
+      `SELECT u.id, u.name, u.email, u.org_role, u.org_roles, u.executive, u.created_at, c.stage,
+              coalesce(cm.roles, '{}') || ${DELEGATED_APPROVER} AS roles
+         FROM ${table} t
          JOIN users u ON u.id = t.user_id
          LEFT JOIN cases c ON c.id = $2::uuid
          LEFT JOIN case_members cm ON cm.case_id = c.id AND cm.user_id = u.id
-        WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
-      [tokenHash, caseId],
+        WHERE t.token_hash = $1 AND ${live}`,
+      [credential.hash, caseId],
     );
     if (row === undefined) return null;
     return {
@@ -38,11 +60,16 @@ export class AuthQueries {
     };
   }
 
+  /** The user of this live (unexpired) approver-pages session, by the cookie value's SHA-256. */
+  async userBySessionHash(m: EntityManager, tokenHash: string): Promise<AuthUser | null> {
+    return (await this.caller(m, { kind: 'session', hash: tokenHash }, null))?.user ?? null;
+  }
+
   /** The case's stage and the user's roles on it (none: `[]`); null when the case does not exist. */
   async caseAccess(m: EntityManager, caseId: string, userId: string): Promise<{ stage: Stage; roles: CaseRole[] } | null> {
     const [row] = await m.query(
-      `SELECT c.stage, coalesce(m.roles, '{}') AS roles
-         FROM cases c LEFT JOIN case_members m ON m.case_id = c.id AND m.user_id = $2
+      `SELECT c.stage, coalesce(cm.roles, '{}') || ${DELEGATED_APPROVER} AS roles
+         FROM cases c CROSS JOIN (SELECT $2::uuid AS id) u LEFT JOIN case_members cm ON cm.case_id = c.id AND cm.user_id = u.id
         WHERE c.id = $1`,
       [caseId, userId],
     );

@@ -135,6 +135,7 @@ export class ReportSourceService {
         pending: approvals.pending,
         items: approvals.approvals.map((a) => ({
           approverName: a.approverName,
+          signedByName: a.signedByName,
           executive: a.executive,
           verdict: a.verdict,
           comment: a.comment,

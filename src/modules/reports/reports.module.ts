@@ -17,10 +17,12 @@ import { ReportsService } from './reports.service';
   imports: [ApprovalModule, EvaluationModule, NegotiationModule, ShortlistModule, SpecificationModule],
   controllers: [ReportsController],
   providers: [ReportSourceService, ReportsService],
+  exports: [ReportSourceService, ReportsService],
 })
 export class ReportsModule {
   /** `workers`: report-rendering worker threads (0: render on the main thread). */
   static forRoot(options: { workers: number }): DynamicModule {
-    return { module: ReportsModule, providers: [{ provide: RenderPool, useValue: new RenderPool(options.workers) }] };
+    // global: the approver pages render the same report (its view model, its PDF) without a second module instance
+    return { module: ReportsModule, global: true, providers: [{ provide: RenderPool, useValue: new RenderPool(options.workers) }] };
   }
 }

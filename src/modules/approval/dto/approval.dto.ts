@@ -1,6 +1,6 @@
 import { Optional } from '../../../common/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 
 export class SignDto {
   @ApiProperty({ enum: ['approve', 'reject'] }) @IsIn(['approve', 'reject'])
@@ -17,4 +17,9 @@ export class SignDto {
   @Optional()
   @IsIn(['DECISION', 'NEGOTIATION'])
   returnTo?: 'DECISION' | 'NEGOTIATION';
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'a delegate signs for the approver who named them (README "Approver pages")' })
+  @Optional()
+  @IsUUID()
+  onBehalfOf?: string;
 }

@@ -59,6 +59,7 @@ export const en = {
   signOffRequired: '{n} approvals required{executive}, by the policy band for {amount}',
   signOffExecutive: ', one of them an executive',
   signedBy: 'Signed by',
+  signedOnBehalf: '{delegate} on behalf of {approver}',
   toSign: 'To sign',
   signedNobody: 'Signed by nobody yet',
   executiveMark: 'executive',

@@ -57,6 +57,7 @@ export const es: Labels = {
   signOffRequired: 'Se requieren {n} aprobaciones{executive}, según el tramo de la política para {amount}',
   signOffExecutive: ', una de ellas de un directivo',
   signedBy: 'Firmado por',
+  signedOnBehalf: '{delegate} en nombre de {approver}',
   toSign: 'Por firmar',
   signedNobody: 'Nadie ha firmado todavía',
   executiveMark: 'directivo',

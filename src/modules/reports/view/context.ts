@@ -1,5 +1,5 @@
 import type { CriterionKind, CriterionSource } from '../../../domain/scoring';
-import type { Labels, ReportLang } from '../labels/labels';
+import { fill, type Labels, type ReportLang } from '../labels/labels';
 import type { ReportFormatter } from './format';
 import type { ReportSource } from './report-source';
 
@@ -63,4 +63,9 @@ export function supplierNameById(ctx: ViewContext, supplierId: string): string {
 
 export function isMoney(c: CriterionInfo): boolean {
   return c.source === 'offer.price' || (c.source === null && c.kind === 'price');
+}
+
+/** Who signed: the approver, or their delegate "on behalf of" them. */
+export function signerName(ctx: ViewContext, item: { approverName: string; signedByName?: string | null }): string {
+  return item.signedByName ? fill(ctx.t.signedOnBehalf, { delegate: item.signedByName, approver: item.approverName }) : item.approverName;
 }

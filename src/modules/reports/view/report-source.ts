@@ -167,6 +167,8 @@ export interface ReportDecision extends SupplierRef {
 
 export interface ReportApproval {
   approverName: string;
+  /** the delegate who signed on the approver's behalf (README "Approver pages") */
+  signedByName?: string | null;
   executive?: boolean;
   verdict: ApprovalVerdict;
   comment: string | null;

@@ -1,6 +1,6 @@
 import { enumLabel } from '../../labels/enum-labels';
 import { DASH, left, muted, table } from '../blocks';
-import type { ViewContext } from '../context';
+import { signerName, type ViewContext } from '../context';
 import type { BlockView, SectionView } from '../report-view';
 
 export function approvalsSection(ctx: ViewContext): SectionView {
@@ -31,7 +31,7 @@ export function approvalsSection(ctx: ViewContext): SectionView {
             const verdict = enumLabel('verdict', item.verdict, lang);
             return {
               cells: [
-                item.approverName,
+                signerName(ctx, item),
                 item.lapsed ? `${verdict} (${t.lapsed})` : verdict,
                 f.instant(item.at),
                 item.comment ?? DASH,

@@ -7,7 +7,7 @@ import Decimal from 'decimal.js';
 
 import { enumLabel } from '../../labels/enum-labels';
 import { fill, type Labels } from '../../labels/labels';
-import { criterionName, supplierNameById, type ViewContext } from '../context';
+import { criterionName, signerName, supplierNameById, type ViewContext } from '../context';
 import type { DeclarationControl } from '../../../../domain/approval/declarations';
 import type { ReportRankedSupplier, ReportRound } from '../report-source';
 import type { BlockView, FieldView } from '../report-view';
@@ -275,7 +275,7 @@ function signOffFields(ctx: ViewContext): FieldView[] {
     value:
       signed.length === 0
         ? t.signedNobody
-        : signed.map((i) => `${i.approverName}${i.executive ? ` (${t.executiveMark})` : ''}, ${f.instant(i.at)}`).join('\n'),
+        : signed.map((i) => `${signerName(ctx, i)}${i.executive ? ` (${t.executiveMark})` : ''}, ${f.instant(i.at)}`).join('\n'),
   });
   if (a.complete) fields.push({ label: t.approvalsComplete, value: t.signOffComplete });
   else {
