@@ -201,7 +201,7 @@ describe('an approver signs from the e-mail', () => {
     const link = await linkFor(w.people.approver2);
     const page = await asBrowser();
     await page.goto(link);
-    const post = (form: Record<string, string>) => page.request.post(`${base}/approve/cases/${w.caseId}`, { form, maxRedirects: 0 });
+    const post = (form: Record<string, string>) => page.request.post(`${base}/approve/cases/${w.caseId}`, { form, maxRedirects: 0, headers: { Accept: 'text/html' } });
     const noCsrf = await post({ verdict: 'approve', csrf: 'x'.repeat(64) });
     expect(noCsrf.status()).toBe(403);
     expect(noCsrf.headers()['content-type']).toMatch(/^text\/html/);
@@ -214,9 +214,12 @@ describe('an approver signs from the e-mail', () => {
     const unknown = await fetch(`${base}/approve/link/apl_nothing`);
     expect(unknown.status).toBe(404);
     expect(await unknown.text()).toContain('not one we sent');
-    const anonymous = await fetch(`${base}/approve`);
+    const anonymous = await fetch(`${base}/approve`, { headers: { Accept: 'text/html' } });
     expect(anonymous.status).toBe(401);
     expect(await anonymous.text()).toContain('Open the link in your e-mail');
+    // a program asking for no HTML gets the API's problem+json
+    const program = await fetch(`${base}/approve`);
+    expect({ status: program.status, type: program.headers.get('content-type') }).toEqual({ status: 401, type: expect.stringMatching(/^application\/problem\+json/) });
     // an API token still reads the pages; the API still refuses the cookie
     expect((await fetch(`${base}/approve/cases/${w.caseId}`, { headers: { Authorization: `Bearer ${w.people.approver2.token}` } })).status).toBe(200);
     const cookie = (await page.context().cookies()).find((c) => c.name === 'approver_session')!;

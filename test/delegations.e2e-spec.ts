@@ -27,10 +27,10 @@ describe('delegations', () => {
     expect(created.body).toMatchObject({ userId: approver.id, delegateId: delegate.id, delegateName: 'Dora Delegate', createdBy: approver.id, revokedAt: null });
     // an admin for someone absent
     await t.http.post(`/api/v1/users/${approver.id}/delegations`).set(t.admin.auth).send({ delegateId: other.id, ...period(20, 5) }).expect(201);
-    // another approver may not, nor a user without the approver role
-    await t.http.post(`/api/v1/users/${approver.id}/delegations`).set(other.auth).send({ delegateId: other.id, ...period(0, 1) }).expect(403);
+    // another approver finds nobody there; a user without the approver role may not delegate at all
+    await t.http.post(`/api/v1/users/${approver.id}/delegations`).set(other.auth).send({ delegateId: other.id, ...period(0, 1) }).expect(404);
     await t.http.post(`/api/v1/users/${buyer.id}/delegations`).set(buyer.auth).send({ delegateId: delegate.id, ...period(0, 1) }).expect(403);
-    await t.http.get(`/api/v1/users/${approver.id}/delegations`).set(other.auth).expect(403);
+    await t.http.get(`/api/v1/users/${approver.id}/delegations`).set(other.auth).expect(404);
     const listed = (await t.http.get(`/api/v1/users/${approver.id}/delegations`).set(approver.auth).expect(200)).body;
     expect(listed.total).toBe(2);
     await t.http.delete(`/api/v1/users/${approver.id}/delegations`).set(approver.auth).expect(204);

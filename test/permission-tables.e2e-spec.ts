@@ -66,7 +66,8 @@ function routesOf(t: TestApp): Route[] {
         const read = <T>(key: string): T | undefined => Reflect.getMetadata(key, handler) ?? Reflect.getMetadata(key, controller);
         routes.push({
           method: verb,
-          path: joined.startsWith('/health') ? joined : `/api/v1${joined}`,
+          // the health check and the approver pages (HTML) sit outside the API's prefix
+          path: joined.startsWith('/health') || joined.startsWith('/approve') ? joined : `/api/v1${joined}`,
           caseAction: read<CaseAction>(AUTH_METADATA.caseAction),
           orgAction: read<OrgAction>(AUTH_METADATA.orgAction),
           isPublic: read<boolean>(AUTH_METADATA.public) === true,
@@ -91,6 +92,7 @@ const SIGNED_IN_ONLY = new Set([
   'get /api/v1/suppliers/:id/performance',
   'get /api/v1/suppliers/:id/reliability',
   'get /api/v1/approvals/pending',
+  'get /approve',
 ]);
 
 /**

@@ -61,10 +61,12 @@ export class DelegationsService {
     });
   }
 
-  /** One's own delegations, or anyone's for an admin (someone absent cannot name their delegate). */
+  /**
+   * One's own delegations, or anyone's for an admin (someone absent cannot name their delegate);
+   * another user's are not found, as a case is not found by someone with no part in it.
+   */
   private async subject(m: EntityManager, userId: string, actor: AuthUser): Promise<User> {
-    if (actor.orgRole !== 'admin' && actor.id !== userId) throw new DomainError('FORBIDDEN', 'only the approver themselves or an admin manages their delegations');
-    const user = await m.findOneBy(User, { id: userId });
+    const user = actor.orgRole === 'admin' || actor.id === userId ? await m.findOneBy(User, { id: userId }) : null;
     if (!user) throw new DomainError('NOT_FOUND', 'user not found');
     return user;
   }

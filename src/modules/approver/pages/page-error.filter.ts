@@ -1,11 +1,11 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { toProblem } from '../../../common/problem';
+import { sendProblem, toProblem } from '../../../common/problem';
 import { e, page } from './html';
 import { PAGE_LABELS } from './labels';
 import { pageLang, sendPage } from './respond';
 
-/** The pages answer errors as an HTML page that says what went wrong (the API's problem+json, read aloud). */
+/** The pages answer a browser's errors as an HTML page that says what went wrong (the API's problem+json, read aloud). */
 @Catch()
 export class PageErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApproverPages');
@@ -14,6 +14,8 @@ export class PageErrorFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const req = http.getRequest<Request>();
     const res = http.getResponse<Response>();
+    // a browser asks for HTML; a program (a REST client with its token) gets the API's problem+json
+    if (!/text\/html/.test(req.headers.accept ?? '')) return sendProblem(res, req, exception, this.logger);
     const { problem, unexpected } = toProblem(exception);
     if (unexpected) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     const lang = pageLang(req);
