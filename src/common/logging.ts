@@ -7,12 +7,20 @@ import { pinoHttp } from 'pino-http';
  * one pino instance, a request logger for Express and an adapter that Nest's own log calls go to.
  */
 export function createLogger(level: string): Logger {
-  return pino({ level, redact: ['req.headers.authorization'] });
+  // credentials never reach a log: bearer tokens, the approver pages' session cookie
+  return pino({ level, redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'] });
 }
+
+/** The e-mailed sign-in link carries its token in the path: logged without it. */
+export const withoutLinkToken = (url: string): string => url.replace(/^(\/approve\/link\/)[^/?#]+/, '$1[redacted]');
 
 /** One line per request; the health probe is not logged. */
 export function requestLogger(logger: Logger) {
-  return pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/health' } });
+  return pinoHttp({
+    logger,
+    autoLogging: { ignore: (req) => req.url === '/health' },
+    serializers: { req: (req: { url: string }) => ({ ...req, url: withoutLinkToken(req.url) }) },
+  });
 }
 
 /** Nest's logger calls (bootstrap, exception filter) as pino records with their context. */
