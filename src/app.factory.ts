@@ -14,6 +14,9 @@ import { validationPipe } from './common/validation';
 import { buildDocument } from './openapi/document';
 import { type MessagingOptions } from './modules/messages/messaging.options';
 import { supplierPortalPage } from './modules/messages/portal-page';
+import { httpMetrics } from './modules/observability/http-metrics';
+import { Metrics } from './modules/observability/metrics';
+import { type ObservabilityOptions } from './modules/observability/observability.options';
 
 export interface CreateAppOptions {
   databaseUrl: string;
@@ -27,6 +30,8 @@ export interface CreateAppOptions {
   messaging?: Partial<MessagingOptions>;
   /** report-rendering worker threads (0: on the main thread; default: one per core but one) */
   reportWorkers?: number;
+  /** GET /metrics's token (null: metrics off) and whether process metrics are exported */
+  observability?: Partial<ObservabilityOptions>;
   /** Express middleware run before everything else (the tests' contract recorder) */
   middleware?: RequestHandler[];
 }
@@ -39,7 +44,7 @@ const PAGE_FORMS = /^\/approve(\/|$)/;
 export async function createApp(options: CreateAppOptions): Promise<INestApplication> {
   const logger = createLogger(options.logLevel ?? 'info');
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot({ databaseUrl: options.databaseUrl, connect: options.connect ?? true, requireIfMatch: options.requireIfMatch ?? false, messaging: options.messaging, reportWorkers: options.reportWorkers }),
+    AppModule.forRoot({ databaseUrl: options.databaseUrl, connect: options.connect ?? true, requireIfMatch: options.requireIfMatch ?? false, messaging: options.messaging, reportWorkers: options.reportWorkers, observability: options.observability }),
     { bodyParser: false, logger: new PinoNestLogger(logger) },
   );
   // ETags are the contract's (the case, the specification draft, the policy: strong, for If-Match),
@@ -47,6 +52,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   app.set('etag', false);
   let routes: RouteTable | null = null;
   for (const middleware of options.middleware ?? []) app.use(middleware);
+  app.use(httpMetrics(app.get(Metrics)));
   app.use(requestLogger(logger));
   app.use(methodGate(() => routes));
   app.use(mediaTypeGate(CSV_PATHS, PAGE_FORMS));
@@ -67,7 +73,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   app.use('/supplier-portal', (req: Request, res: Response, next: NextFunction) => (req.method === 'GET' && (req.path === '/' || req.path === '') ? supplierPortalPage(req, res) : next()));
   app.setGlobalPrefix('api/v1', {
     exclude: [
-      { path: 'health', method: RequestMethod.GET },
+      ...['health', 'health/live', 'health/ready', 'metrics'].map((path) => ({ path, method: RequestMethod.GET })),
       { path: 'approve', method: RequestMethod.ALL },
       { path: 'approve/*path', method: RequestMethod.ALL },
     ],

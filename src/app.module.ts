@@ -24,6 +24,8 @@ import { ReportsModule } from './modules/reports/reports.module';
 import { defaultReportWorkers } from './modules/reports/pdf/render-pool';
 import { MessagesModule } from './modules/messages/messages.module';
 import { DEFAULT_MESSAGING, type MessagingOptions } from './modules/messages/messaging.options';
+import { ObservabilityModule } from './modules/observability/observability.module';
+import { type ObservabilityOptions } from './modules/observability/observability.options';
 
 export interface AppOptions {
   databaseUrl: string;
@@ -35,6 +37,8 @@ export interface AppOptions {
   messaging?: Partial<MessagingOptions>;
   /** report-rendering worker threads; 0 renders on the main thread (default: one per core but one) */
   reportWorkers?: number;
+  /** GET /metrics's token and whether process metrics are exported (default: metrics off) */
+  observability?: Partial<ObservabilityOptions>;
 }
 
 @Module({})
@@ -48,6 +52,7 @@ export class AppModule {
           migrationsRun: options.connect !== false,
           manualInitialization: options.connect === false,
         }),
+        ObservabilityModule.forRoot({ metricsToken: null, processMetrics: false, ...options.observability }),
         HealthModule,
         AuthModule,
         AuditModule,

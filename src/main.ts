@@ -12,7 +12,7 @@ async function bootstrap(): Promise<void> {
   const db = await resolveDatabase(config);
   const target = databaseTarget(config);
   logger.log(`database: ${describeTarget(target)}`);
-  const app = await createApp({ databaseUrl: db.url, logLevel: config.logLevel, bodyLimit: config.bodyLimit, requireIfMatch: config.requireIfMatch, messaging: messagingOptions(config, config.worker), reportWorkers: config.reportWorkers ?? undefined });
+  const app = await createApp({ databaseUrl: db.url, logLevel: config.logLevel, bodyLimit: config.bodyLimit, requireIfMatch: config.requireIfMatch, messaging: messagingOptions(config, config.worker), reportWorkers: config.reportWorkers ?? undefined, observability: { metricsToken: config.metricsToken, processMetrics: true } });
   if ((await app.get(UsersService).count()) === 0) {
     logger.warn('No users yet. Create the first admin and its API token with:');
     logger.warn(`  ${cliCommand(target)}`);

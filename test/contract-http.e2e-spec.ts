@@ -50,7 +50,8 @@ describe('contract: the OpenAPI document, ETag/If-Match and Idempotency-Key', ()
           const success = Object.keys(op.responses as object).filter((s) => s.startsWith('2'));
           expect([where, success.length]).toEqual([where, 1]);
           const security = op.security as Array<Record<string, unknown>>;
-          if (path === '/health') expect(security).toEqual([]);
+          if (path.startsWith('/health')) expect(security).toEqual([]);
+          else if (path === '/metrics') expect(security).toEqual([{ metricsToken: [] }]);
           else if (path.startsWith('/api/v1/supplier-portal')) expect(security).toEqual([{ invitationToken: [] }]);
           else expect(security).toEqual([{ userToken: [] }]);
         }

@@ -52,6 +52,9 @@ class Environment {
 
   @IsOptional() @Matches(/^\d$/, { message: 'REPORT_WORKERS must be a whole number 0–9 (0: render reports on the main thread)' })
   REPORT_WORKERS?: string;
+
+  @IsOptional() @Matches(/^\S{16,}$/, { message: 'METRICS_TOKEN must be at least 16 characters without spaces' })
+  METRICS_TOKEN?: string;
 }
 
 export interface AppConfig {
@@ -78,6 +81,8 @@ export interface AppConfig {
   messagePollSeconds: number | null;
   /** report-rendering worker threads; null → one per core but one (0: on the main thread) */
   reportWorkers: number | null;
+  /** the bearer token GET /metrics answers to; null → metrics off */
+  metricsToken: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -129,5 +134,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     messageLeaseSeconds: parsed.MESSAGE_LEASE_SECONDS ? Number(parsed.MESSAGE_LEASE_SECONDS) : null,
     messagePollSeconds: parsed.MESSAGE_POLL_SECONDS ? Number(parsed.MESSAGE_POLL_SECONDS) : null,
     reportWorkers: parsed.REPORT_WORKERS ? Number(parsed.REPORT_WORKERS) : null,
+    metricsToken: parsed.METRICS_TOKEN || null,
   };
 }

@@ -7,6 +7,7 @@ import { RESPONSE_SCHEMAS } from './schemas';
 
 export const USER_TOKEN = 'userToken';
 export const INVITATION_TOKEN = 'invitationToken';
+export const METRICS_TOKEN = 'metricsToken';
 
 /** The OpenAPI 3.1 document served at /docs-json: the DTOs' schemas, completed by `completeDocument`. */
 export function buildDocument(app: INestApplication): OpenAPIObject {
@@ -25,6 +26,7 @@ export function buildDocument(app: INestApplication): OpenAPIObject {
       { type: 'http', scheme: 'bearer', description: 'a supplier invitation token (`POST /cases/{id}/rounds/{n}/invitations`), valid for one supplier and round' },
       INVITATION_TOKEN,
     )
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'the scrape token the service was started with (METRICS_TOKEN); it opens GET /metrics only' }, METRICS_TOKEN)
     .build();
   config.components = { ...config.components, schemas: { ...RESPONSE_SCHEMAS } };
   const document = SwaggerModule.createDocument(app, config, {

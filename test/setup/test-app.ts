@@ -7,6 +7,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import { type MessagingOptions } from '../../src/modules/messages/messaging.options';
+import { type ObservabilityOptions } from '../../src/modules/observability/observability.options';
 import { UsersService } from '../../src/modules/users/users.service';
 import { ApiClient, CaseBuilder, type Person } from '../../src/tools/case-builder';
 import { supertestTransport } from './supertest-transport';
@@ -73,7 +74,9 @@ export const TEST_MESSAGING: Partial<MessagingOptions> = {
   maintenanceIntervalSeconds: 1,
 };
 
-export async function startTestApp(options: { requireIfMatch?: boolean; messaging?: Partial<MessagingOptions> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { requireIfMatch?: boolean; messaging?: Partial<MessagingOptions>; observability?: Partial<ObservabilityOptions> } = {},
+): Promise<TestApp> {
   const database = await cloneTestDatabase();
   const recorder = new ContractRecorder();
   const app = await createApp({
@@ -82,6 +85,7 @@ export async function startTestApp(options: { requireIfMatch?: boolean; messagin
     bodyLimit: '256kb',
     middleware: [recorder.middleware()],
     requireIfMatch: options.requireIfMatch,
+    observability: options.observability,
     messaging: { ...TEST_MESSAGING, mailDir: join(tmpdir(), `supeval-mail-${randomBytes(4).toString('hex')}`), ...options.messaging },
   });
   const db = app.get(DataSource);

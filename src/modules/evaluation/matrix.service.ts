@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Decimal, money } from '../../common/money';
@@ -30,6 +30,7 @@ import { WeightsService } from '../specification/weights.service';
 import { certificationsOf } from '../suppliers/certifications.reader';
 import { ReliabilityService } from '../suppliers/reliability.service';
 import { Score } from './score.entity';
+import { Metrics } from '../observability/metrics';
 
 /** What the matrix stands on, before reliability and scores: enough to know who is ranked. */
 export interface MatrixBasis {
@@ -82,6 +83,7 @@ export class MatrixService {
     private readonly reliabilityService: ReliabilityService,
     private readonly negotiation: NegotiationReader,
     private readonly policy: PolicyService,
+    @Optional() private readonly metrics?: Metrics,
   ) {}
 
   /** Throws 409 CONFLICT while no negotiation round has closed. */
@@ -121,6 +123,8 @@ export class MatrixService {
   }
 
   async build(m: EntityManager, caseId: string): Promise<MatrixBuild> {
+    // the metric covers the reads the matrix needs as well as the arithmetic: what a caller waits for
+    const timed = this.metrics?.compute.startTimer({ step: 'matrix' });
     const basis = await this.basis(m, caseId);
     const ids = basis.offers.map((o) => o.supplierId);
     const reliability = ids.length === 0 ? new Map<string, ReliabilityResult>() : await this.reliabilityService.forSuppliers(m, ids, basis.asOf);
@@ -138,7 +142,9 @@ export class MatrixService {
       certifications: basis.certifications,
       asOf: basis.asOf,
     });
-    return { ...basis, reliability, scores, scoreRecords: rows, input, result: decisionMatrix(input) };
+    const result = decisionMatrix(input);
+    timed?.();
+    return { ...basis, reliability, scores, scoreRecords: rows, input, result };
   }
 
   /** The snapshot a proposal of `proposal` would be made on, from a build. */

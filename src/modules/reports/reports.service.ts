@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleInit, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { sha256 } from '../../domain/audit/canonical-json';
@@ -13,6 +13,7 @@ import { RenderPool } from './pdf/render-pool';
 import { ReportSourceService } from './report-source.service';
 import { StoredReport } from './report.entity';
 import { buildReportView } from './view/build-report-view';
+import { Metrics } from '../observability/metrics';
 import type { ReportSource } from './view/report-source';
 
 export interface RenderedReport {
@@ -35,6 +36,7 @@ export class ReportsService implements OnModuleInit {
     private readonly negotiation: NegotiationReader,
     private readonly decisions: DecisionService,
     private readonly pool: RenderPool,
+    @Optional() private readonly metrics?: Metrics,
   ) {}
 
   onModuleInit(): void {
@@ -55,7 +57,7 @@ export class ReportsService implements OnModuleInit {
 
   private async render(source: ReportSource, lang: ReportLang): Promise<{ pdf: Buffer; sha256: string; contentSha256: string }> {
     const view = buildReportView(source, lang);
-    const pdf = await this.pool.render(view);
+    const pdf = this.metrics ? await this.metrics.time('report', () => this.pool.render(view)) : await this.pool.render(view);
     return { pdf, sha256: sha256(pdf), contentSha256: view.contentSha256 };
   }
 
