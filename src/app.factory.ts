@@ -16,7 +16,8 @@ import { type MessagingOptions } from './modules/messages/messaging.options';
 import { supplierPortalPage } from './modules/messages/portal-page';
 import { httpMetrics } from './modules/observability/http-metrics';
 import { Metrics } from './modules/observability/metrics';
-import { type ObservabilityOptions } from './modules/observability/observability.options';
+import { type ObservabilityOptions, ServiceState } from './modules/observability/observability.options';
+import { closeWhileDraining } from './modules/observability/drain';
 
 export interface CreateAppOptions {
   databaseUrl: string;
@@ -32,6 +33,8 @@ export interface CreateAppOptions {
   reportWorkers?: number;
   /** GET /metrics's token (null: metrics off) and whether process metrics are exported */
   observability?: Partial<ObservabilityOptions>;
+  /** run (default): apply pending migrations under the advisory lock; check: refuse to start on another schema */
+  migrations?: 'run' | 'check';
   /** Express middleware run before everything else (the tests' contract recorder) */
   middleware?: RequestHandler[];
 }
@@ -44,7 +47,7 @@ const PAGE_FORMS = /^\/approve(\/|$)/;
 export async function createApp(options: CreateAppOptions): Promise<INestApplication> {
   const logger = createLogger(options.logLevel ?? 'info');
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot({ databaseUrl: options.databaseUrl, connect: options.connect ?? true, requireIfMatch: options.requireIfMatch ?? false, messaging: options.messaging, reportWorkers: options.reportWorkers, observability: options.observability }),
+    AppModule.forRoot({ databaseUrl: options.databaseUrl, connect: options.connect ?? true, requireIfMatch: options.requireIfMatch ?? false, messaging: options.messaging, reportWorkers: options.reportWorkers, observability: options.observability, migrations: options.migrations }),
     { bodyParser: false, logger: new PinoNestLogger(logger) },
   );
   // ETags are the contract's (the case, the specification draft, the policy: strong, for If-Match),
@@ -53,6 +56,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   let routes: RouteTable | null = null;
   for (const middleware of options.middleware ?? []) app.use(middleware);
   app.use(httpMetrics(app.get(Metrics)));
+  app.use(closeWhileDraining(app.get(ServiceState)));
   app.use(requestLogger(logger));
   app.use(methodGate(() => routes));
   app.use(mediaTypeGate(CSV_PATHS, PAGE_FORMS));

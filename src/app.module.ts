@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ContractInterceptor } from './common/contract.interceptor';
@@ -6,6 +6,9 @@ import { REQUIRE_IF_MATCH } from './common/etag';
 import { IdempotencyStore } from './common/idempotency';
 import { ProblemFilter } from './common/problem';
 import { dataSourceOptions } from './database/data-source';
+import { describeOutcome, migrateOnce, type MigrationMode } from './database/migrate-once';
+import { WebhooksModule } from './modules/webhooks/webhooks.module';
+import { OcdsModule } from './modules/ocds/ocds.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CasesModule } from './modules/cases/cases.module';
@@ -39,6 +42,8 @@ export interface AppOptions {
   reportWorkers?: number;
   /** GET /metrics's token and whether process metrics are exported (default: metrics off) */
   observability?: Partial<ObservabilityOptions>;
+  /** `run` (default): apply pending migrations, once across instances; `check`: refuse to start unless the schema is this build's */
+  migrations?: MigrationMode;
 }
 
 @Module({})
@@ -47,10 +52,12 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        TypeOrmModule.forRoot({
-          ...dataSourceOptions(options.databaseUrl),
-          migrationsRun: options.connect !== false,
-          manualInitialization: options.connect === false,
+        // the schema is settled before the data source connects: under the advisory lock (README "Past one machine")
+        TypeOrmModule.forRootAsync({
+          useFactory: async () => {
+            if (options.connect !== false) new Logger('Migrations').log(describeOutcome(await migrateOnce(options.databaseUrl, options.migrations ?? 'run')));
+            return { ...dataSourceOptions(options.databaseUrl), migrationsRun: false, manualInitialization: options.connect === false };
+          },
         }),
         ObservabilityModule.forRoot({ metricsToken: null, processMetrics: false, ...options.observability }),
         HealthModule,
@@ -69,6 +76,8 @@ export class AppModule {
         ApproverModule,
         ReportsModule.forRoot({ workers: options.reportWorkers ?? defaultReportWorkers() }),
         MessagesModule.forRoot({ ...DEFAULT_MESSAGING, ...options.messaging }, options.databaseUrl),
+        WebhooksModule,
+        OcdsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },

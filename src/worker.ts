@@ -15,7 +15,7 @@ async function bootstrap(): Promise<void> {
   const logger = new Logger('Worker');
   const db = await resolveDatabase(config);
   const app = await NestFactory.createApplicationContext(
-    AppModule.forRoot({ databaseUrl: db.url, messaging: messagingOptions(config, true) }),
+    AppModule.forRoot({ databaseUrl: db.url, messaging: messagingOptions(config, true), migrations: config.migrations }),
     { logger: config.logLevel === 'silent' ? false : ['log', 'warn', 'error'] },
   );
   await app.init();

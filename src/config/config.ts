@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 import { resolve } from 'node:path';
+import { type MigrationMode } from '../database/migrate-once';
 import { type MessagingOptions } from '../modules/messages/messaging.options';
 
 /** The environment the service reads, validated once at boot. */
@@ -55,6 +56,9 @@ class Environment {
 
   @IsOptional() @Matches(/^\S{16,}$/, { message: 'METRICS_TOKEN must be at least 16 characters without spaces' })
   METRICS_TOKEN?: string;
+
+  @IsOptional() @IsIn(['run', 'check'], { message: 'MIGRATIONS must be run or check' })
+  MIGRATIONS?: string;
 }
 
 export interface AppConfig {
@@ -83,6 +87,8 @@ export interface AppConfig {
   reportWorkers: number | null;
   /** the bearer token GET /metrics answers to; null → metrics off */
   metricsToken: string | null;
+  /** run: apply pending migrations at start (once, under a lock); check: refuse to start unless the schema is this build's */
+  migrations: MigrationMode;
 }
 
 export class ConfigError extends Error {}
@@ -135,5 +141,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     messagePollSeconds: parsed.MESSAGE_POLL_SECONDS ? Number(parsed.MESSAGE_POLL_SECONDS) : null,
     reportWorkers: parsed.REPORT_WORKERS ? Number(parsed.REPORT_WORKERS) : null,
     metricsToken: parsed.METRICS_TOKEN || null,
+    migrations: parsed.MIGRATIONS === 'check' ? 'check' : 'run',
   };
 }

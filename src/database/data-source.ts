@@ -23,6 +23,8 @@ import { REPORTS_ENTITIES } from '../modules/reports/entities';
 import { MESSAGES_ENTITIES } from '../modules/messages/message.entity';
 import { APPROVER_ENTITIES } from '../modules/approver/entities';
 import { ApproverPages1796219777226 } from '../../migrations/1796219777226-ApproverPages';
+import { WEBHOOK_ENTITIES } from '../modules/webhooks/webhook.entities';
+import { Webhooks1796220468155 } from '../../migrations/1796220468155-Webhooks';
 
 /** Entities and migrations are listed, not globbed: the same list works compiled, under Jest and in the CLI. */
 export const ENTITIES = [
@@ -43,6 +45,7 @@ export const ENTITIES = [
   ...REPORTS_ENTITIES,
   ...MESSAGES_ENTITIES,
   ...APPROVER_ENTITIES,
+  ...WEBHOOK_ENTITIES,
 ];
 export const MIGRATIONS = [
   InitialSchema1764270000000,
@@ -54,6 +57,7 @@ export const MIGRATIONS = [
   AuditHeads1766300000000,
   ReportContentHash1766900000000,
   ApproverPages1796219777226,
+  Webhooks1796220468155,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

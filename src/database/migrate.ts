@@ -1,13 +1,12 @@
 import { loadConfig } from '../config/config';
 import { resolveDatabase } from './database-url';
-import { runMigrations } from './data-source';
+import { describeOutcome, migrateOnce } from './migrate-once';
 
-/** `npm run migration:run`: applies pending migrations to the configured database. */
+/** `npm run migration:run`, the release step: applies pending migrations under the instances' advisory lock. */
 async function main(): Promise<void> {
   const db = await resolveDatabase(loadConfig());
   try {
-    const applied = await runMigrations(db.url);
-    console.log(applied.length ? `applied: ${applied.join(', ')}` : 'no pending migration');
+    console.log(describeOutcome(await migrateOnce(db.url, 'run')));
   } finally {
     await db.embedded?.stop();
   }

@@ -1,4 +1,3 @@
-import { type DataSource, type EntityManager } from 'typeorm';
 import { MIGRATIONS } from './data-source';
 
 /** The database's schema against this build's migrations: those it lacks, and those only a newer build knows. */
@@ -9,10 +8,15 @@ export interface SchemaState {
 
 export const MIGRATION_NAMES: string[] = MIGRATIONS.map((m) => m.name);
 
+/** Anything that runs a query and gives its rows: a TypeORM data source, or a pg client wrapped by `rowsOf`. */
+export type Rows = (sql: string) => Promise<Array<Record<string, unknown>>>;
+
+export const rowsOf = (client: { query(sql: string): Promise<{ rows: Array<Record<string, unknown>> }> }): Rows => async (sql) => (await client.query(sql)).rows;
+
 /** Compares the applied migrations (TypeORM's `migrations` table; none when it does not exist yet) with this build's list. */
-export async function schemaState(db: DataSource | EntityManager): Promise<SchemaState> {
-  const [{ present }] = await db.query(`SELECT to_regclass('public.migrations') IS NOT NULL AS present`);
-  const applied: string[] = present ? (await db.query(`SELECT name FROM migrations`)).map((r: { name: string }) => r.name) : [];
+export async function schemaState(query: Rows): Promise<SchemaState> {
+  const [{ present }] = await query(`SELECT to_regclass('public.migrations') IS NOT NULL AS present`);
+  const applied = present ? (await query(`SELECT name FROM migrations`)).map((r) => String(r.name)) : [];
   return { pending: MIGRATION_NAMES.filter((n) => !applied.includes(n)), unknown: applied.filter((n) => !MIGRATION_NAMES.includes(n)) };
 }
 

@@ -12,6 +12,8 @@ import { specificationSchemas } from '../modules/specification/specification.sch
 import { suppliersSchemas } from '../modules/suppliers/suppliers.schemas';
 import { usersSchemas } from '../modules/users/users.schemas';
 import { delegationSchemas } from '../modules/approver/delegations/delegations.schemas';
+import { webhooksSchemas } from '../modules/webhooks/webhooks.schemas';
+import { ocdsSchemas } from '../modules/ocds/ocds.schemas';
 import { components } from './schema';
 
 /**
@@ -33,4 +35,6 @@ export const RESPONSE_SCHEMAS = components(
   suppliersSchemas,
   usersSchemas,
   delegationSchemas,
+  webhooksSchemas,
+  ocdsSchemas,
 );

@@ -41,12 +41,21 @@ function databaseName(): string {
 }
 
 /** A fresh database cloned from the migrated template; `drop` removes it. */
-export async function cloneTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+export function cloneTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  return runDatabase(process.env.TEST_TEMPLATE_DB!);
+}
+
+/** An empty database of this run (no migration applied): what a first deployment starts on. */
+export function freshTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  return runDatabase(null);
+}
+
+async function runDatabase(template: string | null): Promise<{ url: string; drop(): Promise<void> }> {
   const name = databaseName();
   const adminUrl = process.env.TEST_ADMIN_URL!;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${process.env.TEST_TEMPLATE_DB}"`);
+  await admin.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;

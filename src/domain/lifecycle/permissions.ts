@@ -49,6 +49,8 @@ export const PERMISSIONS = {
   'approvals.sign': { roles: ['approver'], stages: ['APPROVAL'] },
   'approvals.read': { roles: ANY_ROLE, stages: STAGES, admin: true },
   'report.read': { roles: ANY_ROLE, stages: from('DECISION'), admin: true },
+  // the open-contracting export: what the buying center may already read, never a sealed offer
+  'ocds.read': { roles: ANY_ROLE, stages: STAGES, admin: true },
   'performance.record': { roles: ['buyer'], stages: ['AWARDED'] },
   // the buying center sees what was sent on the case and when, never the content (README "Messages")
   'messages.read': { roles: ANY_ROLE, stages: STAGES, admin: true },
@@ -97,6 +99,7 @@ export const ORG_PERMISSIONS = {
   'messages.manage': { admin: true, orgRoles: [], refusal: 'the dead messages and their retry need the admin role' },
   // an approver names their own delegate; an admin one for someone absent (the service checks whose)
   'delegations.manage': { admin: true, orgRoles: ['approver'], refusal: 'delegation needs the approver organization role or the admin role' },
+  'webhooks.manage': { admin: true, orgRoles: [], refusal: 'webhook endpoints and their deliveries need the admin role' },
 } as const satisfies Record<string, OrgPermission>;
 
 export type OrgAction = keyof typeof ORG_PERMISSIONS;

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { AuditController } from './audit.controller';
 import { AuditQueries } from './audit.queries';
 import { AuditService } from './audit.service';
+import { AuditTaps } from './audit-taps';
 import { OrgAuditController } from './org-audit.controller';
 import { OrgAuditService } from './org-audit.service';
 
@@ -12,7 +13,7 @@ import { OrgAuditService } from './org-audit.service';
 @Global()
 @Module({
   controllers: [AuditController, OrgAuditController],
-  providers: [AuditService, OrgAuditService, AuditQueries],
-  exports: [AuditService, OrgAuditService],
+  providers: [AuditService, OrgAuditService, AuditQueries, AuditTaps],
+  exports: [AuditService, OrgAuditService, AuditTaps],
 })
 export class AuditModule {}

@@ -7,6 +7,7 @@ import { Case } from '../cases/case.entity';
 import { AuditEvent } from './audit-event.entity';
 import { AuditQueries, type RecentEvent } from './audit.queries';
 import { OrgAuditService } from './org-audit.service';
+import { AuditTaps } from './audit-taps';
 import { type CaseChainCheck, checkAgainstHeads } from '../../domain/audit/chain-head';
 
 @Injectable()
@@ -15,6 +16,7 @@ export class AuditService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queries: AuditQueries,
     private readonly orgAudit: OrgAuditService,
+    private readonly taps: AuditTaps,
   ) {}
 
   /**
@@ -35,6 +37,8 @@ export class AuditService {
     // a trail that cannot be cut short: the case row and the organization trail record the new head
     await this.queries.setCaseHead(m, caseId, seq, hash);
     await this.orgAudit.append(m, null, 'case.head', { caseId, seq, hash });
+    // the webhook outbox, in this same transaction
+    await this.taps.caseEvent(m, event);
     return event;
   }
 

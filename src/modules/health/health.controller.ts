@@ -47,7 +47,7 @@ export class HealthController {
       () => this.db.pingCheck('database', { timeout: 3000 }),
       async () => {
         const session = this.indicators.check('migrations');
-        const problem = await schemaState(this.dataSource).then(describeSchemaState, () => 'cannot read the migrations table');
+        const problem = await schemaState((sql) => this.dataSource.query(sql)).then(describeSchemaState, () => 'cannot read the migrations table');
         return problem === null ? session.up() : session.down(problem);
       },
       () => (this.state.draining ? this.indicators.check('draining').down('shutting down: finishing the requests in flight') : this.indicators.check('draining').up()),

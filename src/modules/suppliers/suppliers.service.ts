@@ -9,11 +9,17 @@ import { Supplier } from './supplier.entity';
 import { supplierView, type SupplierView } from './supplier.view';
 import { SuppliersQueries } from './suppliers.queries';
 import { normalizeTaxId } from './tax-id';
+import { supplierBlocked } from '../../domain/webhooks/events';
+import { WebhookOutbox } from '../webhooks/webhook-outbox';
 
 /** The organization-wide supplier registry. Changes are org-level: no case audit, `updated_at` kept. */
 @Injectable()
 export class SuppliersService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly queries: SuppliersQueries) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queries: SuppliersQueries,
+    private readonly webhooks: WebhookOutbox,
+  ) {}
 
   async create(dto: CreateSupplierDto): Promise<SupplierView> {
     return this.dataSource.transaction(async (m) => {
@@ -69,6 +75,7 @@ export class SuppliersService {
       const given = Object.entries(dto).filter(([, v]) => v !== undefined);
       if (given.length === 0 && edge.length === 0) throw invalid('body', 'no field to change');
       const status = dto.status ?? s.status;
+      const blocking = status === 'blocked' && s.status !== 'blocked';
       // back to active: the reason for the block no longer applies
       const reason = dto.blockedReason ?? (status === 'active' ? null : s.blockedReason);
       const blocking = refused.has('status') || refused.has('blockedReason') ? [] : blockingProblems(status, reason, dto.blockedReason !== undefined);
@@ -88,6 +95,7 @@ export class SuppliersService {
       if (dto.financialRisk !== undefined) s.financialRisk = String(dto.financialRisk);
       s.updatedAt = new Date();
       await this.saveUnique(m, s);
+      if (blocking) await this.webhooks.publish(m, supplierBlocked(id), null);
       return supplierView(await m.findOneByOrFail(Supplier, { id }));
     });
   }
