@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { basicHtmlViolations } from '../src/modules/messages/templates/html-rules';
 import { type ReceivedMail, eventually, SmtpSink } from './setup/smtp-sink';
+import { type Listed, messagesOf as listMessages, sentMail as mailOf } from './setup/case-mail';
 import { startTestApp, type TestApp } from './setup/test-app';
 
 /**
@@ -25,23 +26,8 @@ afterAll(async () => {
 
 afterEach(() => sink.reset());
 
-interface Listed {
-  id: string;
-  kind: string;
-  status: string;
-  recipients: Array<{ name: string; email: string }>;
-  createdAt: string;
-  sentAt: string | null;
-}
-
-const messagesOf = async (caseId: string, token: string): Promise<Listed[]> =>
-  (await t.http.get(`/api/v1/cases/${caseId}/messages`).set({ Authorization: `Bearer ${token}` }).expect(200)).body.items;
-
-const sentMail = async (messageId: string): Promise<ReceivedMail> => {
-  const [row] = await t.db.query(`SELECT message_id FROM messages WHERE id = $1`, [messageId]);
-  await eventually(() => sink.count(row.message_id) === 1, 30_000, `message ${messageId} at the SMTP server`);
-  return sink.received.find((r) => r.messageId === row.message_id)!;
-};
+const messagesOf = (caseId: string, token: string): Promise<Listed[]> => listMessages(t, caseId, token);
+const sentMail = (messageId: string): Promise<ReceivedMail> => mailOf(t, sink, messageId);
 
 const contacts = (key: string) => [
   { name: `${key} Sales`, email: `sales.${key}@supplier.example` },

@@ -241,7 +241,7 @@ Pneumatique SA",${t3},fr,compressors,Luc Martin,luc@lyon.example,,,0.4`,
       });
       expect(updated.updated_at.getTime()).toBeGreaterThan(nordwind.updated_at.getTime());
       const [lyon2] = await t.db.query('SELECT contacts FROM suppliers WHERE tax_id_normalized = $1', [t3]);
-      expect(lyon2.contacts).toEqual([{ name: 'Luc Martin', email: 'LUC@lyon.example' }]); // same email: replaced, not added
+      expect(lyon2.contacts).toEqual([{ name: 'Luc Martin', email: 'LUC@lyon.example', roles: ['sales'], language: 'en' }]); // same email: replaced, not added
       const [{ n }] = await t.db.query('SELECT count(*)::int AS n FROM suppliers WHERE tax_id_normalized = ANY ($1)', [[t1, t2, t3, t4]]);
       expect(n).toBe(4);
     });

@@ -10,6 +10,7 @@ import { ConflictDeclaration } from '../modules/cases/declaration.entity';
 import { SealedReconfirmation1766200000000 } from '../../migrations/1766200000000-SealedReconfirmation';
 import { AuditHeads1766300000000 } from '../../migrations/1766300000000-AuditHeads';
 import { ReportContentHash1766900000000 } from '../../migrations/1766900000000-ReportContentHash';
+import { ContactRoles1796219897161 } from '../../migrations/1796219897161-ContactRoles';
 import { Case, CaseMember } from '../modules/cases/case.entity';
 import { ApiToken, User } from '../modules/users/user.entity';
 import { SPECIFICATION_ENTITIES } from '../modules/specification/entities';
@@ -57,6 +58,7 @@ export const MIGRATIONS = [
   AuditHeads1766300000000,
   ReportContentHash1766900000000,
   ApproverPages1796219777226,
+  ContactRoles1796219897161,
   Webhooks1796220468155,
 ];
 

@@ -1111,6 +1111,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/message-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The contact roles each supplier-facing message kind goes to on this case */
+        get: operations["getMessageSettings"];
+        /** Narrow the contact roles supplier-facing message kinds go to on this case (buyer or gatekeeper; audited) */
+        put: operations["putMessageSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1727,6 +1745,12 @@ export interface components {
                 lastError: string | null;
             }[];
             total: number;
+        };
+        MessageSettings: {
+            /** @description per supplier-facing message kind, the contact roles it goes to on this case */
+            contactRoles: {
+                "rfq.invitation": ("sales" | "technical" | "quality" | "finance")[];
+            };
         };
         RoundComparison: {
             round: number;
@@ -2398,6 +2422,13 @@ export interface components {
                 name: string;
                 email: string;
                 phone?: string;
+                /** @description the messages the contact receives go by these (README "Messages") */
+                roles: ("sales" | "technical" | "quality" | "finance")[];
+                /**
+                 * @description the language of the messages the contact receives
+                 * @enum {string}
+                 */
+                language: "en" | "es";
             }[];
             certifications: {
                 name: string;
@@ -2868,6 +2899,20 @@ export interface components {
             email: string;
             /** @example +49 30 1234567 */
             phone?: string;
+            /**
+             * @description the messages the contact receives go by these (default: sales)
+             * @example [
+             *       "sales",
+             *       "technical"
+             *     ]
+             */
+            roles?: ("sales" | "technical" | "quality" | "finance")[];
+            /**
+             * @description the language of the messages the contact receives (default: en)
+             * @example en
+             * @enum {string}
+             */
+            language?: "en" | "es";
         };
         CertificationDto: {
             /** @example ISO 9001:2015 */
@@ -3157,6 +3202,19 @@ export interface components {
         ApproveMessagesDto: {
             /** @description the messages to release, each pending approval on this case */
             messageIds: string[];
+        };
+        MessageSettingsDto: {
+            /**
+             * @description per supplier-facing message kind, the contact roles it still goes to: a non-empty subset of the kind's own (rfq.invitation: sales, technical); a kind left out goes to all its roles. Replaces the case's narrowing whole.
+             * @example {
+             *       "rfq.invitation": [
+             *         "technical"
+             *       ]
+             *     }
+             */
+            contactRoles: {
+                [key: string]: ("sales" | "technical" | "quality" | "finance")[];
+            };
         };
         /** @description RFC 9457 problem details; every validation failure is listed in `errors` */
         Problem: {
@@ -9576,6 +9634,164 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MessageSummary"];
+                };
+            };
+            /** @description the request is not valid: `errors` names every failing field, parameter or header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller may not do this (a role without the right) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not found (also: a case the caller has no role on) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict with the current state (wrong stage, read-only case, duplicate, an Idempotency-Key still in flight) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not application/json in UTF-8 (or not text/csv for the import) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMessageSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageSettings"];
+                };
+            };
+            /** @description the request is not valid: `errors` names every failing field, parameter or header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller may not do this (a role without the right) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not found (also: a case the caller has no role on) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict with the current state (wrong stage, read-only case, duplicate, an Idempotency-Key still in flight) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putMessageSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessageSettingsDto"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageSettings"];
                 };
             };
             /** @description the request is not valid: `errors` names every failing field, parameter or header */

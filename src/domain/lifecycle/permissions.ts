@@ -56,6 +56,8 @@ export const PERMISSIONS = {
   'messages.read': { roles: ANY_ROLE, stages: STAGES, admin: true },
   // supplier-facing messages leave only with the gatekeeper's approval (DESIGN §1)
   'messages.approve': { roles: ['gatekeeper'], stages: ['SHORTLISTING', 'NEGOTIATION', 'DECISION', 'APPROVAL'] },
+  // who at each supplier the case's messages go to: those who run and filter supplier contact
+  'messages.settings': { roles: ['buyer', 'gatekeeper'], stages: ACTIVE_STAGES },
 } as const satisfies Record<string, Permission>;
 
 export type CaseAction = keyof typeof PERMISSIONS;

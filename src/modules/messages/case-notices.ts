@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
+import { type ContactRoleNarrowing, type Language, recipientsByLanguage, type SupplierKind } from '../../domain/messages/audiences';
 import { type Case } from '../cases/case.entity';
 import { Supplier } from '../suppliers/supplier.entity';
 import { type Message } from './message.entity';
 import { MessageOutbox } from './message-outbox';
 import { MessagesQueries } from './messages.queries';
-import { rfqInvitation, shortlistAwaitingApproval } from './templates/kinds';
+import { MessageSettingsService } from './message-settings.service';
+import { type ComposedMessage, rfqInvitation, shortlistAwaitingApproval } from './templates/kinds';
 
 interface Person {
   name: string;
@@ -22,6 +24,7 @@ export class CaseNotices {
   constructor(
     private readonly outbox: MessageOutbox,
     private readonly queries: MessagesQueries,
+    private readonly settings: MessageSettingsService,
   ) {}
 
   /** "The shortlist awaits your approval", one message to each gatekeeper of the case. */
@@ -60,7 +63,7 @@ export class CaseNotices {
    * The RFQ invitation to each invited supplier's contacts, with its portal link (the token in the
    * link's fragment, which browsers never send to a server or log). Held in pending_approval for the
    * gatekeeper; invitations of the same suppliers still waiting there carry superseded tokens and
-   * are dropped. A supplier without contacts gets none (the buyer still has the token).
+   * are dropped. A supplier without sales or technical contacts gets none (the buyer still has the token).
    */
   async rfqInvitations(
     m: EntityManager,
@@ -71,35 +74,60 @@ export class CaseNotices {
   ): Promise<Message[]> {
     if (issued.length === 0) return [];
     await this.queries.dropPendingInvitations(m, c.id, issued.map((i) => i.supplierId));
+    const narrowing = await this.settings.narrowingOf(m, c.id);
     const suppliers = await m.find(Supplier, { select: { id: true, legalName: true, contacts: true }, where: { id: In(issued.map((i) => i.supplierId)) } });
     const byId = new Map(suppliers.map((s) => [s.id, s]));
     const queued: Message[] = [];
     for (const invitation of issued) {
       const supplier = byId.get(invitation.supplierId);
-      if (!supplier || supplier.contacts.length === 0) continue;
-      const content = rfqInvitation({
-        language: 'en',
-        case: { reference: c.reference, title: c.title },
-        supplierName: supplier.legalName,
-        buyerName: buyer.name,
-        round: round.number,
-        deadline: round.deadline,
-        bestAndFinal: round.bestAndFinal,
-        portalUrl: `${this.outbox.publicUrl}/supplier-portal#token=${invitation.token}`,
-      });
+      if (!supplier) continue;
+      const compose = (language: Language) =>
+        rfqInvitation({
+          language,
+          case: { reference: c.reference, title: c.title },
+          supplierName: supplier.legalName,
+          buyerName: buyer.name,
+          round: round.number,
+          deadline: round.deadline,
+          bestAndFinal: round.bestAndFinal,
+          portalUrl: `${this.outbox.publicUrl}/supplier-portal#token=${invitation.token}`,
+        });
+      queued.push(...(await this.toSupplier(m, c.id, 'rfq.invitation', supplier, narrowing, buyer, compose)));
+    }
+    return queued;
+  }
+
+  /**
+   * One message of `kind` to the supplier's contacts whose roles it concerns (narrowed by the case),
+   * one per language their contacts read, each composed in it. Supplier-facing: held for the
+   * gatekeeper unless `approved` says it may leave at once.
+   */
+  async toSupplier(
+    m: EntityManager,
+    caseId: string,
+    kind: SupplierKind,
+    supplier: Pick<Supplier, 'id' | 'contacts'>,
+    narrowing: ContactRoleNarrowing | null,
+    buyer: Person,
+    compose: (language: Language) => ComposedMessage,
+    approved = false,
+  ): Promise<Message[]> {
+    const queued: Message[] = [];
+    for (const [language, recipients] of recipientsByLanguage(supplier.contacts, kind, narrowing)) {
+      const content = compose(language);
       queued.push(
         await this.outbox.enqueue(m, {
-          caseId: c.id,
+          caseId,
           kind: content.kind,
           audience: 'supplier',
           supplierId: supplier.id,
-          recipients: supplier.contacts.map((contact) => ({ name: contact.name, email: contact.email })),
+          recipients,
           replyTo: { name: buyer.name, email: buyer.email },
-          language: 'en',
+          language,
           subject: content.subject,
           text: content.text,
           html: content.html,
-          needsApproval: true,
+          needsApproval: !approved,
         }),
       );
     }

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { CaseMessageSettings } from './case-message-settings.entity';
 
 export const MESSAGE_STATUSES = ['pending_approval', 'queued', 'sending', 'sent', 'failed', 'dead'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
@@ -39,4 +40,4 @@ export class Message {
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true }) sentAt: Date | null;
 }
 
-export const MESSAGES_ENTITIES: Array<new () => object> = [Message];
+export const MESSAGES_ENTITIES: Array<new () => object> = [Message, CaseMessageSettings];

@@ -3,6 +3,8 @@ import { CaseNotices } from './case-notices';
 import { MessageOutbox } from './message-outbox';
 import { MessageWorkerHost } from './message-worker.host';
 import { MESSAGING_DATABASE_URL, MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
+import { MessageSettingsController } from './message-settings.controller';
+import { MessageSettingsService } from './message-settings.service';
 import { MessagesController } from './messages.controller';
 import { MessagesQueries } from './messages.queries';
 import { MessagesService } from './messages.service';
@@ -14,7 +16,7 @@ export class MessagesModule {
   static forRoot(options: MessagingOptions, databaseUrl: string): DynamicModule {
     return {
       module: MessagesModule,
-      controllers: [MessagesController],
+      controllers: [MessagesController, MessageSettingsController],
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
         { provide: MESSAGING_DATABASE_URL, useValue: databaseUrl },
@@ -23,6 +25,7 @@ export class MessagesModule {
         MessageWorkerHost,
         MessagesService,
         CaseNotices,
+        MessageSettingsService,
       ],
       exports: [MessageOutbox, MessagesQueries, CaseNotices, MESSAGING_OPTIONS],
     };

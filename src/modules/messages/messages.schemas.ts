@@ -1,5 +1,7 @@
-import { type Answer, array, component, count, dateTime, described, nullable, object, oneOf, page, string, uuid } from '../../openapi/schema';
+import { CONTACT_ROLES, type ContactRole, SUPPLIER_KINDS, type SupplierKind } from '../../domain/messages/audiences';
+import { type Answer, array, component, count, dateTime, described, nullable, object, oneOf, page, type Schema, string, uuid } from '../../openapi/schema';
 import { MESSAGE_STATUSES } from './message.entity';
+import type { MessageSettingsController } from './message-settings.controller';
 import type { MessagesController } from './messages.controller';
 
 type Summary = Answer<MessagesController, 'listForCase'>['items'][number];
@@ -35,4 +37,14 @@ export const DeadMessagePage = component(
   ),
 );
 
-export const messagesSchemas = [MessageSummary, MessagePage, DeadMessagePage];
+export const MessageSettings = component(
+  'MessageSettings',
+  object<Answer<MessageSettingsController, 'get' | 'put'>>({
+    contactRoles: object(
+      Object.fromEntries(SUPPLIER_KINDS.map((kind) => [kind, array(oneOf(CONTACT_ROLES))])) as Record<SupplierKind, Schema<ContactRole[]>>,
+      { description: 'per supplier-facing message kind, the contact roles it goes to on this case' },
+    ),
+  }),
+);
+
+export const messagesSchemas = [MessageSummary, MessagePage, DeadMessagePage, MessageSettings];

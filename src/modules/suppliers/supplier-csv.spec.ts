@@ -31,13 +31,26 @@ describe('supplier CSV rows', () => {
       taxId: 'de-1',
       country: 'DE',
       categories: ['compressors', 'pumps'],
-      contacts: [{ name: 'Jane', email: 'jane@acme.example' }],
+      contacts: [{ name: 'Jane', email: 'jane@acme.example', roles: ['sales'], language: 'en' }],
       certifications: [
         { name: 'ISO 9001:2015', issuedOn: '2025-01-01', expiresOn: '2027-12-31' },
         { name: 'TÜV', issuedOn: '2024-01-01', expiresOn: '2024-12-31' },
       ],
       financialRisk: 0.25,
     });
+  });
+
+  it('reads the contact’s roles (split on |) and language, and names those columns when wrong', () => {
+    const good = readRow(row({ legalName: 'A', taxId: 'X12345', country: 'ES', contactName: 'Eva', contactEmail: 'eva@a.example', contactRoles: 'Technical| quality', contactLanguage: 'ES', financialRisk: '0' }), columns, 2);
+    expect(good.problems).toEqual([]);
+    expect(good.row?.contacts).toEqual([{ name: 'Eva', email: 'eva@a.example', roles: ['technical', 'quality'], language: 'es' }]);
+    const bad = readRow(row({ legalName: 'A', taxId: 'X12345', country: 'ES', contactName: 'Eva', contactEmail: 'eva@a.example', contactRoles: 'sales|marketing', contactLanguage: 'fr', financialRisk: '0' }), columns, 3);
+    expect(bad.problems).toEqual([
+      { line: 3, column: 'contactRoles', reason: 'contactRoles must each be one of sales, technical, quality, finance' },
+      { line: 3, column: 'contactLanguage', reason: 'contactLanguage must be one of en, es' },
+    ]);
+    const lonely = readRow(row({ legalName: 'A', taxId: 'X12345', country: 'ES', contactRoles: 'sales', financialRisk: '0' }), columns, 4);
+    expect(lonely.problems).toContainEqual({ line: 4, column: 'contactName', reason: 'contactName and contactEmail are required when contactRoles is given' });
   });
 
   it('names the column of each problem in a row, on the row’s line', () => {

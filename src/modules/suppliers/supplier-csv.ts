@@ -1,6 +1,8 @@
 import { validateSync } from 'class-validator';
 import { fieldProblems } from '../../common/validation';
 import { CertificationDto, ContactDto, CreateSupplierDto } from './dto/supplier.dto';
+import { storedContact } from './contacts';
+import { type SupplierContact } from './supplier.entity';
 import { normalizeTaxId } from './tax-id';
 
 /**
@@ -16,6 +18,8 @@ export const CSV_COLUMNS = [
   'contactName',
   'contactEmail',
   'contactPhone',
+  'contactRoles',
+  'contactLanguage',
   'certifications',
   'financialRisk',
 ] as const;
@@ -38,7 +42,7 @@ export interface ImportRow {
   taxId: string;
   country: string;
   categories: string[];
-  contacts: Array<{ name: string; email: string; phone?: string }>;
+  contacts: SupplierContact[];
   certifications: Array<{ name: string; issuedOn: string; expiresOn: string }>;
   financialRisk: number;
 }
@@ -115,15 +119,26 @@ export function readRow(
   const contactName = cell('contactName');
   const contactEmail = cell('contactEmail');
   const contactPhone = cell('contactPhone');
+  const contactRoles = cell('contactRoles');
+  const contactLanguage = cell('contactLanguage');
   // one contact per row: name and e-mail go together, said in the file's own column names
   if (contactName && !contactEmail) problems.push({ line, column: 'contactEmail', reason: 'contactEmail is required when contactName is given' });
   if (contactEmail && !contactName) problems.push({ line, column: 'contactName', reason: 'contactName is required when contactEmail is given' });
-  if (contactPhone && !contactName && !contactEmail) {
-    problems.push({ line, column: 'contactName', reason: 'contactName and contactEmail are required when contactPhone is given' });
+  for (const [given, column] of [[contactPhone, 'contactPhone'], [contactRoles, 'contactRoles'], [contactLanguage, 'contactLanguage']] as const) {
+    if (given && !contactName && !contactEmail) problems.push({ line, column: 'contactName', reason: `contactName and contactEmail are required when ${column} is given` });
   }
   const contacts =
-    contactName || contactEmail || contactPhone
-      ? [Object.assign(new ContactDto(), { name: contactName, email: contactEmail, ...(contactPhone ? { phone: contactPhone } : {}) })]
+    contactName || contactEmail || contactPhone || contactRoles || contactLanguage
+      ? [
+          Object.assign(new ContactDto(), {
+            name: contactName,
+            email: contactEmail,
+            ...(contactPhone ? { phone: contactPhone } : {}),
+            // roles split on | like categories; the DTO's rules name the ones not known
+            ...(contactRoles ? { roles: contactRoles.split('|').map((r) => r.trim().toLowerCase()) } : {}),
+            ...(contactLanguage ? { language: contactLanguage.toLowerCase() } : {}),
+          }),
+        ]
       : [];
 
   let financialRisk: unknown = undefined;
@@ -164,7 +179,7 @@ export function readRow(
       taxId: dto.taxId,
       country: dto.country,
       categories,
-      contacts: contacts.map((c) => ({ name: c.name, email: c.email, ...(c.phone ? { phone: c.phone } : {}) })),
+      contacts: contacts.map(storedContact),
       certifications: certifications.map((c) => ({ name: c.name, issuedOn: c.issuedOn, expiresOn: c.expiresOn })),
       financialRisk: (financialRisk as number | undefined) ?? 0,
     },
@@ -191,7 +206,8 @@ function inColumnTerms(field: string, column: string, message: string, certifica
 function columnOf(field: string): string {
   if (field.startsWith('contacts.')) {
     const leaf = field.split('.').pop();
-    return leaf === 'email' ? 'contactEmail' : leaf === 'phone' ? 'contactPhone' : 'contactName';
+    const columns: Record<string, string> = { email: 'contactEmail', phone: 'contactPhone', roles: 'contactRoles', language: 'contactLanguage' };
+    return columns[leaf ?? ''] ?? 'contactName';
   }
   return field.split('.')[0];
 }

@@ -1,3 +1,4 @@
+import { type ContactRole, type Language } from '../../domain/messages/audiences';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 export type SupplierStatus = 'active' | 'blocked';
@@ -8,6 +9,8 @@ export interface SupplierContact {
   name: string;
   email: string;
   phone?: string;
+  roles: ContactRole[];
+  language: Language;
 }
 
 export interface SupplierCertification {

@@ -1,3 +1,4 @@
+import { CONTACT_ROLES, LANGUAGES } from '../../domain/messages/audiences';
 import type { ReliabilityParts } from '../../domain/reliability';
 import { type Answer, array, boolean, component, count, date, dateTime, described, nullable, number, object, oneOf, optional, page, ref, string, uuid } from '../../openapi/schema';
 import { PERFORMANCE_TYPES, SEVERITIES } from './dto/performance.dto';
@@ -23,7 +24,15 @@ export const Supplier = component(
     taxIdNormalized: described(string, 'the tax id as compared for duplicates (per country)'),
     country: described(string, 'ISO 3166-1 alpha-2', { pattern: '^[A-Z]{2}$' }),
     categories: array(string),
-    contacts: array(object({ name: string, email: string, phone: optional(string) })),
+    contacts: array(
+      object({
+        name: string,
+        email: string,
+        phone: optional(string),
+        roles: described(array(oneOf(CONTACT_ROLES)), 'the messages the contact receives go by these (README "Messages")'),
+        language: described(oneOf(LANGUAGES), 'the language of the messages the contact receives'),
+      }),
+    ),
     certifications: array(object({ name: string, issuedOn: date, expiresOn: date })),
     financialRisk: share('the financial-risk rating, 0 (none) to 1'),
     status: oneOf(SUPPLIER_STATUSES),

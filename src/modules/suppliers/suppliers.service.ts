@@ -5,6 +5,7 @@ import { type Page } from '../../common/paging';
 import { DomainError, type FieldProblem, invalid, notFound } from '../../domain/errors';
 import { edgeProblems, refusedFields } from '../../common/validation';
 import { CreateSupplierDto, ListSuppliersQuery, UpdateSupplierDto } from './dto/supplier.dto';
+import { storedContact } from './contacts';
 import { Supplier } from './supplier.entity';
 import { supplierView, type SupplierView } from './supplier.view';
 import { SuppliersQueries } from './suppliers.queries';
@@ -41,7 +42,7 @@ export class SuppliersService {
           taxIdNormalized,
           country: dto.country,
           categories: dto.categories ?? [],
-          contacts: (dto.contacts ?? []).map(contact),
+          contacts: (dto.contacts ?? []).map(storedContact),
           certifications: (dto.certifications ?? []).map(certification),
           financialRisk: String(dto.financialRisk ?? 0),
           status,
@@ -90,7 +91,7 @@ export class SuppliersService {
         await this.checkTaxIdFree(m, s.country, s.taxIdNormalized, s.id);
       }
       if (dto.categories !== undefined) s.categories = dto.categories;
-      if (dto.contacts !== undefined) s.contacts = dto.contacts.map(contact);
+      if (dto.contacts !== undefined) s.contacts = dto.contacts.map(storedContact);
       if (dto.certifications !== undefined) s.certifications = dto.certifications.map(certification);
       if (dto.financialRisk !== undefined) s.financialRisk = String(dto.financialRisk);
       s.updatedAt = new Date();
@@ -135,5 +136,4 @@ function blockingProblems(status: string, reason: string | null, reasonGiven: bo
 }
 
 // stored as plain JSON, with only the documented keys
-const contact = (c: { name: string; email: string; phone?: string }) => ({ name: c.name, email: c.email, ...(c.phone ? { phone: c.phone } : {}) });
 const certification = (c: { name: string; issuedOn: string; expiresOn: string }) => ({ name: c.name, issuedOn: c.issuedOn, expiresOn: c.expiresOn });

@@ -34,7 +34,7 @@ export interface SupplierPlan {
   taxId?: string;
   country?: string;
   categories?: string[];
-  contacts?: Array<{ name: string; email: string; phone?: string }>;
+  contacts?: Array<{ name: string; email: string; phone?: string; roles?: string[]; language?: string }>;
   certifications?: Certification[];
   financialRisk?: number;
   /** recorded in order by the admin after the supplier is created */

@@ -5,6 +5,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayNotEmpty,
+  ArrayUnique,
   IsArray,
   IsEmail,
   IsIn,
@@ -23,6 +25,7 @@ import {
   type ValidatorConstraintInterface,
 } from 'class-validator';
 import { PageQuery } from '../../../common/paging';
+import { CONTACT_ROLES, type ContactRole, LANGUAGES, type Language } from '../../../domain/messages/audiences';
 import { type SupplierStatus } from '../supplier.entity';
 import { NORMALIZED_TAX_ID, normalizeTaxId } from '../tax-id';
 import { IfPresent, IsIsoDate, NotBefore, Trim } from './validators';
@@ -61,6 +64,19 @@ export class ContactDto {
   @IsString()
   @Matches(/^\+?[0-9 ()./-]{3,40}$/, { message: 'phone must be digits, spaces and + ( ) . / - (3–40 characters)' })
   phone?: string;
+
+  @ApiPropertyOptional({ enum: CONTACT_ROLES, isArray: true, example: ['sales', 'technical'], description: 'the messages the contact receives go by these (default: sales)' })
+  @Optional()
+  @IsArray()
+  @ArrayNotEmpty({ message: 'roles must name at least one role' })
+  @ArrayUnique({ message: 'roles must not name a role twice' })
+  @IsIn(CONTACT_ROLES, { each: true, message: `roles must each be one of ${CONTACT_ROLES.join(', ')}` })
+  roles?: ContactRole[];
+
+  @ApiPropertyOptional({ enum: LANGUAGES, example: 'en', description: 'the language of the messages the contact receives (default: en)' })
+  @Optional()
+  @IsIn(LANGUAGES, { message: `language must be one of ${LANGUAGES.join(', ')}` })
+  language?: Language;
 }
 
 export class CertificationDto {
