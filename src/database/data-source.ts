@@ -11,6 +11,7 @@ import { SealedReconfirmation1766200000000 } from '../../migrations/176620000000
 import { AuditHeads1766300000000 } from '../../migrations/1766300000000-AuditHeads';
 import { ReportContentHash1766900000000 } from '../../migrations/1766900000000-ReportContentHash';
 import { ContactRoles1796219897161 } from '../../migrations/1796219897161-ContactRoles';
+import { SupplierDialogue1796222607820 } from '../../migrations/1796222607820-SupplierDialogue';
 import { Case, CaseMember } from '../modules/cases/case.entity';
 import { ApiToken, User } from '../modules/users/user.entity';
 import { SPECIFICATION_ENTITIES } from '../modules/specification/entities';
@@ -60,6 +61,7 @@ export const MIGRATIONS = [
   ApproverPages1796219777226,
   ContactRoles1796219897161,
   Webhooks1796220468155,
+  SupplierDialogue1796222607820,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -27,6 +27,8 @@ export interface Policy {
   segregation: SegregationPolicy;
   /** the CSV import's body: the most bytes it may inflate to, and how many times the bytes sent */
   imports: { maxInflatedBytes: number; maxInflateRatio: number };
+  /** the deadline reminder to invitees that have neither submitted nor declined: how many hours before, and whether the gatekeeper releases it */
+  supplierReminders: { hoursBefore: number; needGatekeeper: boolean };
   /**
    * the approver pages: how long an e-mailed sign-in link lives, how long a browser session lasts
    * idle-free, after how many days waiting the approver is reminded and the admins are told
@@ -54,4 +56,5 @@ export const DEFAULT_POLICY: Policy = {
   segregation: { ...DEFAULT_SEGREGATION_POLICY },
   imports: { maxInflatedBytes: 20 * 1024 * 1024, maxInflateRatio: 100 },
   signOff: { linkHours: 72, sessionMinutes: 30, reminderDays: 2, escalationDays: 5 },
+  supplierReminders: { hoursBefore: 48, needGatekeeper: true },
 };

@@ -14,6 +14,7 @@ const PATH_PARAMETERS: Record<string, { schema: Json; description: (path: string
   supplierId: { schema: { type: 'string', format: 'uuid' }, description: () => 'the supplier id' },
   userId: { schema: { type: 'string', format: 'uuid' }, description: () => 'the user id' },
   messageId: { schema: { type: 'string', format: 'uuid' }, description: () => 'the message id' },
+  questionId: { schema: { type: 'string', format: 'uuid' }, description: () => 'the question id' },
 };
 
 /**

@@ -4,6 +4,7 @@ import { casesSchemas } from '../modules/cases/cases.schemas';
 import { evaluationSchemas } from '../modules/evaluation/evaluation.schemas';
 import { healthSchemas } from '../modules/health/health.schemas';
 import { messagesSchemas } from '../modules/messages/messages.schemas';
+import { dialogueSchemas } from '../modules/negotiation/dialogue.schemas';
 import { negotiationSchemas } from '../modules/negotiation/negotiation.schemas';
 import { policySchemas } from '../modules/policy/policy.schemas';
 import { reportsSchemas } from '../modules/reports/reports.schemas';
@@ -27,6 +28,7 @@ export const RESPONSE_SCHEMAS = components(
   evaluationSchemas,
   healthSchemas,
   messagesSchemas,
+  dialogueSchemas,
   negotiationSchemas,
   policySchemas,
   reportsSchemas,

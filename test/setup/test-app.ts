@@ -81,6 +81,8 @@ export const TEST_MESSAGING: Partial<MessagingOptions> = {
   leaseSeconds: 5,
   pollingIntervalSeconds: 0.5,
   maintenanceIntervalSeconds: 1,
+  // a spec sweeps with its own "now" (DeadlineReminders.sweep), never on the clock
+  reminderSweepSeconds: 0,
 };
 
 export async function startTestApp(

@@ -39,6 +39,9 @@ export const PERMISSIONS = {
   'rounds.manage': { roles: ['buyer'], stages: ['NEGOTIATION'] },
   'offers.record': { roles: ['buyer'], stages: ['NEGOTIATION'] },
   'invitations.issue': { roles: ['buyer'], stages: ['NEGOTIATION'] },
+  // the suppliers' clarification questions: the buying center reads them (with who asked), the buyer answers
+  'questions.read': { roles: ANY_ROLE, stages: from('NEGOTIATION'), admin: true },
+  'questions.answer': { roles: ['buyer'], stages: ['NEGOTIATION'] },
   'rates.write': { roles: ['buyer'], stages: ['SHORTLISTING', 'NEGOTIATION', 'DECISION'] },
   'rates.read': { roles: ANY_ROLE, stages: STAGES, admin: true },
   'scores.write': { roles: ['evaluator'], stages: ['DECISION'] },

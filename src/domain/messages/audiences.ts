@@ -16,6 +16,8 @@ export const DEFAULT_LANGUAGE: Language = 'en';
 /** The supplier-facing kinds and the contact roles each goes to. */
 export const SUPPLIER_KIND_ROLES = {
   'rfq.invitation': ['sales', 'technical'],
+  'clarification.answer': ['sales', 'technical'],
+  'deadline.reminder': ['sales', 'technical'],
 } as const satisfies Record<string, readonly ContactRole[]>;
 export type SupplierKind = keyof typeof SUPPLIER_KIND_ROLES;
 export const SUPPLIER_KINDS = Object.keys(SUPPLIER_KIND_ROLES) as SupplierKind[];

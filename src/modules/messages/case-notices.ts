@@ -8,6 +8,7 @@ import { MessageOutbox } from './message-outbox';
 import { MessagesQueries } from './messages.queries';
 import { MessageSettingsService } from './message-settings.service';
 import { type ComposedMessage, rfqInvitation, shortlistAwaitingApproval } from './templates/kinds';
+import { clarificationAnswer, deadlineReminder } from './templates/supplier-kinds';
 
 interface Person {
   name: string;
@@ -95,6 +96,39 @@ export class CaseNotices {
       queued.push(...(await this.toSupplier(m, c.id, 'rfq.invitation', supplier, narrowing, buyer, compose)));
     }
     return queued;
+  }
+
+  /** The answer to a clarification question, to the contacts of every supplier still in its round; the asker is not named. */
+  async clarificationAnswer(
+    m: EntityManager,
+    c: Case,
+    round: { number: number; deadline: Date },
+    suppliers: Array<Pick<Supplier, 'id' | 'legalName' | 'contacts'>>,
+    published: { question: string; answer: string },
+    buyer: Person,
+  ): Promise<Message[]> {
+    const narrowing = await this.settings.narrowingOf(m, c.id);
+    const queued: Message[] = [];
+    for (const supplier of suppliers) {
+      const compose = (language: Language) =>
+        clarificationAnswer({ language, case: { reference: c.reference, title: c.title }, supplierName: supplier.legalName, buyerName: buyer.name, round: round.number, deadline: round.deadline, ...published });
+      queued.push(...(await this.toSupplier(m, c.id, 'clarification.answer', supplier, narrowing, buyer, compose)));
+    }
+    return queued;
+  }
+
+  /** The deadline reminder to one invitee's contacts; held for the gatekeeper unless the policy lets reminders leave at once. */
+  async deadlineReminder(
+    m: EntityManager,
+    c: Case,
+    round: { number: number; deadline: Date },
+    supplier: Pick<Supplier, 'id' | 'legalName' | 'contacts'>,
+    buyer: Person,
+    approved: boolean,
+  ): Promise<Message[]> {
+    const narrowing = await this.settings.narrowingOf(m, c.id);
+    const compose = (language: Language) => deadlineReminder({ language, case: { reference: c.reference, title: c.title }, supplierName: supplier.legalName, round: round.number, deadline: round.deadline });
+    return this.toSupplier(m, c.id, 'deadline.reminder', supplier, narrowing, buyer, compose, approved);
   }
 
   /**

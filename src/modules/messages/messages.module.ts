@@ -27,7 +27,7 @@ export class MessagesModule {
         CaseNotices,
         MessageSettingsService,
       ],
-      exports: [MessageOutbox, MessagesQueries, CaseNotices, MESSAGING_OPTIONS],
+      exports: [MessageOutbox, MessagesQueries, CaseNotices, MessagesService, MESSAGING_OPTIONS],
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, Not } from 'typeorm';
 import { type CaseAccess } from '../../common/auth';
 import { type Page } from '../../common/paging';
 import { DomainError } from '../../domain/errors';
@@ -26,6 +26,18 @@ export interface DeadMessage extends MessageSummary {
   lastError: string | null;
 }
 
+/** What a supplier sees of its own messages (portal): the content as its contacts read it. */
+export interface SupplierMessage {
+  id: string;
+  kind: string;
+  status: MessageStatus;
+  language: Message['language'];
+  subject: string;
+  text: string;
+  createdAt: Date;
+  sentAt: Date | null;
+}
+
 const summary = (m: Message): MessageSummary => ({ id: m.id, kind: m.kind, status: m.status, recipients: m.recipients, createdAt: m.createdAt, sentAt: m.sentAt });
 
 /** Reading the outbox, the gatekeeper's release of supplier-facing messages, an admin's retry of dead ones. */
@@ -40,6 +52,17 @@ export class MessagesService {
   async listForCase(caseId: string, limit: number, offset: number): Promise<Page<MessageSummary>> {
     const [rows, total] = await this.dataSource.manager.findAndCount(Message, { where: { caseId }, order: { createdAt: 'ASC', id: 'ASC' }, take: limit, skip: offset });
     return { items: rows.map(summary), total };
+  }
+
+  /** The supplier's own messages on the case, once released (a message still waiting for the gatekeeper may never leave). */
+  async listForSupplier(caseId: string, supplierId: string, limit: number, offset: number): Promise<Page<SupplierMessage>> {
+    const [rows, total] = await this.dataSource.manager.findAndCount(Message, {
+      where: { caseId, supplierId, audience: 'supplier', status: Not('pending_approval') },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      take: limit,
+      skip: offset,
+    });
+    return { items: rows.map((m) => ({ id: m.id, kind: m.kind, status: m.status, language: m.language, subject: m.subject, text: m.text, createdAt: m.createdAt, sentAt: m.sentAt })), total };
   }
 
   async listDead(limit: number, offset: number): Promise<Page<DeadMessage>> {

@@ -21,6 +21,8 @@ export interface MessagingOptions {
   batchSize: number;
   /** how often pg-boss looks for jobs whose worker vanished (it retries them) */
   maintenanceIntervalSeconds: number;
+  /** how often a worker process sweeps for deadline reminders due (0: never) */
+  reminderSweepSeconds: number;
 }
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
@@ -39,4 +41,5 @@ export const DEFAULT_MESSAGING: MessagingOptions = {
   pollingIntervalSeconds: 2,
   batchSize: 5,
   maintenanceIntervalSeconds: 30,
+  reminderSweepSeconds: 300,
 };

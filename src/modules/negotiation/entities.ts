@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn, type ValueTransformer } from 'typeorm';
 import { normalizeAmount } from '../../domain/negotiation/money';
+import { DeadlineReminderRecord, SupplierIntent, SupplierQuestion } from './dialogue.entities';
 
 /** numeric columns come back padded ("1200.5000"): money leaves the entity as the shortest exact string. */
 const exactAmount: ValueTransformer = { from: (value: string) => normalizeAmount(value), to: (value: unknown) => value };
@@ -72,4 +73,4 @@ export class ExchangeRate {
 }
 
 /** TypeORM entities of this module, listed for the data source. */
-export const NEGOTIATION_ENTITIES: Array<new () => object> = [NegotiationRound, RoundParticipant, Invitation, Offer, ExchangeRate];
+export const NEGOTIATION_ENTITIES: Array<new () => object> = [NegotiationRound, RoundParticipant, Invitation, Offer, ExchangeRate, SupplierQuestion, SupplierIntent, DeadlineReminderRecord];

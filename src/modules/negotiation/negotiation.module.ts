@@ -8,11 +8,16 @@ import { NegotiationReader } from './negotiation.reader';
 import { OffersService } from './offers.service';
 import { RoundsService } from './rounds.service';
 import { SupplierPortalController } from './supplier-portal.controller';
+import { DeadlineReminders } from './deadline-reminders';
+import { DialogueController } from './dialogue.controller';
+import { DialogueService } from './dialogue.service';
+import { PortalSessions } from './portal-session';
+import { ReminderScheduleHost } from './reminder-schedule.host';
 
-/** Negotiation rounds, sealed offers and their revisions, supplier invitations, exchange rates. */
+/** Negotiation rounds, sealed offers and their revisions, supplier invitations, exchange rates, the suppliers' questions and intents, deadline reminders. */
 @Module({
-  controllers: [NegotiationController, SupplierPortalController],
-  providers: [NegotiationQueries, NegotiationReader, RoundsService, OffersService, ExchangeRatesService],
+  controllers: [NegotiationController, SupplierPortalController, DialogueController],
+  providers: [NegotiationQueries, NegotiationReader, RoundsService, OffersService, ExchangeRatesService, PortalSessions, DialogueService, DeadlineReminders, ReminderScheduleHost],
   exports: [NegotiationReader],
 })
 export class NegotiationModule implements OnModuleInit {

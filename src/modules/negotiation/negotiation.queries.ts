@@ -5,6 +5,15 @@ import { type ShortlistCandidate, roundStatus, type RoundStatus } from '../../do
 import { Supplier } from '../suppliers/supplier.entity';
 import { NegotiationRound, Offer, RoundParticipant } from './entities';
 
+/** An invitee reminded of its round's deadline, with what the message needs. */
+export interface DueReminder {
+  roundId: string;
+  supplierId: string;
+  number: number;
+  deadline: Date;
+  openedBy: string;
+}
+
 /** A round with its status, as every read sees it (src/domain/negotiation/round.ts). */
 export type RoundWithStatus = NegotiationRound & { status: RoundStatus };
 
@@ -203,4 +212,53 @@ export class NegotiationQueries {
     const names = new Map(raw.map((row) => [row.o_id, row.supplier_name]));
     return entities.map((offer) => Object.assign(offer, { supplierName: names.get(offer.id)! }));
   }
+
+  /**
+   * The open rounds' invitees due for their deadline reminder at `now`: invited, still in the round
+   * and active, the deadline within `hoursBefore`, no current offer, no decline, not yet reminded.
+   */
+  private dueReminders(caseFilter: string): string {
+    return `SELECT r.id AS "roundId", r.case_id AS "caseId", r.number, r.deadline, p.supplier_id AS "supplierId"
+         FROM negotiation_rounds r
+         JOIN round_participants p ON p.round_id = r.id AND p.eliminated_at IS NULL
+         JOIN suppliers s ON s.id = p.supplier_id AND s.status = 'active'
+        WHERE r.closed_at IS NULL AND r.deadline > $1 AND r.deadline <= $1 + $2 * interval '1 hour' ${caseFilter}
+          AND EXISTS (SELECT 1 FROM invitations i WHERE i.round_id = r.id AND i.supplier_id = p.supplier_id)
+          AND NOT EXISTS (SELECT 1 FROM offers o WHERE o.round_id = r.id AND o.supplier_id = p.supplier_id AND o.is_current)
+          AND NOT EXISTS (SELECT 1 FROM supplier_intents d WHERE d.round_id = r.id AND d.supplier_id = p.supplier_id AND d.intent = 'decline')
+          AND NOT EXISTS (SELECT 1 FROM deadline_reminders x WHERE x.round_id = r.id AND x.supplier_id = p.supplier_id)`;
+  }
+
+  /** The cases in NEGOTIATION with a reminder due at `now`. */
+  async casesWithRemindersDue(m: EntityManager, now: Date, hoursBefore: number): Promise<string[]> {
+    const rows: Array<{ caseId: string }> = await m.query(
+      `SELECT DISTINCT due."caseId" FROM (${this.dueReminders('')}) due JOIN cases c ON c.id = due."caseId" WHERE c.stage = 'NEGOTIATION'`,
+      [now, hoursBefore],
+    );
+    return rows.map((r) => r.caseId);
+  }
+
+  /** Takes the case's due reminders: one row each in deadline_reminders, whose key (round, supplier) a second sweep cannot pass. */
+  async claimReminders(m: EntityManager, caseId: string, now: Date, hoursBefore: number): Promise<DueReminder[]> {
+    const result: unknown = await m.query(
+      `WITH due AS (${this.dueReminders('AND r.case_id = $3')})
+       INSERT INTO deadline_reminders (round_id, supplier_id, reminded_at)
+       SELECT "roundId", "supplierId", $1 FROM due
+       ON CONFLICT (round_id, supplier_id) DO NOTHING
+       RETURNING round_id AS "roundId", supplier_id AS "supplierId"`,
+      [now, hoursBefore, caseId],
+    );
+    const claimed = result as Array<{ roundId: string; supplierId: string }>;
+    if (claimed.length === 0) return [];
+    const rounds: Array<{ id: string; number: number; deadline: Date; openedBy: string }> = await m.query(
+      `SELECT id, number, deadline, opened_by AS "openedBy" FROM negotiation_rounds WHERE id = ANY($1)`,
+      [[...new Set(claimed.map((c) => c.roundId))]],
+    );
+    const byId = new Map(rounds.map((r) => [r.id, r]));
+    return claimed.map((c) => {
+      const { number, deadline, openedBy } = byId.get(c.roundId)!;
+      return { ...c, number, deadline, openedBy };
+    });
+  }
+
 }

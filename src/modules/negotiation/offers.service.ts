@@ -5,7 +5,6 @@ import { type CaseAccess } from '../../common/auth';
 import { lockCase } from '../cases/case-lock';
 import { money } from '../../common/money';
 import { type Page, PageQuery } from '../../common/paging';
-import { sha256 } from '../../domain/audit/canonical-json';
 import { DomainError, type FieldProblem, invalid } from '../../domain/errors';
 import { edgeProblems, refusedFields } from '../../common/validation';
 import { convertToBase, normalizeAmount } from '../../domain/negotiation/money';
@@ -20,6 +19,7 @@ import { OfferBodyDto, RecordOfferDto } from './dto/offer.dto';
 import { Offer } from './entities';
 import { NegotiationQueries, type OfferWithSupplier, type RoundWithStatus } from './negotiation.queries';
 import { type ConvertedOffer, NegotiationReader, type OfferTerms } from './negotiation.reader';
+import { PortalSessions } from './portal-session';
 import { RoundsService } from './rounds.service';
 
 /** What anyone may see of an offer while its round is sealed: who submitted, when, which revision. */
@@ -60,15 +60,6 @@ interface Submitter {
   userId: string | null;
 }
 
-/** What a valid invitation token opens: one supplier's place in one open round. */
-interface PortalSession {
-  c: Case;
-  round: RoundWithStatus;
-  supplierId: string;
-}
-
-const TOKEN_REFUSED = () => new DomainError('UNAUTHENTICATED', 'the invitation token is not valid');
-
 @Injectable()
 export class OffersService {
   constructor(
@@ -77,6 +68,7 @@ export class OffersService {
     private readonly reader: NegotiationReader,
     private readonly rounds: RoundsService,
     private readonly queries: NegotiationQueries,
+    private readonly portal: PortalSessions,
   ) {}
 
   /** The buyer records an offer on a supplier's behalf; marked as such, with the buyer's id. */
@@ -98,7 +90,7 @@ export class OffersService {
   /** The supplier submits or revises its own offer with its invitation token. */
   async submitWithToken(token: string | null, dto: OfferBodyDto): Promise<SubmissionReceipt> {
     return this.dataSource.transaction(async (m) => {
-      const session = await this.portalSession(m, token);
+      const session = await this.portal.open(m, token);
       return this.submit(m, session.c, session.round, session.supplierId, dto, { via: 'supplier', userId: null }, edgeProblems(dto));
     });
   }
@@ -114,7 +106,7 @@ export class OffersService {
 
   async reconfirmWithToken(token: string | null): Promise<SubmissionReceipt> {
     return this.dataSource.transaction(async (m) => {
-      const session = await this.portalSession(m, token);
+      const session = await this.portal.open(m, token);
       return this.reconfirmCurrent(m, session.c, session.round, session.supplierId, { via: 'supplier', userId: null });
     });
   }
@@ -122,7 +114,7 @@ export class OffersService {
   /** What the invited supplier needs to answer: its round, the requirements, the criteria it gives values for, its own offer. */
   async invitation(token: string | null) {
     return this.dataSource.transaction(async (m) => {
-      const { c, round, supplierId } = await this.portalSession(m, token);
+      const { c, round, supplierId } = await this.portal.open(m, token);
       const spec = await currentSpecification(m, c.id);
       const supplier = await m.findOneOrFail(Supplier, { select: { id: true, legalName: true }, where: { id: supplierId } });
       const [own] = await this.queries.revisions(m, round.id, supplierId, true);
@@ -312,24 +304,6 @@ export class OffersService {
       specificationVersion: spec.version,
       needsReconfirmation: false,
     };
-  }
-
-  /**
-   * Checks an invitation token and opens its supplier's place in its round, the case locked.
-   * Every failure (unknown, superseded or expired token, closed round, eliminated supplier, case
-   * moved on) is the same 401, so a token never reveals whether a case or round exists.
-   */
-  private async portalSession(m: EntityManager, token: string | null): Promise<PortalSession> {
-    if (!token || token.length > 200) throw TOKEN_REFUSED();
-    const invitation = await this.queries.invitationByTokenHash(m, sha256(token));
-    if (!invitation) throw TOKEN_REFUSED();
-    const c = await m.findOne(Case, { where: { id: invitation.caseId }, lock: { mode: 'pessimistic_write' } });
-    if (!c || c.stage !== 'NEGOTIATION') throw TOKEN_REFUSED();
-    await this.rounds.settleDeadlines(m, c.id);
-    const round = await this.reader.round(m, c.id, invitation.number);
-    if (!round || round.status !== 'open') throw TOKEN_REFUSED();
-    if (!(await this.isActiveParticipant(m, round.id, invitation.supplierId))) throw TOKEN_REFUSED();
-    return { c, round, supplierId: invitation.supplierId };
   }
 
   /** Still in the round, and not blocked in the registry since it opened. */

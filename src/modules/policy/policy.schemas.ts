@@ -37,6 +37,7 @@ export const Policy = component(
       object({ linkHours: count(1), sessionMinutes: count(1), reminderDays: count(1), escalationDays: count(1) }),
       'approver pages: e-mailed link lifetime (default 72 h), session (30 min), reminder (2 days) and escalation to admins (5 days) while a signature waits',
     ),
+    supplierReminders: described(object({ hoursBefore: count(1), needGatekeeper: boolean }), 'the deadline reminder: hours before the deadline (default 48), and whether the gatekeeper releases it (default true)'),
   }),
 );
 

@@ -62,6 +62,7 @@ function withDefaults(data: Partial<Policy>): Policy {
     segregation: { ...defaults.segregation, ...data.segregation },
     imports: { ...defaults.imports, ...data.imports },
     signOff: { ...defaults.signOff, ...data.signOff },
+    supplierReminders: { ...defaults.supplierReminders, ...data.supplierReminders },
   };
 }
 

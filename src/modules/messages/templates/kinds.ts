@@ -1,4 +1,5 @@
 import { type ApproverMessageKind } from './approver-kinds';
+import { type SupplierKind } from '../../../domain/messages/audiences';
 import { type MessageLayout, renderLayout } from './layout';
 
 export type Language = 'en' | 'es';
@@ -16,7 +17,7 @@ export interface ComposedMessage {
   html: string;
 }
 
-export type MessageKind = 'shortlist.awaiting_approval' | 'rfq.invitation' | ApproverMessageKind;
+export type MessageKind = 'shortlist.awaiting_approval' | SupplierKind | ApproverMessageKind;
 
 /** "shortlist awaits approval": to each gatekeeper of the case (buying center). */
 export interface ShortlistAwaitingApproval {
@@ -47,11 +48,11 @@ const DATE_TIME: Record<Language, Intl.DateTimeFormat> = {
   es: new Intl.DateTimeFormat('es-ES', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }),
 };
 
-function when(date: Date, language: Language): string {
+export function when(date: Date, language: Language): string {
   return `${DATE_TIME[language].format(date)} UTC`;
 }
 
-const compose = (kind: MessageKind, subject: string, layout: MessageLayout): ComposedMessage => ({ kind, subject, ...renderLayout(layout) });
+export const compose = (kind: MessageKind, subject: string, layout: MessageLayout): ComposedMessage => ({ kind, subject, ...renderLayout(layout) });
 
 export function shortlistAwaitingApproval(input: ShortlistAwaitingApproval): ComposedMessage {
   const { reference, title } = input.case;

@@ -102,6 +102,14 @@ class SignOffPolicyDto {
   @ApiProperty({ example: 5, description: 'days a signature waits before the admins are told' }) @IsInt() @Min(1) @Max(365) escalationDays: number;
 }
 
+class SupplierRemindersPolicyDto {
+  @ApiProperty({ example: 48, description: 'the reminder goes this many hours before the round deadline (1–720)' })
+  @IsInt() @Min(1) @Max(720) hoursBefore: number;
+
+  @ApiProperty({ example: true, description: 'the gatekeeper releases each reminder (false: reminders leave at once)' })
+  @IsBoolean() needGatekeeper: boolean;
+}
+
 /**
  * The policy; a PUT replaces the sections it names, each whole (every field of a section is
  * required, so no partial section leaves a hole), and keeps the others. `{}` names none: nothing
@@ -116,4 +124,5 @@ export class PolicyDto {
   @ApiPropertyOptional({ type: () => SegregationPolicyDto }) @Optional() @Section(() => SegregationPolicyDto) segregation?: SegregationPolicyDto;
   @ApiPropertyOptional({ type: () => ImportsPolicyDto }) @Optional() @Section(() => ImportsPolicyDto) imports?: ImportsPolicyDto;
   @ApiPropertyOptional({ type: () => SignOffPolicyDto }) @Optional() @Section(() => SignOffPolicyDto) signOff?: SignOffPolicyDto;
+  @ApiPropertyOptional({ type: () => SupplierRemindersPolicyDto }) @Optional() @Section(() => SupplierRemindersPolicyDto) supplierReminders?: SupplierRemindersPolicyDto;
 }
