@@ -1,7 +1,7 @@
 import { DeadlineReminders } from '../src/modules/negotiation/deadline-reminders';
-import { messagesOf, sentMail } from './setup/case-mail';
-import { SmtpSink } from './setup/smtp-sink';
-import { startTestApp, type TestApp } from './setup/test-app';
+import { messagesOf, sentMail, startMailingApp, stopMailingApp } from './setup/case-mail';
+import { type SmtpSink } from './setup/smtp-sink';
+import { type TestApp } from './setup/test-app';
 
 /**
  * The deadline reminder: policy hours before the deadline, once per invitee and round, only to those
@@ -13,15 +13,11 @@ let sink: SmtpSink;
 let reminders: DeadlineReminders;
 
 beforeAll(async () => {
-  sink = await new SmtpSink().start();
-  t = await startTestApp({ messaging: { worker: true, smtpUrl: sink.url, publicUrl: 'https://buy.example.com' } });
+  ({ t, sink } = await startMailingApp());
   reminders = t.app.get(DeadlineReminders);
 });
 
-afterAll(async () => {
-  await t.close();
-  await sink.stop();
-});
+afterAll(() => stopMailingApp(t, sink));
 
 afterEach(() => sink.reset());
 

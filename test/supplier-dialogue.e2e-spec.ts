@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { basicHtmlViolations } from '../src/modules/messages/templates/html-rules';
-import { messagesOf, openRoundAndInvite, releaseAndReceive } from './setup/case-mail';
-import { SmtpSink } from './setup/smtp-sink';
-import { startTestApp, type TestApp } from './setup/test-app';
+import { messagesOf, openRoundAndInvite, releaseAndReceive, startMailingApp, stopMailingApp } from './setup/case-mail';
+import { type SmtpSink } from './setup/smtp-sink';
+import { type TestApp } from './setup/test-app';
 
 /**
  * The supplier's side through the portal, with its invitation token: a clarification question whose
@@ -13,14 +13,10 @@ let t: TestApp;
 let sink: SmtpSink;
 
 beforeAll(async () => {
-  sink = await new SmtpSink().start();
-  t = await startTestApp({ messaging: { worker: true, smtpUrl: sink.url, publicUrl: 'https://buy.example.com' } });
+  ({ t, sink } = await startMailingApp());
 });
 
-afterAll(async () => {
-  await t.close();
-  await sink.stop();
-});
+afterAll(() => stopMailingApp(t, sink));
 
 afterEach(() => sink.reset());
 

@@ -1,5 +1,6 @@
-import { type ReceivedMail, eventually, type SmtpSink } from './smtp-sink';
-import { type TestApp } from './test-app';
+import { type MessagingOptions } from '../../src/modules/messages/messaging.options';
+import { type ReceivedMail, eventually, SmtpSink } from './smtp-sink';
+import { startTestApp, type TestApp } from './test-app';
 
 /** A message as `GET /cases/:id/messages` lists it. */
 export interface Listed {
@@ -37,4 +38,16 @@ export async function openRoundAndInvite(t: TestApp, caseId: string, buyerToken:
   await t.http.post(`/api/v1/cases/${caseId}/rounds`).set(auth).send({ deadline: deadline.toISOString() }).expect(201);
   const issued = await t.http.post(`/api/v1/cases/${caseId}/rounds/1/invitations`).set(auth).send({}).expect(201);
   return new Map((issued.body as Array<{ supplierId: string; token: string }>).map((i) => [i.supplierId, i.token]));
+}
+
+/** A messages spec's app: the worker running, delivering to a real SMTP server started for the file. */
+export async function startMailingApp(messaging: Partial<MessagingOptions> = {}): Promise<{ t: TestApp; sink: SmtpSink }> {
+  const sink = await new SmtpSink().start();
+  const t = await startTestApp({ messaging: { worker: true, smtpUrl: sink.url, publicUrl: 'https://buy.example.com', ...messaging } });
+  return { t, sink };
+}
+
+export async function stopMailingApp(t: TestApp | undefined, sink: SmtpSink | undefined): Promise<void> {
+  await t?.close();
+  await sink?.stop();
 }

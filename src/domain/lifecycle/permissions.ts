@@ -58,7 +58,7 @@ export const PERMISSIONS = {
   // the buying center sees what was sent on the case and when, never the content (README "Messages")
   'messages.read': { roles: ANY_ROLE, stages: STAGES, admin: true },
   // supplier-facing messages leave only with the gatekeeper's approval (DESIGN §1)
-  'messages.approve': { roles: ['gatekeeper'], stages: ['SHORTLISTING', 'NEGOTIATION', 'DECISION', 'APPROVAL'] },
+  'messages.approve': { roles: ['gatekeeper'], stages: ['SHORTLISTING', 'NEGOTIATION', 'DECISION', 'APPROVAL', 'AWARDED'] },
   // who at each supplier the case's messages go to: those who run and filter supplier contact
   'messages.settings': { roles: ['buyer', 'gatekeeper'], stages: ACTIVE_STAGES },
 } as const satisfies Record<string, Permission>;

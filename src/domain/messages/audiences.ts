@@ -18,6 +18,8 @@ export const SUPPLIER_KIND_ROLES = {
   'rfq.invitation': ['sales', 'technical'],
   'clarification.answer': ['sales', 'technical'],
   'deadline.reminder': ['sales', 'technical'],
+  'award.letter': ['sales', 'finance'],
+  'regret.letter': ['sales'],
 } as const satisfies Record<string, readonly ContactRole[]>;
 export type SupplierKind = keyof typeof SUPPLIER_KIND_ROLES;
 export const SUPPLIER_KINDS = Object.keys(SUPPLIER_KIND_ROLES) as SupplierKind[];

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { NegotiationModule } from '../negotiation/negotiation.module';
 import { SpecificationModule } from '../specification/specification.module';
 import { SuppliersModule } from '../suppliers/suppliers.module';
+import { AwardNotices } from './award-notices';
 import { DecisionService } from './decision.service';
 import { EvaluationController } from './evaluation.controller';
 import { EvaluationQueries } from './evaluation.queries';
@@ -12,7 +13,7 @@ import { ScoresService } from './scores.service';
 @Module({
   imports: [SpecificationModule, SuppliersModule, NegotiationModule],
   controllers: [EvaluationController],
-  providers: [ScoresService, MatrixService, DecisionService, EvaluationQueries],
+  providers: [ScoresService, MatrixService, DecisionService, EvaluationQueries, AwardNotices],
   exports: [MatrixService, DecisionService],
 })
 export class EvaluationModule {}

@@ -47,7 +47,7 @@ export type StageHook = (m: EntityManager, c: Case, actorId: string, other: Stag
  * - `record` writes what the stage stands on (a frozen specification, a rebuy's copied one, the
  *   approval chain, the award: supplier, amount, time);
  * - `document` renders what has been recorded (the final report is rendered from the award);
- * - `notify` tells people what the new stage asks of them (the approver whose turn it is to sign).
+ * - `notify` queues the messages the change causes, from what is recorded (the approver whose turn it is to sign; award and regret letters).
  * Each stage, direction and phase takes one hook, so no two hooks ever depend on their order.
  */
 export const HOOK_PHASES = ['record', 'document', 'notify'] as const;

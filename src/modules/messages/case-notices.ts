@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
+import { amountIn } from '../../domain/money';
+import { type Debrief } from '../../domain/messages/debrief';
 import { type ContactRoleNarrowing, type Language, recipientsByLanguage, type SupplierKind } from '../../domain/messages/audiences';
 import { type Case } from '../cases/case.entity';
 import { Supplier } from '../suppliers/supplier.entity';
@@ -9,6 +11,8 @@ import { MessagesQueries } from './messages.queries';
 import { MessageSettingsService } from './message-settings.service';
 import { type ComposedMessage, rfqInvitation, shortlistAwaitingApproval } from './templates/kinds';
 import { clarificationAnswer, deadlineReminder } from './templates/supplier-kinds';
+import { awardLetter, regretLetter } from './templates/award-letters';
+import { caseAwarded } from './templates/buying-center-kinds';
 
 interface Person {
   name: string;
@@ -43,19 +47,7 @@ export class CaseNotices {
         solesource: (c.soleSourceJustification ?? '') !== '',
         link,
       });
-      queued.push(
-        await this.outbox.enqueue(m, {
-          caseId: c.id,
-          kind: content.kind,
-          audience: 'buying_center',
-          recipients: [{ name: gatekeeper.name, email: gatekeeper.email }],
-          replyTo: { name: buyer.name, email: buyer.email },
-          language: 'en',
-          subject: content.subject,
-          text: content.text,
-          html: content.html,
-        }),
-      );
+      queued.push(await this.toBuyingCenter(m, c.id, gatekeeper, buyer, content));
     }
     return queued;
   }
@@ -132,6 +124,38 @@ export class CaseNotices {
   }
 
   /**
+   * The award letter to the winner, a regret letter with its own debrief to each other supplier of
+   * the decision round (no other supplier's name or figure), and the award to every member of the
+   * buying center. Reply-To: the case's buyer.
+   */
+  async awardLetters(m: EntityManager, c: Case, outcomes: Array<{ supplierId: string; debrief: Debrief | null; excludedFor: string | null }>): Promise<Message[]> {
+    const [buyer] = await this.queries.membersWithRole(m, c.id, 'buyer');
+    const narrowing = await this.settings.narrowingOf(m, c.id);
+    const ids = [...new Set([c.awardedSupplierId!, ...outcomes.map((o) => o.supplierId)])];
+    const suppliers = new Map((await m.find(Supplier, { select: { id: true, legalName: true, contacts: true }, where: { id: In(ids) } })).map((s) => [s.id, s]));
+    const winner = suppliers.get(c.awardedSupplierId!)!;
+    const amount = `${amountIn(c.awardedAmount!, c.currency)} ${c.currency}`;
+    const ref = { reference: c.reference, title: c.title };
+    const queued = await this.toSupplier(m, c.id, 'award.letter', winner, narrowing, buyer, (language) =>
+      awardLetter({ language, case: ref, supplierName: winner.legalName, buyerName: buyer.name, amount }),
+    );
+    for (const outcome of outcomes) {
+      if (outcome.supplierId === winner.id) continue;
+      const supplier = suppliers.get(outcome.supplierId)!;
+      queued.push(
+        ...(await this.toSupplier(m, c.id, 'regret.letter', supplier, narrowing, buyer, (language) =>
+          regretLetter({ language, case: ref, supplierName: supplier.legalName, buyerName: buyer.name, debrief: outcome.debrief, excludedFor: outcome.excludedFor }),
+        )),
+      );
+    }
+    for (const member of await this.queries.members(m, c.id)) {
+      const content = caseAwarded({ language: 'en', case: ref, recipientName: member.name, supplierName: winner.legalName, amount, link: `${this.outbox.publicUrl}/api/v1/cases/${c.id}/report.pdf` });
+      queued.push(await this.toBuyingCenter(m, c.id, member, buyer, content));
+    }
+    return queued;
+  }
+
+  /**
    * One message of `kind` to the supplier's contacts whose roles it concerns (narrowed by the case),
    * one per language their contacts read, each composed in it. Supplier-facing: held for the
    * gatekeeper unless `approved` says it may leave at once.
@@ -166,5 +190,20 @@ export class CaseNotices {
       );
     }
     return queued;
+  }
+
+  /** One message to one member of the buying center (English), Reply-To the buyer. */
+  private toBuyingCenter(m: EntityManager, caseId: string, member: Person, buyer: Person, content: ComposedMessage): Promise<Message> {
+    return this.outbox.enqueue(m, {
+      caseId,
+      kind: content.kind,
+      audience: 'buying_center',
+      recipients: [{ name: member.name, email: member.email }],
+      replyTo: { name: buyer.name, email: buyer.email },
+      language: 'en',
+      subject: content.subject,
+      text: content.text,
+      html: content.html,
+    });
   }
 }

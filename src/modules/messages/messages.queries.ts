@@ -81,6 +81,11 @@ export class MessagesQueries {
     );
   }
 
+  /** Every member of the case once, with their mail address (the award goes to the whole buying center). */
+  async members(m: EntityManager, caseId: string): Promise<Array<{ id: string; name: string; email: string }>> {
+    return m.query(`SELECT u.id, u.name, u.email FROM case_members cm JOIN users u ON u.id = cm.user_id WHERE cm.case_id = $1 ORDER BY u.name, u.id`, [caseId]);
+  }
+
   /** Invitations not yet approved for these suppliers on the case: their tokens were just superseded. */
   async dropPendingInvitations(m: EntityManager, caseId: string, supplierIds: string[]): Promise<number> {
     const result = await m.query(

@@ -1,10 +1,14 @@
 import { type CaseRef, compose, type ComposedMessage, type Language, when } from './kinds';
 
-/** The clarification answer to every invitee's contacts: the question as published and the answer; never who asked. */
-export interface ClarificationAnswer {
+/** What every message to a supplier's contacts says who it is for. */
+export interface ToSupplier {
   language: Language;
   case: CaseRef;
   supplierName: string;
+}
+
+/** The clarification answer to every invitee's contacts: the question as published and the answer; never who asked. */
+export interface ClarificationAnswer extends ToSupplier {
   buyerName: string;
   round: number;
   deadline: Date;
@@ -54,10 +58,7 @@ export function clarificationAnswer(input: ClarificationAnswer): ComposedMessage
 }
 
 /** The deadline reminder to an invitee that has neither submitted nor declined. */
-export interface DeadlineReminder {
-  language: Language;
-  case: CaseRef;
-  supplierName: string;
+export interface DeadlineReminder extends ToSupplier {
   round: number;
   deadline: Date;
 }
