@@ -65,7 +65,10 @@ describe('the RFQ invitation by contact role and language', () => {
   it('a case narrows a kind to fewer roles; the narrowing is audited, and only the buyer or gatekeeper sets it', async () => {
     const { built, buyer, gatekeeper } = await negotiation();
     const url = `/api/v1/cases/${built.caseId}/message-settings`;
-    expect((await t.http.get(url).set(built.person('evaluator').auth).expect(200)).body).toEqual({ contactRoles: { 'rfq.invitation': ['sales', 'technical'] } });
+    // every supplier-facing kind with the roles it goes to (README "Messages")
+    const defaults = { 'rfq.invitation': ['sales', 'technical'], 'clarification.answer': ['sales', 'technical'], 'deadline.reminder': ['sales', 'technical'], 'award.letter': ['sales', 'finance'], 'regret.letter': ['sales'] };
+    const narrowed = { ...defaults, 'rfq.invitation': ['technical'] };
+    expect((await t.http.get(url).set(built.person('evaluator').auth).expect(200)).body).toEqual({ contactRoles: defaults });
     await t.http.put(url).set(built.person('evaluator').auth).send({ contactRoles: { 'rfq.invitation': ['technical'] } }).expect(403);
     await t.http.get(url).set(built.person('outsider').auth).expect(404);
     const bad = await t.http.put(url).set(buyer.auth).send({ contactRoles: { 'rfq.invitation': ['technical', 'finance'], 'award.parade': ['sales'] } }).expect(400);
@@ -75,10 +78,10 @@ describe('the RFQ invitation by contact role and language', () => {
     await t.http.put(url).set(buyer.auth).send({ contactRoles: { 'rfq.invitation': ['technical'] }, extra: 1 }).expect(400);
 
     const set = await t.http.put(url).set(gatekeeper.auth).send({ contactRoles: { 'rfq.invitation': ['technical'] } }).expect(200);
-    expect(set.body).toEqual({ contactRoles: { 'rfq.invitation': ['technical'] } });
+    expect(set.body).toEqual({ contactRoles: narrowed });
     const audit = await t.http.get(`/api/v1/cases/${built.caseId}/audit`).set(buyer.auth).query({ limit: 200 }).expect(200);
     expect(audit.body.items.filter((e: { action: string }) => e.action === 'messages.contact_roles_set').map((e: { data: object }) => e.data)).toEqual([
-      { before: { 'rfq.invitation': ['sales', 'technical'] }, after: { 'rfq.invitation': ['technical'] } },
+      { before: defaults, after: narrowed },
     ]);
 
     await openRoundAndInvite(t, built.caseId, buyer.token);
