@@ -851,6 +851,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/supplier-portal/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask the buyer a clarification question; the answer goes to every invitee, the asker unnamed */
+        post: operations["askQuestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supplier-portal/intent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Say whether the supplier intends to bid or declines (no more reminders after a decline); the latest word counts */
+        post: operations["declareIntent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supplier-portal/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The messages the supplier’s contacts were sent on this case (released by the gatekeeper), newest last */
+        get: operations["listOwnMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The suppliers’ clarification questions, with who asked and the answers */
+        get: operations["listQuestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/questions/{questionId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer a question once: the answer goes to every invitee of its round, the asker unnamed (held for the gatekeeper) */
+        post: operations["answerQuestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/rounds/{n}/intents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each supplier still in the round with its declared intent to bid or decline */
+        get: operations["listIntents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/scores": {
         parameters: {
             query?: never;
@@ -1122,6 +1224,75 @@ export interface paths {
         get: operations["getMessageSettings"];
         /** Narrow the contact roles supplier-facing message kinds go to on this case (buyer or gatekeeper; audited) */
         put: operations["putMessageSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The registered endpoints (admin), without their secrets */
+        get: operations["listWebhooks"];
+        put?: never;
+        /** Register an endpoint for case events (admin); the signing secret is in this answer only */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Stop sending to an endpoint (admin); its deliveries stay listed */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An endpoint's deliveries, newest first, each with its attempts (admin) */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/ocds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case as an OCDS 1.1 release package: tender, bids of closed rounds, award, parties, stored reports, decision matrix */
+        get: operations["getCaseOcds"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1750,7 +1921,111 @@ export interface components {
             /** @description per supplier-facing message kind, the contact roles it goes to on this case */
             contactRoles: {
                 "rfq.invitation": ("sales" | "technical" | "quality" | "finance")[];
+                "clarification.answer": ("sales" | "technical" | "quality" | "finance")[];
+                "deadline.reminder": ("sales" | "technical" | "quality" | "finance")[];
+                "award.letter": ("sales" | "technical" | "quality" | "finance")[];
+                "regret.letter": ("sales" | "technical" | "quality" | "finance")[];
             };
+        };
+        QuestionPage: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                round: number;
+                /**
+                 * Format: uuid
+                 * @description who asked: the buying center sees it, the other suppliers never do
+                 */
+                supplierId: string;
+                /** @description as asked */
+                text: string;
+                /** Format: date-time */
+                askedAt: string;
+                /** @description as published with the answer */
+                publishedQuestion: string | null;
+                answer: string | null;
+                /** Format: uuid */
+                answeredBy: string | null;
+                /** Format: date-time */
+                answeredAt: string | null;
+            }[];
+            total: number;
+        };
+        AnsweredQuestion: {
+            /** Format: uuid */
+            id: string;
+            round: number;
+            /**
+             * Format: uuid
+             * @description who asked: the buying center sees it, the other suppliers never do
+             */
+            supplierId: string;
+            /** @description as asked */
+            text: string;
+            /** Format: date-time */
+            askedAt: string;
+            /** @description as published with the answer */
+            publishedQuestion: string | null;
+            answer: string | null;
+            /** Format: uuid */
+            answeredBy: string | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** @description the answer’s messages, pending the gatekeeper’s approval */
+            messageIds: string[];
+        };
+        IntentList: {
+            items: {
+                /** Format: uuid */
+                supplierId: string;
+                supplierName: string;
+                /** @description null: none declared */
+                intent: ("bid" | "decline") | null;
+                reason: string | null;
+                /** Format: date-time */
+                declaredAt: string | null;
+            }[];
+            total: number;
+        };
+        QuestionReceipt: {
+            /** Format: uuid */
+            id: string;
+            round: number;
+            text: string;
+            /** Format: date-time */
+            askedAt: string;
+            /** @description false until the buyer answers */
+            answered: boolean;
+        };
+        IntentReceipt: {
+            round: number;
+            /** @enum {string} */
+            intent: "bid" | "decline";
+            reason: string | null;
+            /** Format: date-time */
+            declaredAt: string;
+        };
+        SupplierMessagePage: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                kind: string;
+                /**
+                 * @description queued, sending, sent, failed or dead: released by the gatekeeper (never pending_approval)
+                 * @enum {string}
+                 */
+                status: "pending_approval" | "queued" | "sending" | "sent" | "failed" | "dead";
+                /** @enum {string} */
+                language: "en" | "es";
+                subject: string;
+                /** @description the plain-text part as sent */
+                text: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                sentAt: string | null;
+            }[];
+            total: number;
         };
         RoundComparison: {
             round: number;
@@ -2138,6 +2413,11 @@ export interface components {
                 sessionMinutes: number;
                 reminderDays: number;
                 escalationDays: number;
+            };
+            /** @description the deadline reminder: hours before the deadline (default 48), and whether the gatekeeper releases it (default true) */
+            supplierReminders: {
+                hoursBefore: number;
+                needGatekeeper: boolean;
             };
         };
         StoredReportList: {
@@ -2591,6 +2871,71 @@ export interface components {
             items: components["schemas"]["Delegation"][];
             total: number;
         };
+        WebhookCreated: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            events: ("case.stage_changed" | "case.awarded" | "round.closed" | "approval.signed" | "report.stored" | "supplier.blocked")[];
+            /** Format: date-time */
+            createdAt: string;
+            /** @description the signing secret (whsec_…): shown only here */
+            secret: string;
+        };
+        WebhookPage: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                url: string;
+                events: ("case.stage_changed" | "case.awarded" | "round.closed" | "approval.signed" | "report.stored" | "supplier.blocked")[];
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+            total: number;
+        };
+        WebhookDeliveryPage: {
+            items: {
+                /** @description the webhook-id every attempt carries */
+                id: string;
+                /** @enum {string} */
+                eventType: "case.stage_changed" | "case.awarded" | "round.closed" | "approval.signed" | "report.stored" | "supplier.blocked";
+                /** Format: uuid */
+                caseId: string | null;
+                /**
+                 * @description failed: a retry is scheduled; dead: retries spent or the endpoint deleted
+                 * @enum {string}
+                 */
+                status: "queued" | "sending" | "delivered" | "failed" | "dead";
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                deliveredAt: string | null;
+                lastError: string | null;
+                attempts: {
+                    /** Format: date-time */
+                    attemptedAt: string;
+                    /** @description null: no answer (refused, timed out) */
+                    statusCode: number | null;
+                    error: string | null;
+                    durationMs: number;
+                }[];
+            }[];
+            total: number;
+        };
+        /** @description An OCDS 1.1 release package (https://standard.open-contracting.org/1.1/en/schema/release_package/) with the bid extension and this service's decision matrix extension (README "OCDS export") */
+        OcdsReleasePackage: {
+            uri: string;
+            /** @enum {string} */
+            version: "1.1";
+            extensions?: string[];
+            /** Format: date-time */
+            publishedDate: string;
+            publisher: {
+                name: string;
+            };
+            releases: {
+                [key: string]: unknown;
+            }[];
+        };
         CreateUserDto: {
             name: string;
             /** Format: email */
@@ -2739,6 +3084,18 @@ export interface components {
              */
             escalationDays: number;
         };
+        SupplierRemindersPolicyDto: {
+            /**
+             * @description the reminder goes this many hours before the round deadline (1–720)
+             * @example 48
+             */
+            hoursBefore: number;
+            /**
+             * @description the gatekeeper releases each reminder (false: reminders leave at once)
+             * @example true
+             */
+            needGatekeeper: boolean;
+        };
         PolicyDto: {
             strategic?: components["schemas"]["StrategicPolicyDto"];
             reliability?: components["schemas"]["ReliabilityPolicyDto"];
@@ -2748,6 +3105,7 @@ export interface components {
             segregation?: components["schemas"]["SegregationPolicyDto"];
             imports?: components["schemas"]["ImportsPolicyDto"];
             signOff?: components["schemas"]["SignOffPolicyDto"];
+            supplierReminders?: components["schemas"]["SupplierRemindersPolicyDto"];
         };
         CreateCaseDto: {
             title: string;
@@ -3138,6 +3496,22 @@ export interface components {
             values: components["schemas"]["CriterionValueDto"][];
             notes?: string;
         };
+        AskQuestionDto: {
+            /** @example Is a 400 V three-phase connection available at the site? */
+            text: string;
+        };
+        DeclareIntentDto: {
+            /** @enum {string} */
+            intent: "bid" | "decline";
+            /** @description why (for a decline, what would have made a bid possible) */
+            reason?: string;
+        };
+        AnswerQuestionDto: {
+            /** @example Yes: 400 V, 63 A, within 10 m of the foundation. */
+            text: string;
+            /** @description the question as all invitees will read it (default: as asked); rephrase it when its wording would reveal the asker */
+            question?: string;
+        };
         ScoreEntryDto: {
             /** Format: uuid */
             supplierId: string;
@@ -3205,7 +3579,7 @@ export interface components {
         };
         MessageSettingsDto: {
             /**
-             * @description per supplier-facing message kind, the contact roles it still goes to: a non-empty subset of the kind's own (rfq.invitation: sales, technical); a kind left out goes to all its roles. Replaces the case's narrowing whole.
+             * @description per supplier-facing message kind, the contact roles it still goes to: a non-empty subset of the kind's own (rfq.invitation: sales, technical; clarification.answer: sales, technical; deadline.reminder: sales, technical; award.letter: sales, finance; regret.letter: sales); a kind left out goes to all its roles. Replaces the case's narrowing whole.
              * @example {
              *       "rfq.invitation": [
              *         "technical"
@@ -3215,6 +3589,14 @@ export interface components {
             contactRoles: {
                 [key: string]: ("sales" | "technical" | "quality" | "finance")[];
             };
+        };
+        CreateWebhookDto: {
+            /** @description where the events are POSTed: an http:// or https:// URL without credentials */
+            url: string;
+            /** @description the events this endpoint receives */
+            events: ("case.stage_changed" | "case.awarded" | "round.closed" | "approval.signed" | "report.stored" | "supplier.blocked")[];
+            /** @description the signing secret, `whsec_` + base64 of 24–64 random bytes; absent → generated, and shown only in this answer */
+            secret?: string;
         };
         /** @description RFC 9457 problem details; every validation failure is listed in `errors` */
         Problem: {
@@ -8181,6 +8563,404 @@ export interface operations {
             };
         };
     };
+    askQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AskQuestionDto"];
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionReceipt"];
+                };
+            };
+            /** @description the request is not valid: `errors` names every failing field, parameter or header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not application/json in UTF-8 (or not text/csv for the import) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    declareIntent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclareIntentDto"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntentReceipt"];
+                };
+            };
+            /** @description the request is not valid: `errors` names every failing field, parameter or header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not application/json in UTF-8 (or not text/csv for the import) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOwnMessages: {
+        parameters: {
+            query?: {
+                /** @description how many items (default 50) */
+                limit?: number;
+                /** @description how many items to skip (default 0) */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierMessagePage"];
+                };
+            };
+            /** @description the request is not valid: `errors` names every failing field, parameter or header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listQuestions: {
+        parameters: {
+            query?: {
+                /** @description how many items (default 50) */
+                limit?: number;
+                /** @description how many items to skip (default 0) */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /** @description the case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionPage"];
+                };
+            };
+            /** @description the request is not valid: `errors` names every failing field, parameter or header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller may not do this (a role without the right) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not found (also: a case the caller has no role on) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict with the current state (wrong stage, read-only case, duplicate, an Idempotency-Key still in flight) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    answerQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the case id */
+                id: string;
+                /** @description the question id */
+                questionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerQuestionDto"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnsweredQuestion"];
+                };
+            };
+            /** @description the request is not valid: `errors` names every failing field, parameter or header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller may not do this (a role without the right) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not found (also: a case the caller has no role on) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict with the current state (wrong stage, read-only case, duplicate, an Idempotency-Key still in flight) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not application/json in UTF-8 (or not text/csv for the import) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listIntents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the case id */
+                id: string;
+                /** @description the round number (1, 2, …), written plainly */
+                n: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntentList"];
+                };
+            };
+            /** @description the request is not valid: `errors` names every failing field, parameter or header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller may not do this (a role without the right) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not found (also: a case the caller has no role on) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict with the current state (wrong stage, read-only case, duplicate, an Idempotency-Key still in flight) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listScores: {
         parameters: {
             query?: never;
@@ -9850,6 +10630,357 @@ export interface operations {
             };
             /** @description the body is not application/json in UTF-8 (or not text/csv for the import) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: {
+                /** @description how many items (default 50) */
+                limit?: number;
+                /** @description how many items to skip (default 0) */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookPage"];
+                };
+            };
+            /** @description the request is not valid: `errors` names every failing field, parameter or header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller may not do this (a role without the right) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a unique key (1–255 visible ASCII characters) for a safe retry: the same key with the same body within 24 h answers the stored response; with another body 422; while the first is still running 409 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookDto"];
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookCreated"];
+                };
+            };
+            /** @description the request is not valid: `errors` names every failing field, parameter or header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller may not do this (a role without the right) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict with the current state (wrong stage, read-only case, duplicate, an Idempotency-Key still in flight) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not application/json in UTF-8 (or not text/csv for the import) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description well-formed but cannot be processed (a rule of the domain, or an Idempotency-Key reused with another body) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the webhook id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description done; no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request is not valid: `errors` names every failing field, parameter or header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller may not do this (a role without the right) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not found (also: a case the caller has no role on) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not application/json in UTF-8 (or not text/csv for the import) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description how many items (default 50) */
+                limit?: number;
+                /** @description how many items to skip (default 0) */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /** @description the webhook id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            /** @description the request is not valid: `errors` names every failing field, parameter or header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller may not do this (a role without the right) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not found (also: a case the caller has no role on) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCaseOcds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OcdsReleasePackage"];
+                };
+            };
+            /** @description the request is not valid: `errors` names every failing field, parameter or header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller may not do this (a role without the right) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not found (also: a case the caller has no role on) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict with the current state (wrong stage, read-only case, duplicate, an Idempotency-Key still in flight) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

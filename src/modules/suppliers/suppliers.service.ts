@@ -76,7 +76,7 @@ export class SuppliersService {
       const given = Object.entries(dto).filter(([, v]) => v !== undefined);
       if (given.length === 0 && edge.length === 0) throw invalid('body', 'no field to change');
       const status = dto.status ?? s.status;
-      const blocking = status === 'blocked' && s.status !== 'blocked';
+      const becomesBlocked = status === 'blocked' && s.status !== 'blocked';
       // back to active: the reason for the block no longer applies
       const reason = dto.blockedReason ?? (status === 'active' ? null : s.blockedReason);
       const blocking = refused.has('status') || refused.has('blockedReason') ? [] : blockingProblems(status, reason, dto.blockedReason !== undefined);
@@ -96,7 +96,7 @@ export class SuppliersService {
       if (dto.financialRisk !== undefined) s.financialRisk = String(dto.financialRisk);
       s.updatedAt = new Date();
       await this.saveUnique(m, s);
-      if (blocking) await this.webhooks.publish(m, supplierBlocked(id), null);
+      if (becomesBlocked) await this.webhooks.publish(m, supplierBlocked(id), null);
       return supplierView(await m.findOneByOrFail(Supplier, { id }));
     });
   }
