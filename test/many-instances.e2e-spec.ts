@@ -119,7 +119,14 @@ it('two instances started together on an empty database: migrations once, both s
         await blocker.query('LOCK TABLE api_tokens IN ACCESS EXCLUSIVE MODE');
         const inFlight = fetch(`http://127.0.0.1:${b.port}/api/v1/cases/${built.caseId}`, { headers: { authorization: `Bearer ${token}` } });
         await eventually(
-          async () => (await blocker.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE '%api_tokens%'`)).rows[0].n >= 1,
+          // a lock on api_tokens requested and not granted, in this spec's database
+          async () =>
+            (
+              await blocker.query(
+                `SELECT count(*)::int AS n FROM pg_locks l JOIN pg_class r ON r.oid = l.relation
+                  WHERE r.relname = 'api_tokens' AND NOT l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+              )
+            ).rows[0].n >= 1,
           30_000,
           'the request waiting on the lock',
         );
