@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import PgBoss from 'pg-boss';
+import type PgBoss from 'pg-boss';
 import { type DataSource } from 'typeorm';
-import { BOSS_SCHEMA, DEAD_QUEUE, DELIVER_QUEUE, type DeliverJob } from './delivery-queue';
+import { DEAD_QUEUE, DELIVER_QUEUE, type DeliverJob, startBoss } from './delivery-queue';
 import { type MessagingOptions } from './messaging.options';
 import { MessagesQueries } from './messages.queries';
 import { type MailTransport } from './transport';
@@ -43,19 +43,10 @@ export class DeliveryWorker {
   ) {}
 
   async start(): Promise<void> {
-    const boss = new PgBoss({
-      connectionString: this.databaseUrl,
-      schema: BOSS_SCHEMA,
-      application_name: 'supplier-evaluation-worker',
-      max: 3,
-      // the Messages migration built the schema; a newer pg-boss upgrades it here
-      migrate: true,
-      supervise: true,
-      maintenanceIntervalSeconds: this.options.maintenanceIntervalSeconds,
-      schedule: false,
-    });
-    boss.on('error', (err) => this.logger.error(`pg-boss: ${err.message}`));
-    await boss.start();
+    // the Messages migration built the schema; a newer pg-boss upgrades it here
+    const boss = await startBoss(this.databaseUrl, this.options, { applicationName: 'supplier-evaluation-worker', max: 3, migrate: true }, (err) =>
+      this.logger.error(`pg-boss: ${err.message}`),
+    );
     this.boss = boss;
     const polling = { pollingIntervalSeconds: this.options.pollingIntervalSeconds, includeMetadata: true as const };
     let deliverer = '';

@@ -1,9 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import PgBoss from 'pg-boss';
+import type PgBoss from 'pg-boss';
 import { type DataSource } from 'typeorm';
 import { signedHeaders } from '../../domain/webhooks/signature';
-import { BOSS_SCHEMA } from '../messages/delivery-queue';
+import { startBoss } from '../messages/delivery-queue';
 import { type MessagingOptions } from '../messages/messaging.options';
 import { WEBHOOK_DEAD_QUEUE, WEBHOOK_QUEUE, type WebhookJob } from './webhook-queue';
 import { WebhooksQueries } from './webhooks.queries';
@@ -33,18 +33,9 @@ export class WebhookWorker {
   ) {}
 
   async start(): Promise<void> {
-    const boss = new PgBoss({
-      connectionString: this.databaseUrl,
-      schema: BOSS_SCHEMA,
-      application_name: 'supplier-evaluation-webhooks',
-      max: 2,
-      migrate: false,
-      supervise: true,
-      maintenanceIntervalSeconds: this.options.maintenanceIntervalSeconds,
-      schedule: false,
-    });
-    boss.on('error', (err) => this.logger.error(`pg-boss: ${err.message}`));
-    await boss.start();
+    const boss = await startBoss(this.databaseUrl, this.options, { applicationName: 'supplier-evaluation-webhooks', max: 2, migrate: false }, (err) =>
+      this.logger.error(`pg-boss: ${err.message}`),
+    );
     this.boss = boss;
     const polling = { pollingIntervalSeconds: this.options.pollingIntervalSeconds, includeMetadata: true as const };
     await boss.work<WebhookJob>(WEBHOOK_QUEUE, { ...polling, batchSize: this.options.batchSize }, (jobs) =>
