@@ -114,6 +114,20 @@ describe('easy to drive: every error at once, no silent surprises', () => {
         .expect(400);
       expect(new Set((res.body.errors as Array<{ field: string }>).map((e) => e.field))).toEqual(new Set(['estimatedBudget', 'previousCaseId']));
     });
+
+    it('a cancellation without a reason and an unknown field are named together, and the case stays where it was', async () => {
+      const c = await caseInSpecification(t);
+      const res = await t.http.post(`/api/v1/cases/${c.caseId}/transitions`).set(t.admin.auth).send({ to: 'CANCELLED', urgent: true }).expect(400);
+      const errors = res.body.errors as Array<{ field: string; message: string }>;
+      expect(new Set(errors.map((e) => e.field))).toEqual(new Set(['reason', 'urgent']));
+      expect(errors.find((e) => e.field === 'reason')?.message).toBe('a cancellation needs a reason');
+      const after = await t.http.get(`/api/v1/cases/${c.caseId}`).set(t.admin.auth).expect(200);
+      expect(after.body.stage).toBe('SPECIFICATION');
+      // a blank reason is no reason; a reason on another move is still only checked for its form
+      await t.http.post(`/api/v1/cases/${c.caseId}/transitions`).set(t.admin.auth).send({ to: 'CANCELLED', reason: '' }).expect(400);
+      const cancelled = await t.http.post(`/api/v1/cases/${c.caseId}/transitions`).set(t.admin.auth).send({ to: 'CANCELLED', reason: 'budget withdrawn' }).expect(200);
+      expect(cancelled.body.stage).toBe('CANCELLED');
+    });
   });
 
   describe('finding 2, the specification: body rules and the rules against the current version in one 400', () => {
@@ -261,9 +275,8 @@ describe('easy to drive: every error at once, no silent surprises', () => {
     });
   });
 
-  describe('finding 6: performance events in bulk', () => {
-    const events = (supplierId: string, body: object) => t.http.post(`/api/v1/suppliers/${supplierId}/performance/batch`).set(t.admin.auth).send(body);
-    const importEvents = (body: string) => t.http.post('/api/v1/suppliers/performance/import').set(t.admin.auth).set('Content-Type', 'text/csv').send(body);
+  describe.each([['/performance/batch'], ['/performance']])('finding 6: performance events in bulk through %s', (path) => {
+    const events = (supplierId: string, body: object) => t.http.post(`/api/v1/suppliers/${supplierId}${path}`).set(t.admin.auth).send(body);
 
     it('records many events of one supplier in one call, in the order sent', async () => {
       const s = await createSupplier(t);
@@ -295,6 +308,32 @@ describe('easy to drive: every error at once, no silent surprises', () => {
         ],
       }).expect(400);
       expect(new Set((res.body.errors as Array<{ field: string }>).map((e) => e.field))).toEqual(new Set(['events.1.date', 'events.2.severity']));
+      expect(await tableCounts(t)).toEqual(before);
+    });
+
+  });
+
+  describe('finding 6: performance events in bulk', () => {
+    const importEvents = (body: string) => t.http.post('/api/v1/suppliers/performance/import').set(t.admin.auth).set('Content-Type', 'text/csv').send(body);
+
+    it('POST /suppliers/:id/performance takes one event (answered as the event) or a JSON array of them (answered as the list)', async () => {
+      const s = await createSupplier(t);
+      const one = await t.http.post(`/api/v1/suppliers/${s.id}/performance`).set(t.admin.auth).send({ type: 'delivery', date: '2026-01-10', onTime: true, inFull: true }).expect(201);
+      expect(one.body).toMatchObject({ supplierId: s.id, type: 'delivery', date: '2026-01-10' });
+      expect(one.body.items).toBeUndefined();
+      const many = await t.http
+        .post(`/api/v1/suppliers/${s.id}/performance`)
+        .set(t.admin.auth)
+        .send([
+          { type: 'delivery', date: '2026-02-10', onTime: false, inFull: true },
+          { type: 'incident', date: '2026-02-12', severity: 'minor', description: 'Scratched housing' },
+        ])
+        .expect(201);
+      expect((many.body.items as Array<{ date: string }>).map((e) => e.date)).toEqual(['2026-02-10', '2026-02-12']);
+      const before = await tableCounts(t);
+      const mixed = await t.http.post(`/api/v1/suppliers/${s.id}/performance`).set(t.admin.auth).send({ type: 'delivery', events: [{ type: 'delivery', date: 'soon' }] }).expect(400);
+      expect(new Set((mixed.body.errors as Array<{ field: string }>).map((e) => e.field))).toEqual(new Set(['type', 'events.0.date', 'events.0.onTime', 'events.0.inFull']));
+      await t.http.post(`/api/v1/suppliers/${s.id}/performance`).set(t.admin.auth).send([]).expect(400);
       expect(await tableCounts(t)).toEqual(before);
     });
 

@@ -479,7 +479,10 @@ export interface paths {
         /** The performance record, newest first, paged */
         get: operations["listPerformance"];
         put?: never;
-        /** Record a delivery or an incident (admin or registry role; a delivery against an AWARDED case: its buyer) */
+        /**
+         * Record a delivery or an incident, or several of one supplier as `events`, all or nothing (admin or registry role; a delivery against an AWARDED case: its buyer)
+         * @description One event answers the event; `{"events": [...]}` (1–1,000, or a JSON array of events) answers `{items, total}` in the order sent, recorded together or not at all, a problem naming its event (`events.3.date`). `/performance/batch` takes the same list.
+         */
         post: operations["recordPerformance"];
         delete?: never;
         options?: never;
@@ -2776,6 +2779,8 @@ export interface components {
             items: components["schemas"]["PerformanceEvent"][];
             total: number;
         };
+        /** @description the event recorded, or the list when several were sent */
+        PerformanceRecorded: components["schemas"]["PerformanceEvent"] | components["schemas"]["PerformanceEventList"];
         /** @description the events recorded: all or nothing */
         PerformanceImportResult: {
             created: number;
@@ -3147,7 +3152,8 @@ export interface components {
         TransitionDto: {
             /** @enum {string} */
             to: "NEED" | "SPECIFICATION" | "SHORTLISTING" | "NEGOTIATION" | "DECISION" | "APPROVAL" | "AWARDED" | "CANCELLED";
-            reason?: string;
+            /** @description why; required when `to` is CANCELLED */
+            reason: string;
         };
         MemberRolesDto: {
             /** Format: uuid */
@@ -3246,6 +3252,36 @@ export interface components {
             /** @description apply the weights even when CR > 0.10 (needs a reason) */
             acceptInconsistency?: boolean;
             reason?: string;
+        };
+        PerformanceEventDto: {
+            /** @enum {string} */
+            type: "delivery" | "incident";
+            /**
+             * Format: date
+             * @description not in the future (UTC)
+             * @example 2026-03-02
+             */
+            date: string;
+            /** @description delivery only */
+            onTime?: boolean;
+            /** @description delivery only */
+            inFull?: boolean;
+            /**
+             * Format: uuid
+             * @description delivery only: the AWARDED case it was delivered under
+             */
+            caseId?: string;
+            /**
+             * @description incident only
+             * @enum {string}
+             */
+            severity?: "minor" | "major" | "critical";
+            /** @description incident only */
+            description?: string;
+        };
+        PerformanceEventsDto: {
+            /** @description 1–1000 events, recorded together or not at all */
+            events: components["schemas"]["PerformanceEventDto"][];
         };
         ContactDto: {
             /** @example Jane Doe */
@@ -3347,36 +3383,6 @@ export interface components {
             status?: "active" | "blocked";
             /** @description required when status is blocked */
             blockedReason?: string;
-        };
-        PerformanceEventDto: {
-            /** @enum {string} */
-            type: "delivery" | "incident";
-            /**
-             * Format: date
-             * @description not in the future (UTC)
-             * @example 2026-03-02
-             */
-            date: string;
-            /** @description delivery only */
-            onTime?: boolean;
-            /** @description delivery only */
-            inFull?: boolean;
-            /**
-             * Format: uuid
-             * @description delivery only: the AWARDED case it was delivered under
-             */
-            caseId?: string;
-            /**
-             * @description incident only
-             * @enum {string}
-             */
-            severity?: "minor" | "major" | "critical";
-            /** @description incident only */
-            description?: string;
-        };
-        PerformanceEventsDto: {
-            /** @description 1–1000 events, recorded together or not at all */
-            events: components["schemas"]["PerformanceEventDto"][];
         };
         AddToShortlistDto: {
             /** Format: uuid */
@@ -6414,7 +6420,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PerformanceEventDto"];
+                "application/json": components["schemas"]["PerformanceEventDto"] | components["schemas"]["PerformanceEventsDto"] | components["schemas"]["PerformanceEventDto"][];
             };
         };
         responses: {
@@ -6426,7 +6432,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PerformanceEvent"];
+                    "application/json": components["schemas"]["PerformanceRecorded"];
                 };
             };
             /** @description the request is not valid: `errors` names every failing field, parameter or header */

@@ -203,9 +203,6 @@ export class CasesService {
   async transition(access: CaseAccess, dto: TransitionDto, user: User): Promise<CaseView> {
     return this.dataSource.transaction(async (m) => {
       const c = await lockCase(m, access, 'case.transition');
-      if (dto.to === 'CANCELLED' && !dto.reason) {
-        throw invalid('reason', 'a cancellation needs a reason');
-      }
       if (c.stage === 'APPROVAL' && dto.to !== 'CANCELLED') {
         throw new DomainError('INVALID_TRANSITION', 'a case leaves APPROVAL by sign-off (POST /approvals), not by a transition', {
           unmet: [{ code: 'APPROVAL_BY_SIGN_OFF', message: 'approvers sign off the decision' }],

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiExtraModels, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { CurrentUser, OrgActionOf } from '../../common/auth';
 import { PageQuery } from '../../common/paging';
 import { uuidPipe } from '../../common/validation';
 import { User } from '../users/user.entity';
-import { PerformanceEventDto, PerformanceEventsDto, ReliabilityQuery } from './dto/performance.dto';
+import { MAX_EVENTS, oneOrManyEvents, PerformanceEventDto, PerformanceEventsDto, ReliabilityQuery } from './dto/performance.dto';
 import { CreateSupplierDto, ListSuppliersQuery, UpdateSupplierDto } from './dto/supplier.dto';
 import { PerformanceService } from './performance.service';
 import { ReliabilityService } from './reliability.service';
@@ -12,11 +12,12 @@ import { SupplierImportService } from './supplier-import.service';
 import { SuppliersService } from './suppliers.service';
 import { Endpoint } from '../../openapi/decorators';
 import { USER_TOKEN } from '../../openapi/document';
-import { ImportResult, PerformanceEvent, PerformanceEventList, PerformanceEventPage, PerformanceImportResult, Reliability, Supplier, SupplierPage } from './suppliers.schemas';
+import { ImportResult, PerformanceEventList, PerformanceEventPage, PerformanceImportResult, PerformanceRecorded, Reliability, Supplier, SupplierPage } from './suppliers.schemas';
 
 /** The supplier registry: everyone authenticated reads it; admins and the registry organization role write it. */
 @ApiTags('suppliers')
 @ApiBearerAuth(USER_TOKEN)
+@ApiExtraModels(PerformanceEventDto, PerformanceEventsDto)
 @Controller('suppliers')
 export class SuppliersController {
   constructor(
@@ -69,11 +70,18 @@ export class SuppliersController {
     return this.suppliers.update(id, dto);
   }
 
-  @Endpoint('recordPerformance', 'Record a delivery or an incident (admin or registry role; a delivery against an AWARDED case: its buyer)', { status: 201, response: PerformanceEvent, problems: [403, 404, 409, 422], idempotent: true })
+  @Endpoint('recordPerformance', 'Record a delivery or an incident, or several of one supplier as `events`, all or nothing (admin or registry role; a delivery against an AWARDED case: its buyer)', {
+    status: 201,
+    response: PerformanceRecorded,
+    problems: [403, 404, 409, 422],
+    idempotent: true,
+    description: 'One event answers the event; `{"events": [...]}` (1–1,000, or a JSON array of events) answers `{items, total}` in the order sent, recorded together or not at all, a problem naming its event (`events.3.date`). `/performance/batch` takes the same list.',
+  })
   @Post(':id/performance')
   @OrgActionOf('performance.write')
-  recordPerformance(@Param('id', uuidPipe('id')) id: string, @Body() dto: PerformanceEventDto, @CurrentUser() user: User) {
-    return this.performance.record(id, dto, user);
+  @ApiBody({ schema: { anyOf: [{ $ref: getSchemaPath(PerformanceEventDto) }, { $ref: getSchemaPath(PerformanceEventsDto) }, { type: 'array', items: { $ref: getSchemaPath(PerformanceEventDto) }, minItems: 1, maxItems: MAX_EVENTS }] } })
+  recordPerformance(@Param('id', uuidPipe('id')) id: string, @Body(oneOrManyEvents) body: PerformanceEventDto | PerformanceEventDto[], @CurrentUser() user: User) {
+    return Array.isArray(body) ? this.performance.recordBatch(id, body, user) : this.performance.record(id, body, user);
   }
 
   @Endpoint('recordPerformanceBatch', 'Record many deliveries and incidents of one supplier, all or nothing (admin or registry role; deliveries against an AWARDED case: its buyer)', {

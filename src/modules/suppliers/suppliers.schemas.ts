@@ -1,6 +1,6 @@
 import { CONTACT_ROLES, LANGUAGES } from '../../domain/messages/audiences';
 import type { ReliabilityParts } from '../../domain/reliability';
-import { type Answer, array, boolean, component, count, date, dateTime, described, nullable, number, object, oneOf, optional, page, ref, string, uuid } from '../../openapi/schema';
+import { type Answer, anyOf, array, boolean, component, count, date, dateTime, described, nullable, number, object, oneOf, optional, page, ref, string, uuid } from '../../openapi/schema';
 import { PERFORMANCE_TYPES, SEVERITIES } from './dto/performance.dto';
 import { SUPPLIER_STATUSES } from './dto/supplier.dto';
 import type { SuppliersController } from './suppliers.controller';
@@ -61,7 +61,7 @@ export const ImportResult = component(
 
 export const PerformanceEvent = component(
   'PerformanceEvent',
-  object<Answer<SuppliersController, 'recordPerformance'>>({
+  object<Answer<SuppliersController, 'recordPerformanceBatch'>['items'][number]>({
     id: uuid,
     supplierId: uuid,
     type: oneOf(PERFORMANCE_TYPES),
@@ -101,6 +101,8 @@ export const PerformanceEventList = component(
   object<Answer<SuppliersController, 'recordPerformanceBatch'>>({ items: array(ref(PerformanceEvent)), total: count(1) }, { description: 'the events recorded, in the order sent' }),
 );
 
+export const PerformanceRecorded = component('PerformanceRecorded', described(anyOf(ref(PerformanceEvent), ref(PerformanceEventList)), 'the event recorded, or the list when several were sent'));
+
 export const PerformanceImportResult = component(
   'PerformanceImportResult',
   object<Answer<SuppliersController, 'importPerformance'>>(
@@ -112,4 +114,4 @@ export const PerformanceImportResult = component(
   ),
 );
 
-export const suppliersSchemas = [Supplier, SupplierPage, ImportResult, PerformanceEvent, PerformanceEventPage, PerformanceEventList, PerformanceImportResult, Reliability];
+export const suppliersSchemas = [Supplier, SupplierPage, ImportResult, PerformanceEvent, PerformanceEventPage, PerformanceEventList, PerformanceRecorded, PerformanceImportResult, Reliability];

@@ -1,7 +1,7 @@
 import { IsDecimalNumber, Optional } from '../../../common/validators';
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 
-import { IsIn, IsInt, IsISO4217CurrencyCode, IsISO8601, IsNotEmpty,  IsOptional, IsPositive, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsISO4217CurrencyCode, IsISO8601, IsNotEmpty,  IsOptional, IsPositive, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { PageQuery } from '../../../common/paging';
 import { CollectsProblems } from '../../../common/validation';
 import { DECIMAL_MESSAGE, DECIMAL_STRING } from '../../../common/money';
@@ -83,7 +83,11 @@ export class TransitionDto {
   @ApiProperty({ enum: STAGES }) @IsIn(STAGES)
   to: Stage;
 
-  @ApiPropertyOptional() @Optional() @IsString() @IsNotEmpty() @MaxLength(2000)
+  /** Required to cancel: checked with the body's other fields, so one 400 names every mistake. */
+  @ApiPropertyOptional({ description: 'why; required when `to` is CANCELLED' })
+  @ValidateIf((o: TransitionDto, value) => value !== undefined || o.to === 'CANCELLED')
+  @IsDefined({ message: (args) => ((args.object as TransitionDto).to === 'CANCELLED' ? 'a cancellation needs a reason' : 'reason must not be null') })
+  @IsString() @IsNotEmpty() @MaxLength(2000)
   reason?: string;
 }
 

@@ -1,6 +1,8 @@
+import { type PipeTransform } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { validationPipe } from '../../../common/validation';
 import { IsIsoDate, NotInFuture, OnlyFor, Trim } from './validators';
 
 export const PERFORMANCE_TYPES = ['delivery', 'incident'] as const;
@@ -63,6 +65,24 @@ export class PerformanceEventsDto {
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_EVENTS) @ValidateNested({ each: true }) @Type(() => PerformanceEventDto)
   events: PerformanceEventDto[];
 }
+
+/**
+ * The body of `POST /suppliers/:id/performance`: one event, or several of one supplier as
+ * `{events: [...]}` (or a JSON array of events), validated as the one DTO or the other by shape.
+ * Several come back as an array, one as itself.
+ */
+export const oneOrManyEvents: PipeTransform<unknown, Promise<PerformanceEventDto | PerformanceEventDto[]>> = {
+  async transform(value: unknown) {
+    const many = Array.isArray(value) ? { events: value as unknown[] } : isObject(value) && 'events' in value ? value : undefined;
+    if (many) {
+      const dto = (await validationPipe.transform(many, { type: 'body', metatype: PerformanceEventsDto })) as PerformanceEventsDto;
+      return dto.events;
+    }
+    return (await validationPipe.transform(value, { type: 'body', metatype: PerformanceEventDto })) as PerformanceEventDto;
+  },
+};
+
+const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
 
 export class ReliabilityQuery {
   @ApiPropertyOptional({ example: '2026-01-01', description: 'default today (UTC); events after it are ignored' })
