@@ -9128,7 +9128,10 @@ export interface operations {
     getMatrix: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description an ETag read before: 304 with no body while the matrix still is what it described */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description the case id */
                 id: string;
@@ -9140,12 +9143,21 @@ export interface operations {
             /** @description success */
             200: {
                 headers: {
+                    /** @description the version of this representation of the matrix (from its decision snapshot and the names it shows), for If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DecisionMatrix"];
                     "text/csv": string;
                 };
+            };
+            /** @description not modified: the matrix is still the one the If-None-Match ETag describes */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description the request is not valid: `errors` names every failing field, parameter or header */
             400: {

@@ -20,7 +20,7 @@ export interface ScoreSummary {
 const hundredths = (score: string | number): number => Math.round(Number(score) * 100);
 
 export function summarizeScores(scores: ReadonlyArray<string | number>): ScoreSummary {
-  if (scores.length === 0) return { mean: null, count: 0, spread: null, consensusNeeded: false };
+  if (scores.length === 0) return summaryOfHundredths({ sum: 0, count: 0, min: 0, max: 0 });
   let sum = 0;
   let min = Infinity;
   let max = -Infinity;
@@ -30,11 +30,21 @@ export function summarizeScores(scores: ReadonlyArray<string | number>): ScoreSu
     if (h < min) min = h;
     if (h > max) max = h;
   }
+  return summaryOfHundredths({ sum, count: scores.length, min, max });
+}
+
+/**
+ * The summary from the totals of one cell's scores in exact hundredths (integers: their sum, count,
+ * smallest and largest), as the database aggregates them: the same one division as `summarizeScores`,
+ * so the mean is bit for bit the same wherever the sum was taken.
+ */
+export function summaryOfHundredths(t: { sum: number; count: number; min: number; max: number }): ScoreSummary {
+  if (t.count === 0) return { mean: null, count: 0, spread: null, consensusNeeded: false };
   return {
-    mean: sum / (100 * scores.length),
-    count: scores.length,
-    spread: (max - min) / 100,
-    consensusNeeded: max - min > CONSENSUS_SPREAD * 100,
+    mean: t.sum / (100 * t.count),
+    count: t.count,
+    spread: (t.max - t.min) / 100,
+    consensusNeeded: t.max - t.min > CONSENSUS_SPREAD * 100,
   };
 }
 

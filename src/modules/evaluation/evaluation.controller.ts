@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Access, type CaseAccess, CaseActionOf, CurrentUser } from '../../common/auth';
 import { User } from '../users/user.entity';
@@ -37,12 +37,26 @@ export class EvaluationController {
     return this.scores.list(access, user);
   }
 
-  @Endpoint('getMatrix', 'The weighted decision matrix; CSV with Accept: text/csv', { response: DecisionMatrix, problems: [422], content: { 'text/csv': { schema: { type: 'string', description: 'RFC 4180 CSV, one row per ranked supplier × criterion, then the excluded' } } } })
+  @Endpoint('getMatrix', 'The weighted decision matrix; CSV with Accept: text/csv', {
+    response: DecisionMatrix,
+    problems: [422],
+    content: { 'text/csv': { schema: { type: 'string', description: 'RFC 4180 CSV, one row per ranked supplier × criterion, then the excluded' } } },
+    headers: { ETag: { description: 'the version of this representation of the matrix (from its decision snapshot and the names it shows), for If-None-Match', schema: { type: 'string' } } },
+  })
+  @ApiHeader({ name: 'If-None-Match', required: false, description: 'an ETag read before: 304 with no body while the matrix still is what it described', schema: { type: 'string' } })
+  @ApiResponse({ status: 304, description: 'not modified: the matrix is still the one the If-None-Match ETag describes' })
   @Get(':id/matrix')
   @CaseActionOf('matrix.read')
   async getMatrix(@Access() access: CaseAccess, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const view = await this.matrix.matrix(access.caseId);
-    if (req.accepts(['application/json', 'text/csv']) !== 'text/csv') return view;
+    const csv = req.accepts(['application/json', 'text/csv']) === 'text/csv';
+    const { etag, view } = await this.matrix.matrix(access.caseId, req.headers['if-none-match'], csv ? 'csv' : 'json');
+    res.setHeader('ETag', etag);
+    res.setHeader('Vary', 'Accept');
+    if (view === null) {
+      res.status(304).end();
+      return undefined as never;
+    }
+    if (!csv) return view;
     res.type('text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="matrix-${access.caseId}.csv"`);
     return matrixCsv(view);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
 import { type Decision } from './decision.entity';
+import { scoreKey, type ScoreSummary, summaryOfHundredths } from '../../domain/evaluation/scores';
 import { type Score } from './score.entity';
 
 /** The current proposal with the names its views show. */
@@ -37,6 +38,23 @@ export class EvaluationQueries {
          FROM scores s JOIN users u ON u.id = s.evaluator_id
         WHERE s.case_id = $1 ORDER BY u.name, s.evaluator_id`,
       [caseId],
+    );
+  }
+
+  /**
+   * The evaluator score summaries of the case by scoreKey(criterion, supplier), aggregated in SQL
+   * (one row per scored cell, not per score): sum, count, min and max in exact hundredths
+   * (numeric(4,2) × 100 is an integer), so the mean divided here is the one `summarizeScores` gives.
+   */
+  async scoreSummaries(m: EntityManager, caseId: string): Promise<Map<string, ScoreSummary>> {
+    const rows: Array<{ criterionId: string; supplierId: string; sum: string; count: number; min: string; max: string }> = await m.query(
+      `SELECT criterion_id AS "criterionId", supplier_id AS "supplierId", sum(score * 100)::bigint::text AS sum,
+              count(*)::int AS count, (min(score) * 100)::bigint::text AS min, (max(score) * 100)::bigint::text AS max
+         FROM scores WHERE case_id = $1 GROUP BY criterion_id, supplier_id`,
+      [caseId],
+    );
+    return new Map(
+      rows.map((r) => [scoreKey(r.criterionId, r.supplierId), summaryOfHundredths({ sum: Number(r.sum), count: r.count, min: Number(r.min), max: Number(r.max) })]),
     );
   }
 }

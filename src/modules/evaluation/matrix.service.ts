@@ -2,11 +2,12 @@ import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Decimal, money } from '../../common/money';
+import { canonicalJson, sha256 } from '../../domain/audit/canonical-json';
 import { minorUnits } from '../../domain/money';
 import { DomainError } from '../../domain/errors';
 import { assembleMatrixInput } from '../../domain/evaluation/matrix-input';
 import { type CertificationHeld, failedRequirements, type FailedRequirement } from '../../domain/requirements';
-import { type ScoreRecord, scoreGaps, scoreGapWarnings, scoreKey, scoresByCell, type ScoreSummary, summarizeAll } from '../../domain/evaluation/scores';
+import { type ScoreRecord, scoreGaps, scoreGapWarnings, scoreKey, scoresByCell, type ScoreSummary } from '../../domain/evaluation/scores';
 import { decisionSnapshot, type DecisionSnapshot, rankingSnapshotHash } from '../../domain/evaluation/snapshot';
 import { roundAsOf } from '../../domain/negotiation/round';
 import type { ReliabilityResult } from '../../domain/reliability';
@@ -29,6 +30,7 @@ import { type SpecificationVersion } from '../specification/specification-versio
 import { WeightsService } from '../specification/weights.service';
 import { certificationsOf } from '../suppliers/certifications.reader';
 import { ReliabilityService } from '../suppliers/reliability.service';
+import { EvaluationQueries } from './evaluation.queries';
 import { Score } from './score.entity';
 import { Metrics } from '../observability/metrics';
 
@@ -57,10 +59,8 @@ export interface MatrixBasis {
 /** The decision matrix of a case as the pure core computed it, with everything it was computed from. */
 export interface MatrixBuild extends MatrixBasis {
   reliability: Map<string, ReliabilityResult>;
-  /** evaluator score summaries by scoreKey(criterionId, supplierId) */
+  /** evaluator score summaries by scoreKey(criterionId, supplierId), aggregated by the database */
   scores: Map<string, ScoreSummary>;
-  /** the evaluators' own scores, one row per evaluator × supplier × criterion */
-  scoreRecords: ScoreRecord[];
   input: MatrixInput;
   result: MatrixResult;
 }
@@ -83,6 +83,7 @@ export class MatrixService {
     private readonly reliabilityService: ReliabilityService,
     private readonly negotiation: NegotiationReader,
     private readonly policy: PolicyService,
+    private readonly queries: EvaluationQueries,
     @Optional() private readonly metrics?: Metrics,
   ) {}
 
@@ -128,11 +129,7 @@ export class MatrixService {
     const basis = await this.basis(m, caseId);
     const ids = basis.offers.map((o) => o.supplierId);
     const reliability = ids.length === 0 ? new Map<string, ReliabilityResult>() : await this.reliabilityService.forSuppliers(m, ids, basis.asOf);
-    const rows: ScoreRecord[] = await m.find(Score, {
-      select: { evaluatorId: true, supplierId: true, criterionId: true, score: true },
-      where: { caseId },
-    });
-    const scores = summarizeAll(rows);
+    const scores = await this.queries.scoreSummaries(m, caseId);
     const input = assembleMatrixInput({
       criteria: basis.weights.criteria,
       requirements: basis.specification.requirements,
@@ -144,7 +141,7 @@ export class MatrixService {
     });
     const result = decisionMatrix(input);
     timed?.();
-    return { ...basis, reliability, scores, scoreRecords: rows, input, result };
+    return { ...basis, reliability, scores, input, result };
   }
 
   /** The snapshot a proposal of `proposal` would be made on, from a build. */
@@ -162,8 +159,16 @@ export class MatrixService {
     });
   }
 
-  async matrix(caseId: string): Promise<MatrixView> {
-    return this.dataSource.transaction('REPEATABLE READ', async (m) => matrixView(await this.build(m, caseId)));
+  /**
+   * The matrix view and its ETag (`matrixEtag`); with `ifNoneMatch` naming that ETag the view is not
+   * assembled at all (`view` null: the caller answers 304).
+   */
+  async matrix(caseId: string, ifNoneMatch?: string, representation: 'json' | 'csv' = 'json'): Promise<{ etag: string; view: MatrixView | null }> {
+    return this.dataSource.transaction('REPEATABLE READ', async (m) => {
+      const b = await this.build(m, caseId);
+      const etag = matrixEtag(b, representation);
+      return { etag, view: etagListed(ifNoneMatch, etag) ? null : matrixView(b) };
+    });
   }
 
   async sensitivity(caseId: string): Promise<SensitivityView> {
@@ -180,17 +185,22 @@ export class MatrixService {
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
       const built = await this.build(m, caseId);
       const { samples, spread } = (await this.policy.current(m)).robustness;
-      return robustnessOf(built, { samples, spread });
+      return robustnessOf(built, await evaluatorScores(m, caseId), { samples, spread });
     });
   }
 }
 
+/** The evaluators' own scores of a case, one row per evaluator × supplier × criterion: what rank acceptability resamples. */
+export function evaluatorScores(m: EntityManager, caseId: string): Promise<ScoreRecord[]> {
+  return m.find(Score, { select: { evaluatorId: true, supplierId: true, criterionId: true, score: true }, where: { caseId } });
+}
+
 /**
  * Rank acceptability of a build (README "Robustness"): the pure core on the matrix input and the
- * evaluators' own scores, seeded from the ranking snapshot hash.
+ * evaluators' own scores (`evaluatorScores`, of the same transaction), seeded from the ranking snapshot hash.
  */
-export function robustnessOf(b: MatrixBuild, policy: { samples: number; spread: number }): RobustnessResult {
-  return rankAcceptability({ ...b.input, evaluatorScores: scoresByCell(b.scoreRecords) }, { ...policy, seed: rankingSeed(b) });
+export function robustnessOf(b: MatrixBuild, scores: readonly ScoreRecord[], policy: { samples: number; spread: number }): RobustnessResult {
+  return rankAcceptability({ ...b.input, evaluatorScores: scoresByCell(scores) }, { ...policy, seed: rankingSeed(b) });
 }
 
 /** The seed of a build's rank acceptability draws: its decision snapshot without the proposal, hashed. */
@@ -204,6 +214,38 @@ export function rankingSeed(b: MatrixBuild): string {
     offers: b.offers,
     weights: b.weights,
     result: b.result,
+  });
+}
+
+/**
+ * The ETag of the matrix of a build in one representation: the ranking snapshot hash (matrix input,
+ * exact offer amounts, weights, ranking, exclusions) with everything else the view shows and the
+ * snapshot leaves out on purpose (display names, requirement texts, criterion kinds and names, the
+ * specification version, the round's closing facts, score counts and spreads, reconfirmation flags),
+ * hashed together. Any change of what the body says changes it; the body itself is never hashed.
+ */
+export function matrixEtag(b: MatrixBuild, representation: 'json' | 'csv'): string {
+  const display = {
+    representation,
+    asOfBasis: AS_OF_BASIS,
+    round: { bestAndFinal: b.round.bestAndFinal, closedAt: b.round.closedAt.toISOString() },
+    specificationVersion: b.specification.version,
+    items: b.weights.items.map((i) => [i.criterionId, i.name, i.kind]),
+    criteria: b.weights.criteria.map((c) => [c.id, c.source, c.direction, c.normalization]),
+    requirements: b.specification.requirements.map((r) => [r.id, r.text]),
+    offers: b.offers.map((o) => [o.supplierId, o.supplierName, o.needsReconfirmation]),
+    reliability: [...b.reliability].map(([id, r]) => [id, r.score]),
+    scores: [...b.scores].map(([key, s]) => [key, s.count, s.spread, s.consensusNeeded]),
+  };
+  return `"${sha256(`${rankingSeed(b)}\n${canonicalJson(display)}`).slice(0, 32)}"`;
+}
+
+/** If-None-Match (RFC 9110 §13.1.2, weak comparison) lists `etag`, or is `*`. */
+export function etagListed(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (ifNoneMatch === undefined) return false;
+  return ifNoneMatch.split(',').some((t) => {
+    const tag = t.trim();
+    return tag === '*' || tag.replace(/^W\//, '') === etag;
   });
 }
 

@@ -48,7 +48,6 @@ export class ReportSourceService {
     const { threshold, closeCallPercent } = policy.sensitivity;
     const sensitivityResult = sensitivity(build.input, { sensitiveThreshold: threshold, closeCallPercent });
     const priceCut = sensitivityView(build, sensitivityResult, threshold, closeCallPercent).priceCutToWin;
-    const robustness = build.result.ranking.length >= 2 ? robustnessOf(build, policy.robustness) : null;
     const current = await this.decisions.current(m, c.id, evaluation);
     const approvals = await this.approvals.signOff(m, c, evaluation);
     const chain = await this.audit.storedHead(c.id, m);
@@ -56,6 +55,7 @@ export class ReportSourceService {
     const rates = await this.negotiation.ratesWithSetters(m, c.id);
     const shortlistApprover = c.shortlistApprovedBy === null ? null : (await m.findOne(User, { select: { name: true }, where: { id: c.shortlistApprovedBy } }))?.name ?? null;
     const scoreRows = await m.find(Score, { where: { caseId: c.id }, order: { criterionId: 'ASC', supplierId: 'ASC', evaluatorId: 'ASC' } });
+    const robustness = build.result.ranking.length >= 2 ? robustnessOf(build, scoreRows, policy.robustness) : null;
     const evaluatorIds = [...new Set(scoreRows.map((r) => r.evaluatorId))];
     const evaluators = new Map(
       (evaluatorIds.length === 0 ? [] : await m.find(User, { select: { id: true, name: true }, where: { id: In(evaluatorIds) } })).map((u) => [u.id, u.name]),

@@ -1,0 +1,175 @@
+import { randomUUID } from 'node:crypto';
+import { assembleMatrixInput } from '../src/domain/evaluation/matrix-input';
+import { summarizeAll } from '../src/domain/evaluation/scores';
+import { decisionMatrix } from '../src/domain/scoring';
+import { evaluatorScores, MatrixService, matrixView } from '../src/modules/evaluation/matrix.service';
+import { type CriterionPlan } from '../src/tools/case-builder';
+import { caseInDecision } from './factories/whole-case';
+import { countStatements } from './setup/query-counter';
+import { startTestApp, type TestApp } from './setup/test-app';
+
+/**
+ * The matrix near its maths (issue 17 item 2): evaluator means and spreads aggregated by the
+ * database, a fixed number of SQL statements per matrix whatever its size, the same JSON as the
+ * score-row path gave, and an ETag from the decision snapshot (and the names the body shows)
+ * that answers If-None-Match with 304 exactly while nothing the body says has changed.
+ */
+describe('GET /cases/:id/matrix: aggregated in SQL, few statements, ETag from the snapshot', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  /** A case in DECISION of `suppliers` × `criteria` (price, three offer terms, reliability, the rest alternately evaluator-scored and offer values), two evaluators' scores everywhere. */
+  async function gridCase(suppliers: number, criteria: number) {
+    const category = `grid-${randomUUID().slice(0, 8)}`;
+    const plan: CriterionPlan[] = [
+      { name: 'Total cost', kind: 'price', source: 'offer.price', direction: 'lower_is_better', normalization: 'ratio', weight: 30 },
+      { name: 'Lead time', kind: 'delivery', source: 'offer.leadTimeDays', direction: 'lower_is_better', normalization: 'minmax', weight: 10 },
+      { name: 'Warranty', kind: 'service', source: 'offer.warrantyMonths', direction: 'higher_is_better', normalization: 'ratio', weight: 10 },
+      { name: 'Payment terms', kind: 'other', source: 'offer.paymentDays', direction: 'higher_is_better', normalization: 'ratio', weight: 5 },
+      { name: 'Supplier reliability', kind: 'reliability', source: 'reliability', direction: 'higher_is_better', normalization: 'scale', weight: 15 },
+    ];
+    for (let k = plan.length; k < criteria; k++) {
+      plan.push(
+        k % 2
+          ? { name: `Quality ${k}`, kind: 'quality', source: 'evaluator', direction: 'higher_is_better', normalization: 'scale', weight: 3 + (k % 5) }
+          : { name: `Value ${k}`, kind: 'technical', source: 'offer.value', direction: 'lower_is_better', normalization: k % 4 ? 'ratio' : 'minmax', weight: 2 + (k % 3) },
+      );
+    }
+    const values = plan.filter((c) => c.source === 'offer.value').map((c) => c.name);
+    const built = await t
+      .builder()
+      .withCase({ title: `Grid ${suppliers}×${criteria}`, category, profitImpact: 2, supplyRisk: 2 })
+      .withSpecification({ description: 'A grid of suppliers and criteria', requirements: [], criteria: plan })
+      .withSuppliers(
+        Array.from({ length: suppliers }, (_, j) => ({
+          key: `s${j}`,
+          legalName: `Grid Supplier ${j} ${randomUUID().slice(0, 4)}`,
+          taxId: `DE${randomUUID().replace(/-/g, '').slice(0, 10)}`,
+          country: 'DE',
+          categories: [category],
+          contacts: [{ name: 'Sales', email: `grid-${j}-${randomUUID().slice(0, 6)}@example.com` }],
+          certifications: [],
+          financialRisk: (1 + (j % 4)) / 10,
+          performance: [{ type: 'delivery' as const, date: '2026-01-15', onTime: j % 3 !== 0, inFull: true }],
+        })),
+      )
+      .withRounds([
+        {
+          offers: Array.from({ length: suppliers }, (_, j) => ({
+            supplier: `s${j}`,
+            totalPrice: (9000 + ((j * 7919) % 2000) + 0.37 * j).toFixed(2),
+            leadTimeDays: 10 + ((j * 13) % 40),
+            warrantyMonths: 12 + ((j * 5) % 24),
+            paymentDays: 30 + ((j * 11) % 60),
+            values: Object.fromEntries(values.map((v, i) => [v, 1 + ((j * 31 + i * 17) % 97) / 3])),
+          })),
+        },
+      ])
+      .withScores(({ evaluatorIndex, supplierIndex, criterionIndex }) => ((supplierIndex * 37 + criterionIndex * 11 + evaluatorIndex * 53) % 1001) / 100)
+      .build('scored');
+    return { caseId: built.caseId, decider: built.person('decider'), evaluator: built.person('evaluator'), admin: t.admin, suppliers: built.suppliers };
+  }
+
+  /** The matrix JSON the score-row path gave: every score pulled and summarized in JS, the same view over it. */
+  async function scoreRowMatrix(caseId: string) {
+    return t.db.transaction('REPEATABLE READ', async (m) => {
+      const b = await t.app.get(MatrixService).build(m, caseId);
+      const scores = summarizeAll(await evaluatorScores(m, caseId));
+      const input = assembleMatrixInput({
+        criteria: b.weights.criteria,
+        requirements: b.specification.requirements,
+        offers: b.offers,
+        reliability: new Map([...b.reliability].map(([id, r]) => [id, r.score])),
+        scores,
+        certifications: b.certifications,
+        asOf: b.asOf,
+      });
+      return JSON.parse(JSON.stringify(matrixView({ ...b, scores, input, result: decisionMatrix(input) }))) as unknown;
+    });
+  }
+
+  const statementsOf = async (send: () => PromiseLike<unknown>): Promise<string[]> => {
+    const counter = countStatements(t.db);
+    try {
+      await send();
+    } finally {
+      counter.stop();
+    }
+    return counter.statements;
+  };
+
+  it('builds an 8×8 and a 30×14 matrix in the same few statements, the scores read as one aggregate, not row by row', async () => {
+    const counts: number[] = [];
+    for (const [s, c] of [
+      [8, 8],
+      [30, 14],
+    ]) {
+      const g = await gridCase(s, c);
+      const statements = await statementsOf(() => t.http.get(`/api/v1/cases/${g.caseId}/matrix`).set(g.decider.auth).expect(200));
+      // the guard's one statement, then the matrix build's
+      const build = statements.slice(1);
+      const scoreReads = build.filter((q) => /\bscores\b/i.test(q));
+      expect(scoreReads).toHaveLength(1);
+      expect(scoreReads[0]).toMatch(/GROUP BY criterion_id, supplier_id/);
+      expect(build.length).toBeLessThanOrEqual(MATRIX_STATEMENTS);
+      counts.push(build.length);
+    }
+    expect(counts[1]).toBe(counts[0]);
+  });
+
+  it('answers the same JSON as the score-row path, bit for bit, for the whole-case fixture and a grid', async () => {
+    const w = await caseInDecision(t);
+    const g = await gridCase(12, 10);
+    for (const [caseId, auth] of [
+      [w.caseId, w.people.decider.auth],
+      [g.caseId, g.decider.auth],
+    ] as const) {
+      const served = (await t.http.get(`/api/v1/cases/${caseId}/matrix`).set(auth).expect(200)).body as unknown;
+      expect(JSON.stringify(served)).toBe(JSON.stringify(await scoreRowMatrix(caseId)));
+    }
+  });
+
+  it('gives an ETag that If-None-Match answers with 304 until a score, an offer-side name or the representation changes', async () => {
+    const g = await gridCase(4, 6);
+    const path = `/api/v1/cases/${g.caseId}/matrix`;
+    const first = await t.http.get(path).set(g.decider.auth).expect(200);
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
+    expect((await t.http.get(path).set(g.decider.auth).expect(200)).headers.etag).toBe(etag);
+
+    const notModified = await t.http.get(path).set(g.decider.auth).set('If-None-Match', `"other", ${etag}`).expect(304);
+    expect(notModified.text ?? '').toBe('');
+    expect(notModified.headers.etag).toBe(etag);
+
+    // the CSV is another representation: its own tag, and the JSON one does not stand for it
+    const csv = await t.http.get(path).set(g.decider.auth).set('Accept', 'text/csv').set('If-None-Match', etag).expect(200);
+    expect(csv.headers.etag).not.toBe(etag);
+    await t.http.get(path).set(g.decider.auth).set('Accept', 'text/csv').set('If-None-Match', csv.headers.etag as string).expect(304);
+
+    // a display name is not in the decision snapshot, but the body shows it
+    const supplier = g.suppliers[0];
+    await t.http.patch(`/api/v1/suppliers/${supplier.id}`).set(g.admin.auth).send({ legalName: `${supplier.name} (renamed)` }).expect(200);
+    const renamed = await t.http.get(path).set(g.decider.auth).set('If-None-Match', etag).expect(200);
+    expect(renamed.headers.etag).not.toBe(etag);
+    expect(JSON.stringify(renamed.body)).toContain('(renamed)');
+
+    // a score moves the snapshot
+    const criterion = (renamed.body as { weights: Array<{ criterionId: string; source: string | null }> }).weights.find((w) => w.source === 'evaluator')!;
+    const before = renamed.headers.etag as string;
+    await t.http
+      .put(`/api/v1/cases/${g.caseId}/scores`)
+      .set(g.evaluator.auth)
+      .send({ scores: [{ supplierId: supplier.id, criterionId: criterion.criterionId, score: 9.99 }] })
+      .expect(200);
+    const after = await t.http.get(path).set(g.decider.auth).set('If-None-Match', before).expect(200);
+    expect(after.headers.etag).not.toBe(before);
+  });
+});
+
+/** The statements of one matrix build, the guard's aside. */
+const MATRIX_STATEMENTS = 13;
