@@ -79,7 +79,7 @@ export function decisionMatrix(input: MatrixInput): MatrixResult {
 }
 
 /** A reliability-sourced criterion reads the supplier's reliability score unless a raw value is given. */
-function rawValue(s: MatrixSupplier, c: MatrixInput['criteria'][number]): number | null {
+export function rawValue(s: MatrixSupplier, c: MatrixInput['criteria'][number]): number | null {
   const raw = s.raw[c.id];
   if (raw !== undefined && raw !== null) return raw;
   return c.source === 'reliability' && raw === undefined ? s.reliability : null;

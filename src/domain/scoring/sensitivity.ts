@@ -1,5 +1,5 @@
 import { DomainError, type FieldProblem } from '../errors';
-import { decisionMatrix, TIE_TOLERANCE } from './matrix';
+import { decisionMatrix, rawValue, TIE_TOLERANCE } from './matrix';
 import { normalizeCriterion } from './normalize';
 import {
   type CloseCall,
@@ -268,19 +268,7 @@ function priceCutToWin(input: MatrixInput, runnerUp: string | null): PriceCutToW
 
   // Runner-up's total minus the best other total, on the 0–1 scale, at a given price. It only
   // grows as the price falls: the runner-up's price score rises and nobody else's can.
-  const lead = (p: number): number => {
-    const suppliers = input.suppliers.map((s) =>
-      s.supplierId === runnerUp ? { ...s, raw: { ...s.raw, [price.id]: p } } : s,
-    );
-    const { ranking } = decisionMatrix({ criteria: input.criteria, suppliers });
-    let own = 0;
-    let best = -Infinity;
-    for (const r of ranking) {
-      if (r.supplierId === runnerUp) own = r.total;
-      else best = Math.max(best, r.total);
-    }
-    return (own - best) / 100;
-  };
+  const lead = priceLead(input, price, runnerUp);
 
   const result = (toPrice: number): PriceCutToWin => ({
     supplierId: runnerUp,
@@ -302,6 +290,49 @@ function priceCutToWin(input: MatrixInput, runnerUp: string | null): PriceCutToW
     else high = middle;
   }
   return result(low);
+}
+
+/**
+ * The runner-up's lead (its total minus the best other total, 0–1 scale) as a function of its price
+ * on `price`: what `decisionMatrix` of the input with that one price changed gives, bit for bit,
+ * with only what the price moves recomputed. The other columns' contributions are taken once; per
+ * price only the price column is normalized again and each total is summed in the matrix's own
+ * order (criteria order from 0), so the floating-point sums are the same ones.
+ */
+export function priceLead(input: MatrixInput, price: MatrixCriterion, runnerUp: string): (p: number) => number {
+  const ranked = input.suppliers.filter((s) => s.failedRequirements.length === 0);
+  const kp = input.criteria.indexOf(price);
+  const own = ranked.findIndex((s) => s.supplierId === runnerUp);
+  const contributions = input.criteria.map((c, k) => {
+    if (k === kp) return [];
+    const normalized = normalizeCriterion(
+      ranked.map((s) => rawValue(s, c)),
+      c,
+    );
+    return normalized.map((n) => c.weight * n);
+  });
+  // Σ of the contributions before the price criterion, per supplier (the matrix's sum starts with them)
+  const before = ranked.map((_, j) => {
+    let sum = 0;
+    for (let k = 0; k < kp; k++) sum += contributions[k][j];
+    return sum;
+  });
+  const prices = ranked.map((s) => rawValue(s, price));
+  return (p: number): number => {
+    const raw = prices.slice();
+    raw[own] = p;
+    const normalized = normalizeCriterion(raw, price);
+    let ownTotal = 0;
+    let best = -Infinity;
+    for (let j = 0; j < ranked.length; j++) {
+      let sum = before[j] + price.weight * normalized[j];
+      for (let k = kp + 1; k < contributions.length; k++) sum += contributions[k][j];
+      const total = 100 * sum;
+      if (j === own) ownTotal = total;
+      else best = Math.max(best, total);
+    }
+    return (ownTotal - best) / 100;
+  };
 }
 
 /** Index of the highest total among `eligible`; within the tie tolerance the earlier one leads. */
