@@ -29,4 +29,10 @@ describe('who at a supplier a message reaches', () => {
     expect(narrowingProblems({ 'rfq.invitation': [] })[0].message).toBe('contactRoles.rfq.invitation must be a non-empty list of roles among sales, technical');
     expect(narrowingProblems({ 'rfq.invitation': ['technical'] })).toEqual([]);
   });
+
+  it('a quality incident reaches the quality contacts only; it has no case, so no narrowing applies', () => {
+    expect([...recipientsByLanguage(contacts, 'quality.incident', null)]).toEqual([['es', [{ name: 'beto', email: 'beto@s.example' }]]]);
+    expect(rolesFor('quality.incident', { 'rfq.invitation': ['technical'] })).toEqual(['quality']);
+    expect(narrowingProblems({ 'quality.incident': ['quality'] })[0].field).toBe('contactRoles.quality.incident');
+  });
 });

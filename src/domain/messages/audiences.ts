@@ -20,9 +20,19 @@ export const SUPPLIER_KIND_ROLES = {
   'deadline.reminder': ['sales', 'technical'],
   'award.letter': ['sales', 'finance'],
   'regret.letter': ['sales'],
+  // a new specification version while a round is open: the bidders re-confirm or revise
+  'amendment.notice': ['sales', 'technical'],
+  // not invited to the next round: the commercial contact hears why
+  'elimination.notice': ['sales'],
 } as const satisfies Record<string, readonly ContactRole[]>;
 export type SupplierKind = keyof typeof SUPPLIER_KIND_ROLES;
 export const SUPPLIER_KINDS = Object.keys(SUPPLIER_KIND_ROLES) as SupplierKind[];
+
+/** The supplier-facing kinds of the registry (no case, so nothing to narrow), and the roles each goes to. */
+export const REGISTRY_KIND_ROLES = {
+  'quality.incident': ['quality'],
+} as const satisfies Record<string, readonly ContactRole[]>;
+export type RegistryKind = keyof typeof REGISTRY_KIND_ROLES;
 
 /** A case's narrowing: per kind, the roles (a non-empty subset of the kind's own) its messages still go to. */
 export type ContactRoleNarrowing = Partial<Record<SupplierKind, ContactRole[]>>;
@@ -34,10 +44,11 @@ export interface Contact {
   language: Language;
 }
 
-/** The roles a kind goes to on a case: its own, or the case's narrowing of them. */
-export function rolesFor(kind: SupplierKind, narrowing: ContactRoleNarrowing | null): readonly ContactRole[] {
-  const own: readonly ContactRole[] = SUPPLIER_KIND_ROLES[kind];
-  const narrowed = narrowing?.[kind];
+/** The roles a kind goes to on a case: its own, or the case's narrowing of them (a registry kind has no case to narrow it). */
+export function rolesFor(kind: SupplierKind | RegistryKind, narrowing: ContactRoleNarrowing | null): readonly ContactRole[] {
+  if (kind in REGISTRY_KIND_ROLES) return REGISTRY_KIND_ROLES[kind as RegistryKind];
+  const own: readonly ContactRole[] = SUPPLIER_KIND_ROLES[kind as SupplierKind];
+  const narrowed = narrowing?.[kind as SupplierKind];
   return narrowed ? own.filter((r) => narrowed.includes(r)) : own;
 }
 
@@ -45,7 +56,7 @@ export function rolesFor(kind: SupplierKind, narrowing: ContactRoleNarrowing | n
  * The contacts a message of `kind` reaches, grouped by their language (one message per language,
  * each in its readers' own), in the order the supplier lists them; each address once.
  */
-export function recipientsByLanguage(contacts: readonly Contact[], kind: SupplierKind, narrowing: ContactRoleNarrowing | null): Map<Language, Array<{ name: string; email: string }>> {
+export function recipientsByLanguage(contacts: readonly Contact[], kind: SupplierKind | RegistryKind, narrowing: ContactRoleNarrowing | null): Map<Language, Array<{ name: string; email: string }>> {
   const roles = rolesFor(kind, narrowing);
   const seen = new Set<string>();
   const groups = new Map<Language, Array<{ name: string; email: string }>>();

@@ -42,3 +42,44 @@ export function caseAwarded(input: CaseAwarded): ComposedMessage {
     footer: `You receive this message because you are a member of the buying center of case ${reference}.`,
   });
 }
+
+/** "Scores needed": to an evaluator who has not scored every ranked supplier on every evaluator-scored criterion. */
+export interface ScoresNeeded {
+  language: Language;
+  case: CaseRef;
+  recipientName: string;
+  /** per criterion the evaluator has left open, the suppliers it has no score of theirs for */
+  missing: Array<{ criterion: string; suppliers: string[] }>;
+  /** where the scores are read and written */
+  link: string;
+}
+
+export function scoresNeeded(input: ScoresNeeded): ComposedMessage {
+  const { reference, title } = input.case;
+  const count = input.missing.reduce((n, k) => n + k.suppliers.length, 0);
+  const facts = input.missing.map(({ criterion, suppliers }) => [criterion, suppliers.join(', ')] as [string, string]);
+  if (input.language === 'es') {
+    return compose('scores.needed', `[${reference}] Faltan sus puntuaciones (${count}): ${title}`, {
+      language: 'es',
+      heading: 'Se necesitan sus puntuaciones',
+      greeting: `Hola, ${input.recipientName}:`,
+      paragraphs: [
+        `El caso ${reference} está en la fase de decisión. La propuesta solo puede avanzar cuando cada criterio cualitativo tenga puntuaciones; le faltan ${count}, por criterio y proveedor:`,
+      ],
+      facts: [['Caso', `${reference} · ${title}`], ...facts],
+      action: { label: 'Abrir las puntuaciones del caso', url: input.link },
+      footer: `Recibe este mensaje porque es evaluador del caso ${reference} y aún no ha puntuado todo lo que le corresponde.`,
+    });
+  }
+  return compose('scores.needed', `[${reference}] Your scores are needed (${count} missing): ${title}`, {
+    language: 'en',
+    heading: 'Your scores are needed',
+    greeting: `Hello ${input.recipientName},`,
+    paragraphs: [
+      `Case ${reference} is in its decision stage. The proposal can move on only once every qualitative criterion has scores; ${count} of yours are missing, by criterion and supplier:`,
+    ],
+    facts: [['Case', `${reference} · ${title}`], ...facts],
+    action: { label: 'Open the case scores', url: input.link },
+    footer: `You receive this message because you are an evaluator of case ${reference} and have not yet scored everything that is yours to score.`,
+  });
+}

@@ -1,5 +1,5 @@
 import { type ApproverMessageKind } from './approver-kinds';
-import { type SupplierKind } from '../../../domain/messages/audiences';
+import { type RegistryKind, type SupplierKind } from '../../../domain/messages/audiences';
 import { type MessageLayout, renderLayout } from './layout';
 
 export type Language = 'en' | 'es';
@@ -17,7 +17,7 @@ export interface ComposedMessage {
   html: string;
 }
 
-export type MessageKind = 'shortlist.awaiting_approval' | 'case.awarded' | SupplierKind | ApproverMessageKind;
+export type MessageKind = 'shortlist.awaiting_approval' | 'case.awarded' | 'scores.needed' | SupplierKind | RegistryKind | ApproverMessageKind;
 
 /** "shortlist awaits approval": to each gatekeeper of the case (buying center). */
 export interface ShortlistAwaitingApproval {
