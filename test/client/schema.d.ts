@@ -1928,6 +1928,8 @@ export interface components {
                 "deadline.reminder": ("sales" | "technical" | "quality" | "finance")[];
                 "award.letter": ("sales" | "technical" | "quality" | "finance")[];
                 "regret.letter": ("sales" | "technical" | "quality" | "finance")[];
+                "amendment.notice": ("sales" | "technical" | "quality" | "finance")[];
+                "elimination.notice": ("sales" | "technical" | "quality" | "finance")[];
             };
         };
         QuestionPage: {
@@ -3585,7 +3587,7 @@ export interface components {
         };
         MessageSettingsDto: {
             /**
-             * @description per supplier-facing message kind, the contact roles it still goes to: a non-empty subset of the kind's own (rfq.invitation: sales, technical; clarification.answer: sales, technical; deadline.reminder: sales, technical; award.letter: sales, finance; regret.letter: sales); a kind left out goes to all its roles. Replaces the case's narrowing whole.
+             * @description per supplier-facing message kind, the contact roles it still goes to: a non-empty subset of the kind's own (rfq.invitation: sales, technical; clarification.answer: sales, technical; deadline.reminder: sales, technical; award.letter: sales, finance; regret.letter: sales; amendment.notice: sales, technical; elimination.notice: sales); a kind left out goes to all its roles. Replaces the case's narrowing whole.
              * @example {
              *       "rfq.invitation": [
              *         "technical"

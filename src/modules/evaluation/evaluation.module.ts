@@ -7,13 +7,14 @@ import { DecisionService } from './decision.service';
 import { EvaluationController } from './evaluation.controller';
 import { EvaluationQueries } from './evaluation.queries';
 import { MatrixService } from './matrix.service';
+import { ScoreNotices } from './score-notices';
 import { ScoresService } from './scores.service';
 
 /** Evaluator scores, the weighted decision matrix and its sensitivity, and the decider's proposal. */
 @Module({
   imports: [SpecificationModule, SuppliersModule, NegotiationModule],
   controllers: [EvaluationController],
-  providers: [ScoresService, MatrixService, DecisionService, EvaluationQueries, AwardNotices],
+  providers: [ScoresService, MatrixService, DecisionService, EvaluationQueries, AwardNotices, ScoreNotices],
   exports: [MatrixService, DecisionService],
 })
 export class EvaluationModule {}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
 import { amountIn } from '../../domain/money';
 import { type Debrief } from '../../domain/messages/debrief';
-import { type ContactRoleNarrowing, type Language, recipientsByLanguage, type SupplierKind } from '../../domain/messages/audiences';
+import { type ContactRoleNarrowing, type Language, recipientsByLanguage, type RegistryKind, type SupplierKind } from '../../domain/messages/audiences';
 import { type Case } from '../cases/case.entity';
 import { Supplier } from '../suppliers/supplier.entity';
 import { type Message } from './message.entity';
@@ -12,7 +12,9 @@ import { MessageSettingsService } from './message-settings.service';
 import { type ComposedMessage, rfqInvitation, shortlistAwaitingApproval } from './templates/kinds';
 import { clarificationAnswer, deadlineReminder } from './templates/supplier-kinds';
 import { awardLetter, regretLetter } from './templates/award-letters';
-import { caseAwarded } from './templates/buying-center-kinds';
+import { caseAwarded, scoresNeeded } from './templates/buying-center-kinds';
+import { amendmentNotice, eliminationNotice } from './templates/round-notices';
+import { qualityIncident, type QualityIncident } from './templates/registry-kinds';
 
 interface Person {
   name: string;
@@ -156,14 +158,75 @@ export class CaseNotices {
   }
 
   /**
+   * The amendment notice to each invitee still in the open round: the new version and its reason,
+   * and (for an invitee whose offer was made against an older version) that it must re-confirm or
+   * revise before the deadline. Held for the gatekeeper; nothing of any offer is said.
+   */
+  async amendmentNotices(
+    m: EntityManager,
+    c: Case,
+    round: { number: number; deadline: Date },
+    invitees: Array<{ supplierId: string; hasOffer: boolean }>,
+    amendment: { version: number; reason: string },
+    buyer: Person,
+  ): Promise<Message[]> {
+    if (invitees.length === 0) return [];
+    const narrowing = await this.settings.narrowingOf(m, c.id);
+    const suppliers = new Map((await m.find(Supplier, { select: { id: true, legalName: true, contacts: true }, where: { id: In(invitees.map((i) => i.supplierId)) } })).map((s) => [s.id, s]));
+    const queued: Message[] = [];
+    for (const invitee of invitees) {
+      const supplier = suppliers.get(invitee.supplierId);
+      if (!supplier) continue;
+      const compose = (language: Language) =>
+        amendmentNotice({ language, case: { reference: c.reference, title: c.title }, supplierName: supplier.legalName, buyerName: buyer.name, round: round.number, deadline: round.deadline, ...amendment, hasOffer: invitee.hasOffer });
+      queued.push(...(await this.toSupplier(m, c.id, 'amendment.notice', supplier, narrowing, buyer, compose)));
+    }
+    return queued;
+  }
+
+  /** The elimination notice to one supplier of a closed round: not invited to the next one, and its own reason only. Held for the gatekeeper. */
+  async eliminationNotice(m: EntityManager, c: Case, round: number, supplierId: string, reason: string, buyer: Person): Promise<Message[]> {
+    const supplier = await m.findOne(Supplier, { select: { id: true, legalName: true, contacts: true }, where: { id: supplierId } });
+    if (!supplier) return [];
+    const narrowing = await this.settings.narrowingOf(m, c.id);
+    return this.toSupplier(m, c.id, 'elimination.notice', supplier, narrowing, buyer, (language) =>
+      eliminationNotice({ language, case: { reference: c.reference, title: c.title }, supplierName: supplier.legalName, buyerName: buyer.name, round, reason }),
+    );
+  }
+
+  /** "Your scores are needed" to each evaluator with scores still to give, listing them; one link, the case's scores. */
+  async scoresNeeded(m: EntityManager, c: Case, evaluators: Array<{ evaluator: Person; missing: Array<{ criterion: string; suppliers: string[] }> }>): Promise<Message[]> {
+    const [buyer] = await this.queries.membersWithRole(m, c.id, 'buyer');
+    const queued: Message[] = [];
+    for (const { evaluator, missing } of evaluators) {
+      if (missing.length === 0) continue;
+      const content = scoresNeeded({ language: 'en', case: { reference: c.reference, title: c.title }, recipientName: evaluator.name, missing, link: `${this.outbox.publicUrl}/api/v1/cases/${c.id}/scores` });
+      queued.push(await this.toBuyingCenter(m, c.id, evaluator, buyer ?? null, content));
+    }
+    return queued;
+  }
+
+  /**
+   * The quality-incident notice to the supplier's quality contacts, Reply-To whoever recorded it.
+   * A registry message has no case, so no case's gatekeeper to hold it: recorded by the registry
+   * (the organization's own filter of what it tells its suppliers), it leaves at once.
+   */
+  async qualityIncident(m: EntityManager, supplierId: string, incident: Pick<QualityIncident, 'date' | 'severity' | 'description'>, recordedBy: Person): Promise<Message[]> {
+    const supplier = await m.findOne(Supplier, { select: { id: true, legalName: true, contacts: true }, where: { id: supplierId } });
+    if (!supplier) return [];
+    const compose = (language: Language) => qualityIncident({ language, supplierName: supplier.legalName, ...incident, recordedBy: recordedBy.name });
+    return this.toSupplier(m, null, 'quality.incident', supplier, null, recordedBy, compose, true);
+  }
+
+  /**
    * One message of `kind` to the supplier's contacts whose roles it concerns (narrowed by the case),
    * one per language their contacts read, each composed in it. Supplier-facing: held for the
    * gatekeeper unless `approved` says it may leave at once.
    */
   async toSupplier(
     m: EntityManager,
-    caseId: string,
-    kind: SupplierKind,
+    caseId: string | null,
+    kind: SupplierKind | RegistryKind,
     supplier: Pick<Supplier, 'id' | 'contacts'>,
     narrowing: ContactRoleNarrowing | null,
     buyer: Person,
@@ -193,13 +256,13 @@ export class CaseNotices {
   }
 
   /** One message to one member of the buying center (English), Reply-To the buyer. */
-  private toBuyingCenter(m: EntityManager, caseId: string, member: Person, buyer: Person, content: ComposedMessage): Promise<Message> {
+  private toBuyingCenter(m: EntityManager, caseId: string, member: Person, buyer: Person | null, content: ComposedMessage): Promise<Message> {
     return this.outbox.enqueue(m, {
       caseId,
       kind: content.kind,
       audience: 'buying_center',
       recipients: [{ name: member.name, email: member.email }],
-      replyTo: { name: buyer.name, email: buyer.email },
+      replyTo: buyer ? { name: buyer.name, email: buyer.email } : null,
       language: 'en',
       subject: content.subject,
       text: content.text,

@@ -182,6 +182,34 @@ export class NegotiationQueries {
     );
   }
 
+  /**
+   * The case's open round (at most one) and its invitees still in it: not eliminated, active in the
+   * registry, not declined; each with whether its current offer needs re-confirmation (a receipt
+   * fact, not the offer's contents). Null when no round is open.
+   */
+  async openRoundInvitees(
+    m: EntityManager,
+    caseId: string,
+  ): Promise<{ number: number; deadline: Date; openedBy: string; invitees: Array<{ supplierId: string; hasOffer: boolean }> } | null> {
+    const [round] = (await m.query(`SELECT r.id, r.number, r.deadline, r.opened_by AS "openedBy" FROM negotiation_rounds r WHERE r.case_id = $1 AND ${roundOpenSql('r')}`, [caseId])) as Array<{
+      id: string;
+      number: number;
+      deadline: Date;
+      openedBy: string;
+    }>;
+    if (!round) return null;
+    const invitees: Array<{ supplierId: string; hasOffer: boolean }> = await m.query(
+      `SELECT p.supplier_id AS "supplierId", coalesce(o.needs_reconfirmation, false) AS "hasOffer"
+         FROM round_participants p JOIN suppliers s ON s.id = p.supplier_id AND s.status = 'active'
+         LEFT JOIN offers o ON o.round_id = p.round_id AND o.supplier_id = p.supplier_id AND o.is_current
+        WHERE p.round_id = $1 AND p.eliminated_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM supplier_intents d WHERE d.round_id = p.round_id AND d.supplier_id = p.supplier_id AND d.intent = 'decline')
+        ORDER BY s.legal_name, p.supplier_id`,
+      [round.id],
+    );
+    return { number: round.number, deadline: round.deadline, openedBy: round.openedBy, invitees };
+  }
+
   /** The case's rates by currency, with the name of who set each. */
   async ratesWithSetters(m: EntityManager, caseId: string): Promise<ExchangeRateView[]> {
     const rows: ExchangeRateView[] = await m.query(

@@ -71,6 +71,11 @@ export class NegotiationReader {
     return this.queries.round(m, caseId, number);
   }
 
+  /** The open round's invitees still in it, for the amendment notice (NegotiationQueries.openRoundInvitees). */
+  async openRoundInvitees(m: EntityManager, caseId: string) {
+    return this.queries.openRoundInvitees(m, caseId);
+  }
+
   /** Units of the base currency per unit of each currency recorded on the case. */
   async rates(m: EntityManager, caseId: string): Promise<{ base: string; rates: Map<string, string> }> {
     const c = await m.findOne(Case, { select: { id: true, currency: true }, where: { id: caseId } });

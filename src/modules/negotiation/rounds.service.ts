@@ -204,7 +204,9 @@ export class RoundsService {
         { roundId: round.id, supplierId: dto.supplierId },
         { eliminatedAt: () => 'now()', eliminatedReason: dto.reason },
       );
-      await this.audit.append(m, c.id, user.id, 'round.supplier_eliminated', { number, supplierId: dto.supplierId, reason: dto.reason });
+      // the supplier hears it is not invited to the next round, and its own reason only; held for the gatekeeper
+      const messages = await this.notices.eliminationNotice(m, c, number, dto.supplierId, dto.reason, user);
+      await this.audit.append(m, c.id, user.id, 'round.supplier_eliminated', { number, supplierId: dto.supplierId, reason: dto.reason, messages: messages.map((x) => x.id) });
       return this.view(m, round);
     });
   }

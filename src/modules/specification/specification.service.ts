@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, LessThan } from 'typeorm';
 import { type CaseAccess } from '../../common/auth';
+import { type Case } from '../cases/case.entity';
 import { lockCase } from '../cases/case-lock';
 import { edgeProblems, refusedFields } from '../../common/validation';
 import { exactDecimal } from '../../common/money';
@@ -10,7 +11,9 @@ import { type Page } from '../../common/paging';
 import { type FieldProblem, invalid, notFound } from '../../domain/errors';
 import { applyAhp } from '../../domain/specification/ahp-application';
 import { AuditService } from '../audit/audit.service';
+import { CaseNotices } from '../messages/case-notices';
 import { NegotiationRound, Offer } from '../negotiation/entities';
+import { NegotiationReader } from '../negotiation/negotiation.reader';
 import { User } from '../users/user.entity';
 import { AhpDto, PutSpecificationDto } from './dto/specification.dto';
 import { SpecificationVersion } from './specification-version.entity';
@@ -92,6 +95,8 @@ export class SpecificationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly negotiation: NegotiationReader,
+    private readonly notices: CaseNotices,
   ) {}
 
   async get(caseId: string, version?: number): Promise<SpecificationView> {
@@ -130,12 +135,15 @@ export class SpecificationService {
           createdBy: user.id,
         });
         const marked = await this.markForReconfirmation(m, c.id, version);
+        const notices = await this.amendmentNotices(m, c, version, dto.reason!);
         await this.audit.append(m, c.id, user.id, 'specification.revised', {
           version,
           previousVersion: current?.version ?? null,
           reason: dto.reason,
           diff,
           offersNeedingReconfirmation: marked,
+          // the amendment notices to the open round's invitees, held for the gatekeeper (README "Messages")
+          messages: notices.map((x) => ({ id: x.id, supplierId: x.supplierId })),
         });
       } else if (current && current.frozenAt === null) {
         const reason = dto.reason ?? current.reason;
@@ -175,6 +183,14 @@ export class SpecificationService {
       { needsReconfirmation: true },
     );
     return result.affected ?? 0;
+  }
+
+  /** A revision while a round is open: its invitees are told the new version, why, and what to do by the deadline; Reply-To the round's buyer. */
+  private async amendmentNotices(m: EntityManager, c: Case, version: number, reason: string) {
+    const open = await this.negotiation.openRoundInvitees(m, c.id);
+    if (!open) return [];
+    const buyer = await m.findOneOrFail(User, { select: { id: true, name: true, email: true }, where: { id: open.openedBy } });
+    return this.notices.amendmentNotices(m, c, open, open.invitees, { version, reason }, buyer);
   }
 
   /**

@@ -8,6 +8,7 @@ import { DomainError, invalid, notFound } from '../../domain/errors';
 import { assertAllowed } from '../../domain/lifecycle/permissions';
 import { AuditService } from '../audit/audit.service';
 import { AuthQueries } from '../auth/auth.queries';
+import { CaseNotices } from '../messages/case-notices';
 import { User } from '../users/user.entity';
 import { fileProblems, MAX_PROBLEMS, records } from './csv-records';
 import { PerformanceEventDto } from './dto/performance.dto';
@@ -48,6 +49,7 @@ export class PerformanceService {
     private readonly audit: AuditService,
     private readonly auth: AuthQueries,
     private readonly queries: SuppliersQueries,
+    private readonly notices: CaseNotices,
   ) {}
 
   /**
@@ -84,6 +86,8 @@ export class PerformanceService {
         const { identifiers } = await m.insert(PerformanceEvent, eventRow(supplierId, dto, user.id));
         const id = String(identifiers[0].id);
         ids.push(id);
+        // a quality incident is told to the supplier's quality contacts (README "Messages")
+        if (dto.type === 'incident') await this.notices.qualityIncident(m, supplierId, { date: dto.date, severity: dto.severity!, description: dto.description! }, user);
         if (caseId) {
           await this.audit.append(m, caseId, user.id, 'performance.recorded', {
             eventId: id,
