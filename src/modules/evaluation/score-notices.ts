@@ -7,6 +7,7 @@ import { LifecycleHooks } from '../lifecycle/lifecycle-hooks';
 import { CaseNotices } from '../messages/case-notices';
 import { MessagesQueries } from '../messages/messages.queries';
 import { DecisionService } from './decision.service';
+import { EvaluationQueries } from './evaluation.queries';
 
 /**
  * When a case enters DECISION, where the evaluators score (DESIGN §2), in the transition's own
@@ -19,6 +20,7 @@ export class ScoreNotices implements OnModuleInit {
   constructor(
     private readonly hooks: LifecycleHooks,
     private readonly decisions: DecisionService,
+    private readonly evaluation: EvaluationQueries,
     private readonly declarations: DeclarationsService,
     private readonly queries: MessagesQueries,
     private readonly notices: CaseNotices,
@@ -30,10 +32,11 @@ export class ScoreNotices implements OnModuleInit {
       if (!build) return;
       const criteria = build.weights.criteria.filter((k) => k.source === 'evaluator');
       const ranked = build.ranked.map((o) => ({ id: o.supplierId, name: o.supplierName }));
+      const scores = await this.evaluation.scoresWithEvaluators(m, c.id);
       const owed = [];
       for (const evaluator of await this.queries.membersWithRole(m, c.id, 'evaluator')) {
         if (await this.barred(m, c.id, evaluator.id)) continue;
-        owed.push({ evaluator, missing: scoresOwed(evaluator.id, criteria, ranked, build.scoreRecords) });
+        owed.push({ evaluator, missing: scoresOwed(evaluator.id, criteria, ranked, scores) });
       }
       await this.notices.scoresNeeded(m, c, owed);
     });
