@@ -66,7 +66,7 @@ describe('the RFQ invitation by contact role and language', () => {
     const { built, buyer, gatekeeper } = await negotiation();
     const url = `/api/v1/cases/${built.caseId}/message-settings`;
     // every supplier-facing kind with the roles it goes to (README "Messages")
-    const defaults = { 'rfq.invitation': ['sales', 'technical'], 'clarification.answer': ['sales', 'technical'], 'deadline.reminder': ['sales', 'technical'], 'award.letter': ['sales', 'finance'], 'regret.letter': ['sales'] };
+    const defaults = { 'rfq.invitation': ['sales', 'technical'], 'clarification.answer': ['sales', 'technical'], 'deadline.reminder': ['sales', 'technical'], 'award.letter': ['sales', 'finance'], 'regret.letter': ['sales'], 'amendment.notice': ['sales', 'technical'], 'elimination.notice': ['sales'] };
     const narrowed = { ...defaults, 'rfq.invitation': ['technical'] };
     expect((await t.http.get(url).set(built.person('evaluator').auth).expect(200)).body).toEqual({ contactRoles: defaults });
     await t.http.put(url).set(built.person('evaluator').auth).send({ contactRoles: { 'rfq.invitation': ['technical'] } }).expect(403);
