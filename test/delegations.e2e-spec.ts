@@ -77,4 +77,19 @@ describe('delegations', () => {
     const signed = await t.http.post(`/api/v1/cases/${w.caseId}/approvals`).set(delegate.auth).send({ verdict: 'approve', onBehalfOf: w.people.approver2.id }).expect(201);
     expect(signed.body).toMatchObject({ approverId: w.people.approver2.id, signedBy: delegate.id, caseStage: 'AWARDED' });
   });
+
+  it('nobody signs on behalf of an approver who declared a conflict with a shortlisted supplier', async () => {
+    const w = await caseInDecision(t, { prices: ['4300.00', '5000.00', '6000.00'] });
+    const delegate = await createUser(t, { name: 'Dora Delegate', orgRoles: ['approver'] });
+    await t.http.post(`/api/v1/users/${w.people.approver2.id}/delegations`).set(t.admin.auth).send({ delegateId: delegate.id, ...period(-1, 5) }).expect(201);
+    await proposeTopRanked(t, w);
+    await t.http.post(`/api/v1/cases/${w.caseId}/transitions`).set(w.people.decider.auth).send({ to: 'APPROVAL' }).expect(200);
+    await t.http.post(`/api/v1/cases/${w.caseId}/declarations`).set(delegate.auth).send({ conflict: false }).expect(201);
+    const supplierId = w.suppliers[1].id;
+    await t.http.post(`/api/v1/cases/${w.caseId}/declarations`).set(w.people.approver2.auth).send({ conflict: true, supplierId, text: 'my brother-in-law runs it' }).expect(201);
+    const refused = await t.http.post(`/api/v1/cases/${w.caseId}/approvals`).set(delegate.auth).send({ verdict: 'approve', onBehalfOf: w.people.approver2.id }).expect(403);
+    expect(refused.body).toMatchObject({ code: 'CONFLICT_OF_INTEREST', supplierIds: [supplierId], detail: expect.stringContaining('the approver you sign for') });
+    const signatures = await t.db.query('SELECT count(*)::int AS n FROM approvals WHERE case_id = $1', [w.caseId]);
+    expect(signatures[0].n).toBe(0);
+  });
 });

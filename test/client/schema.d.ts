@@ -3155,7 +3155,7 @@ export interface components {
             /** @enum {string} */
             to: "NEED" | "SPECIFICATION" | "SHORTLISTING" | "NEGOTIATION" | "DECISION" | "APPROVAL" | "AWARDED" | "CANCELLED";
             /** @description why; required when `to` is CANCELLED */
-            reason: string;
+            reason?: string;
         };
         MemberRolesDto: {
             /** Format: uuid */

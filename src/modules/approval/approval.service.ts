@@ -235,6 +235,7 @@ export class ApprovalService implements OnModuleInit {
         }
         const own = approvalRefusal(await this.queries.delegate(m, c.id, user.id), proposal, segregation);
         if (own) throw new DomainError(own.code, `as a delegate: ${own.reason}`, { reason: own.reason });
+        await this.declarations.assertNoConflictOf(m, c.id, dto.onBehalfOf);
       }
       const self = (await this.queries.approvers(m, c.id)).find((a) => a.userId === approverId);
       const refusal = approvalRefusal(self, proposal, segregation);

@@ -71,4 +71,20 @@ export class DeclarationsService {
     if (!bar) return;
     throw new DomainError(bar.code, bar.message, bar.code === 'CONFLICT_OF_INTEREST' ? { supplierIds: bar.supplierIds } : {});
   }
+
+  /**
+   * A delegate signs for an approver: the approver's own declared conflict with a shortlisted
+   * supplier bars that signature too, whoever gives it (their missing declaration does not: the
+   * delegate has declared for themselves).
+   */
+  async assertNoConflictOf(m: EntityManager, caseId: string, approverId: string): Promise<void> {
+    const { segregation } = await this.policy.current(m);
+    if (!segregation.conflictDeclarations) return;
+    const declarations = await m.find(ConflictDeclaration, { select: { conflict: true, supplierId: true }, where: { caseId, userId: approverId } });
+    const bar = declarationBar('sign', declarations, await this.queries.shortlistedSupplierIds(m, caseId));
+    if (bar?.code !== 'CONFLICT_OF_INTEREST') return;
+    throw new DomainError(bar.code, 'the approver you sign for declared a conflict of interest with a shortlisted supplier of this case; nobody may sign on their behalf', {
+      supplierIds: bar.supplierIds,
+    });
+  }
 }

@@ -1,7 +1,7 @@
-import { IsDecimalNumber, Optional } from '../../../common/validators';
+import { IsDecimalNumber, NOT_NULL, Optional } from '../../../common/validators';
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 
-import { IsDefined, IsIn, IsInt, IsISO4217CurrencyCode, IsISO8601, IsNotEmpty,  IsOptional, IsPositive, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsISO4217CurrencyCode, IsISO8601, IsNotEmpty,  IsOptional, IsPositive, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf } from 'class-validator';
 import { PageQuery } from '../../../common/paging';
 import { CollectsProblems } from '../../../common/validation';
 import { DECIMAL_MESSAGE, DECIMAL_STRING } from '../../../common/money';
@@ -86,7 +86,14 @@ export class TransitionDto {
   /** Required to cancel: checked with the body's other fields, so one 400 names every mistake. */
   @ApiPropertyOptional({ description: 'why; required when `to` is CANCELLED' })
   @ValidateIf((o: TransitionDto, value) => value !== undefined || o.to === 'CANCELLED')
-  @IsDefined({ message: (args) => ((args.object as TransitionDto).to === 'CANCELLED' ? 'a cancellation needs a reason' : 'reason must not be null') })
+  @ValidateBy({
+    // reported alone, as a null is (NOT_NULL): the reason is missing, not too long
+    name: NOT_NULL,
+    validator: {
+      validate: (value: unknown) => value !== undefined && value !== null,
+      defaultMessage: (args) => ((args?.object as TransitionDto).to === 'CANCELLED' ? 'a cancellation needs a reason' : 'reason must not be null'),
+    },
+  })
   @IsString() @IsNotEmpty() @MaxLength(2000)
   reason?: string;
 }
