@@ -1,3 +1,4 @@
+import { ScoreNotices } from '../src/modules/evaluation/score-notices';
 import { basicHtmlViolations } from '../src/modules/messages/templates/html-rules';
 import { type BuiltCase, defaultSuppliers } from '../src/tools/case-builder';
 import { messagesOf, releaseAndReceive, sentMail, startMailingApp, stopMailingApp } from './setup/case-mail';
@@ -166,6 +167,20 @@ describe('scores needed', () => {
       expect(mail.parsed.text).not.toMatch(/\d{1,3}(,\d{3})*\.\d\d/);
     }
     expect(supplierAddresses()).toEqual([]);
+
+    // the reminder (the policy's reminder days, 2 by default): once, only to the evaluator still owing scores
+    const evaluator = built.person('evaluator');
+    const scores = ranked.flatMap((s) => criteria.map((k) => ({ supplierId: s.id, criterionId: k.id, score: 7 })));
+    await t.http.put(`/api/v1/cases/${built.caseId}/scores`).set(evaluator.auth).send({ scores }).expect(200);
+    const sweep = (days: number) => t.app.get(ScoreNotices).sweep(new Date(Date.now() + days * 24 * 3600 * 1000));
+    expect(await sweep(1)).toEqual({ reminded: 0 });
+    expect(await sweep(3)).toEqual({ reminded: 1 });
+    await Promise.all([sweep(4), sweep(5)]);
+    const reminders = (await messagesOf(t, built.caseId, buyer.token)).filter((x) => x.kind === 'scores.reminder');
+    expect(reminders.map((x) => x.recipients.map((r) => r.email))).toEqual([[built.person('evaluator2').email]]);
+    const reminder = await sentMail(t, sink, reminders[0].id);
+    expect(reminder.parsed.subject).toBe(`[${built.reference}] Reminder: Your scores are needed (${criteria.length * ranked.length} missing): Industrial compressors for plant 2`);
+    expect(reminder.parsed.text).toContain('You were asked 3 days ago.');
   });
 });
 

@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messages/messaging.options';
+import { ScoreNotices } from '../evaluation/score-notices';
 import { SignatureNotices } from './signature-notices';
 
 const EVERY_MS = 15 * 60 * 1000;
 
-/** Where the delivery worker runs, the reminder sweep runs too, every quarter hour (idempotent: see SignatureNotices). */
+/** Where the delivery worker runs, the reminder sweep runs too, every quarter hour (idempotent: see SignatureNotices, ScoreNotices). */
 @Injectable()
 export class SignatureSweepHost implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer: NodeJS.Timeout | null = null;
@@ -13,12 +14,18 @@ export class SignatureSweepHost implements OnApplicationBootstrap, OnApplication
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
     private readonly notices: SignatureNotices,
+    private readonly scores: ScoreNotices,
   ) {}
 
   onApplicationBootstrap(): void {
     if (!this.options.worker) return;
     this.timer = setInterval(() => {
-      this.notices.sweep(new Date()).catch((error: unknown) => this.logger.error(error instanceof Error ? error.message : String(error)));
+      const now = new Date();
+      // the signature reminders and escalations, then the evaluators' scores reminders
+      this.notices
+        .sweep(now)
+        .then(() => this.scores.sweep(now))
+        .catch((error: unknown) => this.logger.error(error instanceof Error ? error.message : String(error)));
     }, EVERY_MS);
     this.timer.unref();
   }

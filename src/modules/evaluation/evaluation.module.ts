@@ -15,6 +15,6 @@ import { ScoresService } from './scores.service';
   imports: [SpecificationModule, SuppliersModule, NegotiationModule],
   controllers: [EvaluationController],
   providers: [ScoresService, MatrixService, DecisionService, EvaluationQueries, AwardNotices, ScoreNotices],
-  exports: [MatrixService, DecisionService],
+  exports: [MatrixService, DecisionService, ScoreNotices],
 })
 export class EvaluationModule {}

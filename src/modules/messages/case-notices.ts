@@ -194,13 +194,13 @@ export class CaseNotices {
     );
   }
 
-  /** "Your scores are needed" to each evaluator with scores still to give, listing them; one link, the case's scores. */
-  async scoresNeeded(m: EntityManager, c: Case, evaluators: Array<{ evaluator: Person; missing: Array<{ criterion: string; suppliers: string[] }> }>): Promise<Message[]> {
+  /** "Your scores are needed" to each evaluator with scores still to give, listing them; one link, the case's scores (`waitedDays`: the reminder). */
+  async scoresNeeded(m: EntityManager, c: Case, evaluators: Array<{ evaluator: Person; missing: Array<{ criterion: string; suppliers: string[] }> }>, waitedDays?: number): Promise<Message[]> {
     const [buyer] = await this.queries.membersWithRole(m, c.id, 'buyer');
     const queued: Message[] = [];
     for (const { evaluator, missing } of evaluators) {
       if (missing.length === 0) continue;
-      const content = scoresNeeded({ language: 'en', case: { reference: c.reference, title: c.title }, recipientName: evaluator.name, missing, link: `${this.outbox.publicUrl}/api/v1/cases/${c.id}/scores` });
+      const content = scoresNeeded({ language: 'en', case: { reference: c.reference, title: c.title }, recipientName: evaluator.name, missing, link: `${this.outbox.publicUrl}/api/v1/cases/${c.id}/scores`, waitedDays });
       queued.push(await this.toBuyingCenter(m, c.id, evaluator, buyer ?? null, content));
     }
     return queued;

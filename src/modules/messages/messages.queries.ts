@@ -86,6 +86,29 @@ export class MessagesQueries {
     return m.query(`SELECT u.id, u.name, u.email FROM case_members cm JOIN users u ON u.id = cm.user_id WHERE cm.case_id = $1 ORDER BY u.name, u.id`, [caseId]);
   }
 
+  /**
+   * The cases in DECISION with a "scores needed" message queued at or before `asked`: where the
+   * sweep looks for evaluators to remind.
+   */
+  async casesAskedForScores(m: EntityManager, asked: Date): Promise<string[]> {
+    const rows: Array<{ caseId: string }> = await m.query(
+      `SELECT DISTINCT x.case_id AS "caseId" FROM messages x JOIN cases c ON c.id = x.case_id
+        WHERE x.kind = 'scores.needed' AND x.created_at <= $1 AND c.stage = 'DECISION'`,
+      [asked],
+    );
+    return rows.map((r) => r.caseId);
+  }
+
+  /** Each address (lower-cased) the case's messages of `kind` went to, with when the first was queued. */
+  async firstAddressed(m: EntityManager, caseId: string, kind: string): Promise<Map<string, Date>> {
+    const rows: Array<{ email: string; first: Date }> = await m.query(
+      `SELECT lower(r->>'email') AS email, min(x.created_at) AS first FROM messages x CROSS JOIN LATERAL jsonb_array_elements(x.recipients) r
+        WHERE x.case_id = $1 AND x.kind = $2 GROUP BY 1`,
+      [caseId, kind],
+    );
+    return new Map(rows.map((r) => [r.email, r.first]));
+  }
+
   /** Invitations not yet approved for these suppliers on the case: their tokens were just superseded. */
   async dropPendingInvitations(m: EntityManager, caseId: string, supplierIds: string[]): Promise<number> {
     const result = await m.query(

@@ -52,31 +52,36 @@ export interface ScoresNeeded {
   missing: Array<{ criterion: string; suppliers: string[] }>;
   /** where the scores are read and written */
   link: string;
+  /** a reminder: the days since the evaluator was first asked */
+  waitedDays?: number;
 }
 
 export function scoresNeeded(input: ScoresNeeded): ComposedMessage {
   const { reference, title } = input.case;
   const count = input.missing.reduce((n, k) => n + k.suppliers.length, 0);
   const facts = input.missing.map(({ criterion, suppliers }) => [criterion, suppliers.join(', ')] as [string, string]);
+  const kind = input.waitedDays === undefined ? 'scores.needed' : 'scores.reminder';
   if (input.language === 'es') {
-    return compose('scores.needed', `[${reference}] Faltan sus puntuaciones (${count}): ${title}`, {
+    const since = input.waitedDays === undefined ? '' : ` Se le pidieron hace ${input.waitedDays} días.`;
+    return compose(kind, `[${reference}] ${input.waitedDays === undefined ? '' : 'Recordatorio: '}Faltan sus puntuaciones (${count}): ${title}`, {
       language: 'es',
       heading: 'Se necesitan sus puntuaciones',
       greeting: `Hola, ${input.recipientName}:`,
       paragraphs: [
-        `El caso ${reference} está en la fase de decisión. La propuesta solo puede avanzar cuando cada criterio cualitativo tenga puntuaciones; le faltan ${count}, por criterio y proveedor:`,
+        `El caso ${reference} está en la fase de decisión. La propuesta solo puede avanzar cuando cada criterio cualitativo tenga puntuaciones.${since} Le faltan ${count}, por criterio y proveedor:`,
       ],
       facts: [['Caso', `${reference} · ${title}`], ...facts],
       action: { label: 'Abrir las puntuaciones del caso', url: input.link },
       footer: `Recibe este mensaje porque es evaluador del caso ${reference} y aún no ha puntuado todo lo que le corresponde.`,
     });
   }
-  return compose('scores.needed', `[${reference}] Your scores are needed (${count} missing): ${title}`, {
+  const since = input.waitedDays === undefined ? '' : ` You were asked ${input.waitedDays} days ago.`;
+  return compose(kind, `[${reference}] ${input.waitedDays === undefined ? '' : 'Reminder: '}Your scores are needed (${count} missing): ${title}`, {
     language: 'en',
     heading: 'Your scores are needed',
     greeting: `Hello ${input.recipientName},`,
     paragraphs: [
-      `Case ${reference} is in its decision stage. The proposal can move on only once every qualitative criterion has scores; ${count} of yours are missing, by criterion and supplier:`,
+      `Case ${reference} is in its decision stage. The proposal can move on only once every qualitative criterion has scores.${since} ${count} of yours are missing, by criterion and supplier:`,
     ],
     facts: [['Case', `${reference} · ${title}`], ...facts],
     action: { label: 'Open the case scores', url: input.link },

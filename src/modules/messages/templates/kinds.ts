@@ -17,7 +17,7 @@ export interface ComposedMessage {
   html: string;
 }
 
-export type MessageKind = 'shortlist.awaiting_approval' | 'case.awarded' | 'scores.needed' | SupplierKind | RegistryKind | ApproverMessageKind;
+export type MessageKind = 'shortlist.awaiting_approval' | 'case.awarded' | 'scores.needed' | 'scores.reminder' | SupplierKind | RegistryKind | ApproverMessageKind;
 
 /** "shortlist awaits approval": to each gatekeeper of the case (buying center). */
 export interface ShortlistAwaitingApproval {
