@@ -3,22 +3,30 @@ import { type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
 import { createApp } from '../src/app.factory';
 import { runMigrations } from '../src/database/data-source';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { DEFAULT_POLICY } from '../src/domain/policy';
 import { type ReliabilityInput, reliabilityScore } from '../src/domain/reliability';
+import { records } from '../src/modules/suppliers/csv-records';
+import { type ImportRow, readHeader, readRow } from '../src/modules/suppliers/supplier-csv';
+import { normalizeTaxId } from '../src/modules/suppliers/tax-id';
 import { UsersService } from '../src/modules/users/users.service';
 import { medianMs, peakRssMiB } from './util';
 
 const ROWS = 10_000;
+/** The sizes of the import figure (issue 17 target 5: import ≥ 0.6× the raw multi-row INSERT of the same rows). */
+const IMPORT_SIZES = [10_000, 50_000];
 const EVENTS = 5_000;
 const HEADER = 'legalName,taxId,country,categories,contactName,contactEmail,contactPhone,certifications,financialRisk';
 const COUNTRIES = ['DE', 'FR', 'ES', 'IT', 'NL'];
 
-function importFile(prefix: string): string {
+function importFile(prefix: string, rows = ROWS): string {
   const lines = [HEADER];
-  for (let i = 0; i < ROWS; i++) {
+  for (let i = 0; i < rows; i++) {
     const n = String(i).padStart(6, '0');
     lines.push(
       [
@@ -37,12 +45,86 @@ function importFile(prefix: string): string {
   return lines.join('\n') + '\n';
 }
 
+
+/** The file's rows as the import reads them (untimed): what the raw INSERT and the raw COPY write. */
+async function rowsOf(body: string): Promise<ImportRow[]> {
+  const rows: ImportRow[] = [];
+  let columns: ReturnType<typeof readHeader>['columns'] | null = null;
+  for await (const record of records(body)) {
+    if (columns === null) columns = readHeader(record.fields, record.line).columns;
+    else rows.push(readRow(record.fields, columns, record.line).row!);
+  }
+  return rows;
+}
+
+const SUPPLIER_COLUMNS = 'legal_name, tax_id, tax_id_normalized, country, categories, contacts, certifications, financial_risk';
+const rowValues = (r: ImportRow) => [
+  r.legalName,
+  r.taxId,
+  normalizeTaxId(r.taxId),
+  r.country,
+  r.categories,
+  JSON.stringify(r.contacts),
+  JSON.stringify(r.certifications),
+  r.financialRisk,
+];
+
+/** The ceiling: the same rows straight into the registry by multi-row INSERTs of 1,000 rows, one transaction. */
+async function rawInsert(db: Client, rows: readonly ImportRow[]): Promise<void> {
+  await db.query('BEGIN');
+  for (let start = 0; start < rows.length; start += 1000) {
+    const params: unknown[] = [];
+    const values = rows.slice(start, start + 1000).map((r) => {
+      const at = params.length;
+      params.push(...rowValues(r));
+      return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}::text[], $${at + 6}::jsonb, $${at + 7}::jsonb, $${at + 8}::numeric)`;
+    });
+    await db.query(`INSERT INTO suppliers (${SUPPLIER_COLUMNS}) VALUES ${values.join(', ')}`, params);
+  }
+  await db.query('COMMIT');
+}
+
+const copyText = (value: string) => value.replace(/[\\\t\n\r]/g, (ch) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[ch]!);
+const arrayLiteral = (items: readonly string[]) => `{${items.map((i) => `"${i.replace(/[\\"]/g, (ch) => `\\${ch}`)}"`).join(',')}}`;
+
+/** COPY's ceiling: the same rows straight into the registry by COPY FROM STDIN (text format), one transaction. */
+async function rawCopy(db: Client, rows: readonly ImportRow[]): Promise<void> {
+  function* chunks(): Generator<string> {
+    let chunk = '';
+    for (const r of rows) {
+      const [legalName, taxId, normalized, country, categories, contacts, certifications, risk] = rowValues(r);
+      chunk += [legalName, taxId, normalized, country, arrayLiteral(categories as string[]), contacts, certifications, String(risk)]
+        .map((v) => copyText(v as string))
+        .join('\t') + '\n';
+      if (chunk.length > 64 * 1024) {
+        yield chunk;
+        chunk = '';
+      }
+    }
+    if (chunk) yield chunk;
+  }
+  await db.query('BEGIN');
+  await pipeline(Readable.from(chunks()), db.query(copyFrom(`COPY suppliers (${SUPPLIER_COLUMNS}) FROM STDIN`)));
+  await db.query('COMMIT');
+}
+
+export interface ImportFigure {
+  rows: number;
+  /** medians of 3 interleaved repetitions, each into an empty registry */
+  importRowsPerS: number;
+  insertRowsPerS: number;
+  copyRowsPerS: number;
+  /** import / INSERT: issue 17 target 5 wants ≥ 0.6 */
+  ratio: number;
+}
+
 /**
- * Supplier registry at scale: the CSV import of 10,000 suppliers through HTTP (rows/s and peak
- * memory, median of 3), and the reliability of a supplier with 5,000 performance events (the
+ * Supplier registry at scale: the CSV import of 10,000 and 50,000 suppliers through HTTP (rows/s
+ * and peak memory, median of 3) against a raw multi-row INSERT and a raw COPY of the same rows in
+ * the same run (the import figures are returned for a summary table), the re-import, and the reliability of a supplier with 5,000 performance events (the
  * endpoint and the pure function alone).
  */
-export async function run(): Promise<void> {
+export async function run(): Promise<{ imports: ImportFigure[] }> {
   const dir = join(process.cwd(), '.pgdata', `bench-suppliers-${process.pid}`);
   const server = await startEmbeddedPostgres(dir, false);
   const admin = new Client({ connectionString: server.adminUrl });
@@ -66,41 +148,67 @@ export async function run(): Promise<void> {
       return json;
     };
 
-    const imports: Array<{ ms: number; peakMiB: number; growthMiB: number }> = [];
-    let bytes = 0;
-    for (let i = 0; i < 3; i++) {
-      const body = importFile(`B${i}`);
-      bytes = Buffer.byteLength(body);
-      const measured = await peakRssMiB(async () => {
-        const start = performance.now();
-        const counts = await post(body);
-        if (counts.created !== ROWS) throw new Error(`expected ${ROWS} created, got ${JSON.stringify(counts)}`);
-        return performance.now() - start;
-      });
-      imports.push({ ms: measured.result, peakMiB: measured.peakMiB, growthMiB: measured.peakMiB - measured.baseMiB });
-    }
-    const reimportBody = importFile('B0');
-    const reimport = await peakRssMiB(async () => {
-      const start = performance.now();
-      const counts = await post(reimportBody);
-      if (counts.updated !== ROWS) throw new Error(`expected ${ROWS} updated, got ${JSON.stringify(counts)}`);
-      return performance.now() - start;
-    });
-    const median = <T>(xs: T[], key: (x: T) => number) => xs.map(key).sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    const importMs = median(imports, (x) => x.ms);
-    console.log(`import of ${ROWS} suppliers (${(bytes / 2 ** 20).toFixed(2)} MiB CSV, over HTTP, all new), median of 3:`);
-    console.log(`  ${importMs.toFixed(0)} ms = ${((ROWS / importMs) * 1000).toFixed(0)} rows/s`);
-    console.log(
-      `  peak RSS ${median(imports, (x) => x.peakMiB).toFixed(1)} MiB (growth during the request ${median(imports, (x) => x.growthMiB).toFixed(1)} MiB; client and server share the process)`,
-    );
-    console.log(
-      `re-import of the same ${ROWS} (all updated): ${reimport.result.toFixed(0)} ms = ${((ROWS / reimport.result) * 1000).toFixed(0)} rows/s, peak RSS ${reimport.peakMiB.toFixed(1)} MiB`,
-    );
-
-    // a supplier with 5,000 events spread over five years
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const db = new Client({ connectionString: url.toString() });
     await db.connect();
+    const figures: ImportFigure[] = [];
     try {
+      // import over HTTP against the same rows by a raw multi-row INSERT and a raw COPY, in turn, each into an empty registry
+      for (const size of IMPORT_SIZES) {
+        const times = { import: [] as number[], insert: [] as number[], copy: [] as number[], peakMiB: [] as number[] };
+        let bytes = 0;
+        for (let rep = 0; rep < 3; rep++) {
+          const body = importFile(`S${size / 1000}R${rep}`, size);
+          bytes = Buffer.byteLength(body);
+          const rows = await rowsOf(body);
+          await db.query('TRUNCATE suppliers CASCADE');
+          const measured = await peakRssMiB(async () => {
+            const start = performance.now();
+            const counts = await post(body);
+            if (counts.created !== size) throw new Error(`expected ${size} created, got ${JSON.stringify(counts).slice(0, 200)}`);
+            return performance.now() - start;
+          });
+          times.import.push(measured.result);
+          times.peakMiB.push(measured.peakMiB);
+          await db.query('TRUNCATE suppliers CASCADE');
+          let start = performance.now();
+          await rawInsert(db, rows);
+          times.insert.push(performance.now() - start);
+          await db.query('TRUNCATE suppliers CASCADE');
+          start = performance.now();
+          await rawCopy(db, rows);
+          times.copy.push(performance.now() - start);
+        }
+        const perS = (ms: number) => Math.round((size / ms) * 1000);
+        const figure: ImportFigure = {
+          rows: size,
+          importRowsPerS: perS(median(times.import)),
+          insertRowsPerS: perS(median(times.insert)),
+          copyRowsPerS: perS(median(times.copy)),
+          ratio: median(times.insert) / median(times.import),
+        };
+        figures.push(figure);
+        console.log(`import of ${size} suppliers (${(bytes / 2 ** 20).toFixed(2)} MiB CSV, over HTTP, all new), median of 3 interleaved with the raw writes of the same rows:`);
+        console.log(
+          `  import ${figure.importRowsPerS} rows/s; raw multi-row INSERT ${figure.insertRowsPerS} rows/s; raw COPY ${figure.copyRowsPerS} rows/s; ` +
+            `import/INSERT ${figure.ratio.toFixed(2)} (target ≥ 0.6), import/COPY ${(median(times.copy) / median(times.import)).toFixed(2)}`,
+        );
+        console.log(`  peak RSS ${median(times.peakMiB).toFixed(1)} MiB (client and server share the process)`);
+      }
+      await db.query('TRUNCATE suppliers CASCADE');
+      await post(importFile('B0'));
+      const reimportBody = importFile('B0');
+      const reimport = await peakRssMiB(async () => {
+        const start = performance.now();
+        const counts = await post(reimportBody);
+        if (counts.updated !== ROWS) throw new Error(`expected ${ROWS} updated, got ${JSON.stringify(counts).slice(0, 200)}`);
+        return performance.now() - start;
+      });
+      console.log(
+        `re-import of the same ${ROWS} (all updated): ${reimport.result.toFixed(0)} ms = ${((ROWS / reimport.result) * 1000).toFixed(0)} rows/s, peak RSS ${reimport.peakMiB.toFixed(1)} MiB`,
+      );
+
+      // a supplier with 5,000 events spread over five years
       const [{ id }] = (
         await db.query(
           `INSERT INTO suppliers (legal_name, tax_id, tax_id_normalized, country, categories, certifications, financial_risk)
@@ -138,6 +246,7 @@ export async function run(): Promise<void> {
       const pureMs = await medianMs(() => reliabilityScore(input, DEFAULT_POLICY.reliability), 51, 5);
       console.log(`reliability of a supplier with ${EVENTS} events (median):`);
       console.log(`  GET /suppliers/:id/reliability ${endpointMs.toFixed(2)} ms; pure reliabilityScore ${pureMs.toFixed(3)} ms`);
+      return { imports: figures };
     } finally {
       await db.end();
     }
