@@ -13,6 +13,7 @@ import { DEFAULT_POLICY } from '../src/domain/policy';
 import { type ReliabilityInput, reliabilityScore } from '../src/domain/reliability';
 import { records } from '../src/modules/suppliers/csv-records';
 import { type ImportRow, readHeader, readRow } from '../src/modules/suppliers/supplier-csv';
+import { arrayLiteral, copyText } from '../src/modules/suppliers/suppliers.queries';
 import { normalizeTaxId } from '../src/modules/suppliers/tax-id';
 import { UsersService } from '../src/modules/users/users.service';
 import { medianMs, peakRssMiB } from './util';
@@ -83,9 +84,6 @@ async function rawInsert(db: Client, rows: readonly ImportRow[]): Promise<void> 
   }
   await db.query('COMMIT');
 }
-
-const copyText = (value: string) => value.replace(/[\\\t\n\r]/g, (ch) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[ch]!);
-const arrayLiteral = (items: readonly string[]) => `{${items.map((i) => `"${i.replace(/[\\"]/g, (ch) => `\\${ch}`)}"`).join(',')}}`;
 
 /** COPY's ceiling: the same rows straight into the registry by COPY FROM STDIN (text format), one transaction. */
 async function rawCopy(db: Client, rows: readonly ImportRow[]): Promise<void> {

@@ -5,6 +5,10 @@ import { registerDecorator, ValidateBy, ValidateIf, type ValidationOptions } fro
  * A finite number with at most `places` decimals. class-validator's own `maxDecimalPlaces` throws
  * on numbers JSON writes in exponent form (1e-7); this one answers them like any other number.
  */
+export function isDecimalNumber(value: unknown, places: number): boolean {
+  return typeof value === 'number' && Number.isFinite(value) && Number(value.toFixed(places)) === value;
+}
+
 export function IsDecimalNumber(places: number, options?: ValidationOptions): PropertyDecorator {
   return (target: object, propertyName: string | symbol) =>
     registerDecorator({
@@ -13,7 +17,7 @@ export function IsDecimalNumber(places: number, options?: ValidationOptions): Pr
       propertyName: String(propertyName),
       options: { message: `${String(propertyName)} must be a number with at most ${places} decimals`, ...options },
       validator: {
-        validate: (value: unknown) => typeof value === 'number' && Number.isFinite(value) && Number(value.toFixed(places)) === value,
+        validate: (value: unknown) => isDecimalNumber(value, places),
       },
     });
 }

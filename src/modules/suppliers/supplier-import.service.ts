@@ -7,8 +7,17 @@ import { withImportRetries } from './import-retries';
 import { type CsvColumn, type ImportRow, readHeader, readRow, type RowProblem } from './supplier-csv';
 import { SuppliersQueries } from './suppliers.queries';
 
-/** Rows per INSERT: 9 parameters each keeps a batch far below PostgreSQL's 65,535 parameters. */
-const BATCH = 1000;
+/** The rows of a file the first pass found valid: only read now. */
+async function* validRows(body: string, columns: Map<CsvColumn, number>): AsyncGenerator<ImportRow> {
+  let header = true;
+  for await (const record of records(body)) {
+    if (header) {
+      header = false;
+      continue;
+    }
+    yield readRow(record.fields, columns, record.line, false).row!;
+  }
+}
 
 export interface ImportResult {
   created: number;
@@ -21,7 +30,8 @@ export interface ImportResult {
 /**
  * Bulk import of the registry from CSV, all or nothing. The body is read twice by a streaming
  * parser, never copied whole: the first pass validates every row (keeping only the problems and
- * the tax ids seen), the second upserts the rows in batches inside one transaction.
+ * the tax ids seen), the second streams the rows into a staging table by COPY and upserts them with one statement,
+ * inside one transaction.
  */
 @Injectable()
 export class SupplierImportService {
@@ -35,26 +45,10 @@ export class SupplierImportService {
     return withImportRetries(() => this.write(body, columns));
   }
 
-  /** Pass two, in one transaction: the rows staged in file order, then written in tax id order. */
+  /** Pass two, in one transaction: the rows staged in file order by COPY, then written in tax id order. */
   private write(body: string, columns: Map<CsvColumn, number>): Promise<ImportResult> {
     return this.dataSource.transaction(async (m) => {
-      await this.queries.stageImport(m);
-      let batch: ImportRow[] = [];
-      let header = true;
-      for await (const record of records(body)) {
-        if (header) {
-          header = false;
-          continue;
-        }
-        // validated by the first pass: only read now
-        const { row } = readRow(record.fields, columns, record.line, false);
-        batch.push(row!);
-        if (batch.length === BATCH) {
-          await this.queries.stageBatch(m, batch);
-          batch = [];
-        }
-      }
-      if (batch.length > 0) await this.queries.stageBatch(m, batch);
+      await this.queries.stageImport(m, validRows(body, columns));
       const written = await this.queries.upsertStaged(m, columns);
       const result: ImportResult = { created: 0, updated: 0, rows: [] };
       for (const { id, line, inserted } of written) {

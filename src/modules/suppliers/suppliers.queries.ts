@@ -1,4 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { type PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { type EntityManager } from 'typeorm';
 import { type CsvColumn, type ImportRow } from './supplier-csv';
 import { Supplier, type SupplierStatus } from './supplier.entity';
@@ -18,11 +22,32 @@ export interface SupplierSearch {
   offset: number;
 }
 
+/** A value as COPY's text format writes it: backslash, tab and line breaks escaped. */
+export const copyText = (value: string): string => value.replace(/[\\\t\n\r]/g, (ch) => COPY_ESCAPES[ch]);
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+/** A text[] literal: every element quoted, its quotes and backslashes escaped. */
+export const arrayLiteral = (items: readonly string[]): string => `{${items.map((i) => `"${i.replace(/[\\"]/g, (ch) => `\\${ch}`)}"`).join(',')}}`;
+
+/** The staged rows as COPY text lines, in slices of about 64 KiB. */
+async function* copySlices(rows: AsyncIterable<ImportRow>): AsyncGenerator<string> {
+  let slice = '';
+  for await (const row of rows) {
+    slice +=
+      `${row.line}\t${copyText(row.legalName)}\t${copyText(row.taxId)}\t${copyText(normalizeTaxId(row.taxId))}\t${copyText(row.country)}\t` +
+      `${copyText(arrayLiteral(row.categories))}\t${copyText(JSON.stringify(row.contacts))}\t${copyText(JSON.stringify(row.certifications))}\t${row.financialRisk}\n`;
+    if (slice.length >= 64 * 1024) {
+      yield slice;
+      slice = '';
+    }
+  }
+  if (slice !== '') yield slice;
+}
+
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
 /**
- * Every SQL statement of the suppliers module: the registry search and the CSV import's batch
- * upsert. Single suppliers and performance events are read and written through the entities.
+ * Every SQL statement of the suppliers module: the registry search and the CSV import's COPY into
+ * its staging table and its set-based upsert. Single suppliers and performance events are read and written through the entities.
  */
 @Injectable()
 export class SuppliersQueries {
@@ -53,36 +78,17 @@ export class SuppliersQueries {
 
   /**
    * The import's rows go first into a table private to the transaction (no lock on the registry
-   * yet), by batches of multi-row INSERTs.
+   * yet), by one COPY FROM STDIN in text format, streamed in slices of about 64 KiB.
    */
-  async stageImport(m: EntityManager): Promise<void> {
+  async stageImport(m: EntityManager, rows: AsyncIterable<ImportRow>): Promise<void> {
     await m.query(
       `CREATE TEMP TABLE import_rows (line integer NOT NULL, legal_name text, tax_id text, tax_id_normalized text, country text,
          categories text[], contacts jsonb, certifications jsonb, financial_risk numeric) ON COMMIT DROP`,
     );
-  }
-
-  async stageBatch(m: EntityManager, batch: readonly ImportRow[]): Promise<void> {
-    const params: unknown[] = [];
-    const values = batch.map((row) => {
-      const at = params.length;
-      params.push(
-        row.line,
-        row.legalName,
-        row.taxId,
-        normalizeTaxId(row.taxId),
-        row.country,
-        row.categories,
-        JSON.stringify(row.contacts),
-        JSON.stringify(row.certifications),
-        row.financialRisk,
-      );
-      return `($${at + 1}::integer, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}::text[], $${at + 7}::jsonb, $${at + 8}::jsonb, $${at + 9}::numeric)`;
-    });
-    await m.query(
-      `INSERT INTO import_rows (line, legal_name, tax_id, tax_id_normalized, country, categories, contacts, certifications, financial_risk)
-       VALUES ${values.join(', ')}`,
-      params,
+    const client = (await m.queryRunner!.connect()) as PoolClient;
+    await pipeline(
+      Readable.from(copySlices(rows)),
+      client.query(copyFrom('COPY import_rows (line, legal_name, tax_id, tax_id_normalized, country, categories, contacts, certifications, financial_risk) FROM STDIN')),
     );
   }
 

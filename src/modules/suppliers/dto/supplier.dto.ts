@@ -27,15 +27,19 @@ import {
 import { PageQuery } from '../../../common/paging';
 import { CONTACT_ROLES, type ContactRole, LANGUAGES, type Language } from '../../../domain/messages/audiences';
 import { type SupplierStatus } from '../supplier.entity';
-import { NORMALIZED_TAX_ID, normalizeTaxId } from '../tax-id';
+import { isTaxId } from '../tax-id';
 import { IfPresent, IsIsoDate, NotBefore, Trim } from './validators';
 
 export const SUPPLIER_STATUSES = ['active', 'blocked'] as const;
 
+/** The lengths and counts the rules below allow; the CSV import's row rules (supplier-csv.ts) read the same. */
+export const SUPPLIER_LIMITS = { legalName: 300, categories: 50, category: 100, contactName: 200, contactEmail: 320, certifications: 50, certificationName: 200 } as const;
+export const CONTACT_PHONE = /^\+?[0-9 ()./-]{3,40}$/;
+
 @ValidatorConstraint({ name: 'taxId' })
 class TaxIdConstraint implements ValidatorConstraintInterface {
   validate(value: unknown): boolean {
-    return typeof value === 'string' && value.length <= 60 && NORMALIZED_TAX_ID.test(normalizeTaxId(value));
+    return isTaxId(value);
   }
   defaultMessage(args: ValidationArguments): string {
     return `${args.property} must be 2–40 letters or digits (spaces, dots and dashes are ignored)`;
@@ -52,17 +56,17 @@ const categoryList = () =>
   );
 
 export class ContactDto {
-  @ApiProperty({ example: 'Jane Doe' }) @Trim() @IsString() @IsNotEmpty() @MaxLength(200)
+  @ApiProperty({ example: 'Jane Doe' }) @Trim() @IsString() @IsNotEmpty() @MaxLength(SUPPLIER_LIMITS.contactName)
   name: string;
 
-  @ApiProperty({ example: 'jane.doe@acme.example' }) @Trim() @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(320)
+  @ApiProperty({ example: 'jane.doe@acme.example' }) @Trim() @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(SUPPLIER_LIMITS.contactEmail)
   email: string;
 
   @ApiPropertyOptional({ example: '+49 30 1234567' })
   @Optional()
   @Trim()
   @IsString()
-  @Matches(/^\+?[0-9 ()./-]{3,40}$/, { message: 'phone must be digits, spaces and + ( ) . / - (3–40 characters)' })
+  @Matches(CONTACT_PHONE, { message: 'phone must be digits, spaces and + ( ) . / - (3–40 characters)' })
   phone?: string;
 
   @ApiPropertyOptional({ enum: CONTACT_ROLES, isArray: true, example: ['sales', 'technical'], description: 'the messages the contact receives go by these (default: sales)' })
@@ -80,7 +84,7 @@ export class ContactDto {
 }
 
 export class CertificationDto {
-  @ApiProperty({ example: 'ISO 9001:2015' }) @Trim() @IsString() @IsNotEmpty() @MaxLength(200)
+  @ApiProperty({ example: 'ISO 9001:2015' }) @Trim() @IsString() @IsNotEmpty() @MaxLength(SUPPLIER_LIMITS.certificationName)
   name: string;
 
   @ApiProperty({ example: '2024-01-15' }) @IsIsoDate()
@@ -93,7 +97,7 @@ export class CertificationDto {
 // one definition per field, used by create (required or defaulted) and update (optional, never null)
 const Field = {
   legalName: (required: boolean) =>
-    applyDecorators(ApiProperty({ required, example: 'ACME Kompressoren GmbH' }), Trim(), IsString(), IsNotEmpty(), MaxLength(300)),
+    applyDecorators(ApiProperty({ required, example: 'ACME Kompressoren GmbH' }), Trim(), IsString(), IsNotEmpty(), MaxLength(SUPPLIER_LIMITS.legalName)),
   taxId: (required: boolean) =>
     applyDecorators(ApiProperty({ required, example: 'DE 123.456.789', description: 'unique per country once normalized' }), Trim(), IsString(), Validate(TaxIdConstraint)),
   country: (required: boolean) =>
@@ -108,10 +112,10 @@ const Field = {
       ApiPropertyOptional({ type: [String], example: ['compressors'] }),
       categoryList(),
       IsArray(),
-      ArrayMaxSize(50),
+      ArrayMaxSize(SUPPLIER_LIMITS.categories),
       IsString({ each: true }),
       IsNotEmpty({ each: true }),
-      MaxLength(100, { each: true }),
+      MaxLength(SUPPLIER_LIMITS.category, { each: true }),
     ),
   contacts: () =>
     applyDecorators(ApiPropertyOptional({ type: [ContactDto] }), IsArray(), ArrayMaxSize(20), ValidateNested({ each: true }), Type(() => ContactDto)),
@@ -119,7 +123,7 @@ const Field = {
     applyDecorators(
       ApiPropertyOptional({ type: [CertificationDto] }),
       IsArray(),
-      ArrayMaxSize(50),
+      ArrayMaxSize(SUPPLIER_LIMITS.certifications),
       ValidateNested({ each: true }),
       Type(() => CertificationDto),
     ),
