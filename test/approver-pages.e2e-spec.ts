@@ -196,6 +196,68 @@ describe('an approver signs from the e-mail', () => {
     expect(await signatures(other.caseId)).toBe(0);
   });
 
+  it('a delegate who has not declared is asked to first; a bad declaration is refused by field, a good one brings the sign form', async () => {
+    const DAY = 24 * 3600 * 1000;
+    const w = await caseInDecision(t, { prices: ['4100.00', '5000.00', '6000.00'] });
+    const dee = await createUser(t, { name: `Dee Delegate ${Date.now()}`, orgRoles: ['approver'] });
+    await t.http
+      .post(`/api/v1/users/${w.people.approver2.id}/delegations`)
+      .set(t.admin.auth)
+      .send({ delegateId: dee.id, from: new Date(Date.now() - DAY).toISOString(), until: new Date(Date.now() + 5 * DAY).toISOString() })
+      .expect(201);
+    await proposeTopRanked(t, w);
+    await t.http.post(`/api/v1/cases/${w.caseId}/transitions`).set(w.people.decider.auth).send({ to: 'APPROVAL' }).expect(200);
+    const page = await asBrowser();
+    await page.goto(await linkFor(dee));
+    expect(await page.getByRole('heading', { name: 'Declare your conflicts of interest' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Sign' }).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    // a conflict without its supplier and what it is: refused, naming both fields; nothing recorded
+    await page.getByRole('radio', { name: /I have a conflict/ }).check();
+    const [refused] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Declare' }).click()]);
+    expect(refused.status()).toBe(400);
+    const alert = await page.locator('main').innerText();
+    expect(alert).toContain('supplierId');
+    expect(alert).toContain('text');
+    const declared = async () => (await t.db.query('SELECT count(*)::int AS n FROM conflict_declarations WHERE case_id = $1 AND user_id = $2', [w.caseId, dee.id]))[0].n;
+    expect(await declared()).toBe(0);
+    await page.goto(`${base}/approve/cases/${w.caseId}`);
+    await page.getByRole('radio', { name: /no conflict of interest/ }).check();
+    await page.getByRole('button', { name: 'Declare' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('[role=status]').innerText()).toContain('Your declaration is recorded.');
+    expect(await declared()).toBe(1);
+    expect(await page.locator('form').innerText()).toContain(`on behalf of ${w.people.approver2.name}`);
+    await approve(page);
+    const [row] = await t.db.query('SELECT approver_id, signed_by FROM approvals WHERE case_id = $1', [w.caseId]);
+    expect(row).toEqual({ approver_id: w.people.approver2.id, signed_by: dee.id });
+  });
+
+  it('a link whose decision changed, and one past its time, open a page that says so and sign nothing', async () => {
+    const w = await caseInApproval(t, { prices: ['4300.00', '5000.00', '6000.00'] });
+    const link = await linkFor(w.people.approver2);
+    // the decision changes under the link: an incident moves the proposed supplier's reliability
+    await t.http
+      .post(`/api/v1/suppliers/${w.suppliers[0].id}/performance`)
+      .set(t.admin.auth)
+      .send({ type: 'incident', date: new Date().toISOString().slice(0, 10), severity: 'critical', description: 'Recall of the offered model' })
+      .expect(201);
+    const page = await asBrowser();
+    const stale = await page.goto(link);
+    expect(stale?.status()).toBe(410);
+    expect(await page.locator('[role=alert]').innerText()).toContain('The decision changed after this link was sent');
+    expect(await page.locator('form').count()).toBe(0);
+
+    const other = await caseInApproval(t, { prices: ['4350.00', '5000.00', '6000.00'] });
+    const late = await linkFor(other.people.approver2);
+    await t.db.query(`UPDATE approval_links SET expires_at = now() - interval '1 minute' WHERE case_id = $1`, [other.caseId]);
+    const expired = await (await asBrowser()).goto(late);
+    expect(expired?.status()).toBe(410);
+    expect(await expired!.text()).toContain('This link has expired');
+    expect(await signatures(w.caseId)).toBe(0);
+    expect(await signatures(other.caseId)).toBe(0);
+  });
+
   it('refuses what a page must refuse, with a page that says so: no CSRF token, unknown fields, an unknown link, no session', async () => {
     const w = await caseInApproval(t, { prices: ['4200.00', '5000.00', '6000.00'] });
     const link = await linkFor(w.people.approver2);

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ApprovalModule } from '../approval/approval.module';
+import { CasesModule } from '../cases/cases.module';
 import { DelegationsController } from './delegations/delegations.controller';
 import { DelegationsService } from './delegations/delegations.service';
 import { ApproverPagesController } from './pages/pages.controller';
@@ -12,7 +13,7 @@ import { SignatureSweepHost } from './sweep.host';
 
 /** The approvers' side of sign-off (README "Approver pages"): signature requests, reminders, sign-in links, pages, delegation. */
 @Module({
-  imports: [ApprovalModule, EvaluationModule],
+  imports: [ApprovalModule, EvaluationModule, CasesModule],
   controllers: [ApproverPagesController, DelegationsController],
   providers: [DelegationsService, ApproverPagesService, ApproverQueries, SignInService, SignatureNotices, SignatureSweepHost],
   exports: [SignatureNotices, SignInService],

@@ -51,6 +51,21 @@ export class ApproverQueries {
     return m.query(`SELECT id, name, email FROM users WHERE org_role = 'admin' ORDER BY name, id`);
   }
 
+  /** Whether the user has declared on the case (any declaration, with or without a conflict). */
+  async hasDeclared(m: EntityManager, caseId: string, userId: string): Promise<boolean> {
+    const [row] = await m.query(`SELECT EXISTS (SELECT 1 FROM conflict_declarations WHERE case_id = $1 AND user_id = $2) AS declared`, [caseId, userId]);
+    return (row as { declared: boolean }).declared;
+  }
+
+  /** The case's shortlisted suppliers by name: those a declared conflict can be with. */
+  async shortlisted(m: EntityManager, caseId: string): Promise<Array<{ id: string; name: string }>> {
+    return m.query(
+      `SELECT s.id, s.legal_name AS name FROM shortlist_entries e JOIN suppliers s ON s.id = e.supplier_id
+        WHERE e.case_id = $1 AND e.status = 'shortlisted' ORDER BY s.legal_name, s.id`,
+      [caseId],
+    );
+  }
+
   async supplierName(m: EntityManager, supplierId: string): Promise<string> {
     const [row] = await m.query(`SELECT legal_name FROM suppliers WHERE id = $1`, [supplierId]);
     return (row as { legal_name: string } | undefined)?.legal_name ?? supplierId;

@@ -9,6 +9,8 @@ export interface SignForm {
   csrf: string;
   /** the absent approver a delegate signs for */
   onBehalfOf: { id: string; name: string } | null;
+  /** the signer has not declared their conflicts of interest yet (the policy asks for it): the declaration comes first */
+  declare: { suppliers: Array<{ id: string; name: string }> } | null;
 }
 
 /**
@@ -27,7 +29,7 @@ export function decisionBody(view: ReportView, lang: PageLang, t: PageLabels, ca
     notice ? `<p class="callout ok" role="status">${e(notice)}</p>` : '',
     `<p class="muted">${e(view.decision.kicker)} · ${e(view.decision.reference)} · ${e(view.decision.title)}</p>`,
     `<section aria-label="${e(view.decision.kicker)}">${blocks(view.decision.blocks, 2)}</section>`,
-    form ? signForm(t, caseId, form, lang) : '',
+    form ? (form.declare ? declarationForm(t, caseId, form.csrf, form.declare.suppliers, lang) : signForm(t, caseId, form, lang)) : '',
     part(t.ranking, r.matrix),
     part(t.robustness, r.sensitivity),
     part(t.offers, r.negotiation),
@@ -52,6 +54,25 @@ function signForm(t: PageLabels, caseId: string, form: SignForm, lang: PageLang)
 <label for="returnTo">${e(t.returnTo)}</label>
 <select id="returnTo" name="returnTo"><option value="">—</option><option value="DECISION">${e(t.returnToDecision)}</option><option value="NEGOTIATION">${e(t.returnToNegotiation)}</option></select>
 <p><button type="submit">${e(t.submit)}</button></p>
+</form></section>`;
+}
+
+/** Before a first signature: the signer's declaration of conflicts of interest (DESIGN.md §1), posted like the API's. */
+function declarationForm(t: PageLabels, caseId: string, csrf: string, suppliers: ReadonlyArray<{ id: string; name: string }>, lang: PageLang): string {
+  const options = suppliers.map((s) => `<option value="${e(s.id)}">${e(s.name)}</option>`).join('');
+  return `<section aria-labelledby="declare"><h2 id="declare">${e(t.declareHeading)}</h2>
+<p>${e(t.declareWhy)}</p>
+<form method="post" action="/approve/cases/${caseId}/declaration?lang=${lang}">
+<input type="hidden" name="csrf" value="${e(csrf)}">
+<fieldset><legend>${e(t.declareLegend)}</legend>
+<input type="radio" id="d-none" name="conflict" value="no" required><label for="d-none">${e(t.declareNone)}</label>
+<input type="radio" id="d-conflict" name="conflict" value="yes"><label for="d-conflict">${e(t.declareConflict)}</label>
+</fieldset>
+<label for="supplierId">${e(t.declareSupplier)}</label>
+<select id="supplierId" name="supplierId"><option value="">—</option>${options}</select>
+<label for="text">${e(t.declareText)}</label>
+<textarea id="text" name="text" maxlength="2000"></textarea>
+<p><button type="submit">${e(t.declareSubmit)}</button></p>
 </form></section>`;
 }
 

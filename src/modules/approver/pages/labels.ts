@@ -39,6 +39,15 @@ export interface PageLabels {
   returnToDecision: string;
   returnToNegotiation: string;
   submit: string;
+  declareHeading: string;
+  declareWhy: string;
+  declareLegend: string;
+  declareNone: string;
+  declareConflict: string;
+  declareSupplier: string;
+  declareText: string;
+  declareSubmit: string;
+  declared: string;
   notYours: string;
   signedDone: string;
   backToInbox: string;
@@ -84,6 +93,15 @@ export const PAGE_LABELS: Record<PageLang, PageLabels> = {
     returnToDecision: 'Decision: the decider proposes again',
     returnToNegotiation: 'Negotiation: a new round with the suppliers',
     submit: 'Sign',
+    declareHeading: 'Declare your conflicts of interest',
+    declareWhy: 'Before you sign, the policy asks you to declare whether you have a conflict of interest with a supplier of this case.',
+    declareLegend: 'Your declaration',
+    declareNone: 'I have no conflict of interest with any supplier of this case',
+    declareConflict: 'I have a conflict of interest with the supplier below',
+    declareSupplier: 'Supplier (with a conflict)',
+    declareText: 'What the conflict is (with a conflict)',
+    declareSubmit: 'Declare',
+    declared: 'Your declaration is recorded.',
     notYours: 'You do not sign this decision now.',
     signedDone: 'Your signature is recorded: {verdict}. The case is now in stage {stage}.',
     backToInbox: 'Back to the decisions to sign',
@@ -135,6 +153,15 @@ export const PAGE_LABELS: Record<PageLang, PageLabels> = {
     returnToDecision: 'Decisión: el decisor propone de nuevo',
     returnToNegotiation: 'Negociación: una nueva ronda con los proveedores',
     submit: 'Firmar',
+    declareHeading: 'Declare sus conflictos de interés',
+    declareWhy: 'Antes de firmar, la política le pide declarar si tiene un conflicto de interés con algún proveedor de este caso.',
+    declareLegend: 'Su declaración',
+    declareNone: 'No tengo ningún conflicto de interés con los proveedores de este caso',
+    declareConflict: 'Tengo un conflicto de interés con el proveedor indicado abajo',
+    declareSupplier: 'Proveedor (si hay conflicto)',
+    declareText: 'En qué consiste el conflicto (si lo hay)',
+    declareSubmit: 'Declarar',
+    declared: 'Su declaración ha quedado registrada.',
     notYours: 'Usted no firma esta decisión ahora.',
     signedDone: 'Su firma ha quedado registrada: {verdict}. El caso está ahora en la etapa {stage}.',
     backToInbox: 'Volver a las decisiones por firmar',

@@ -13,3 +13,11 @@ export class PageSignForm {
   @IsString() @Length(64, 64) csrf: string;
   @IsOptional() @IsUUID() onBehalfOf?: string;
 }
+
+/** The declaration form before a first signature: `conflict` as the radio posts it, the rest '' when left empty. */
+export class PageDeclarationForm {
+  @IsIn(['no', 'yes']) conflict: 'no' | 'yes';
+  @IsOptional() @IsString() @MaxLength(100) supplierId?: string;
+  @IsOptional() @IsString() @MaxLength(2000) text?: string;
+  @IsString() @Length(64, 64) csrf: string;
+}

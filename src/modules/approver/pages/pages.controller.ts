@@ -4,6 +4,9 @@ import type { Request, Response } from 'express';
 import { Access, type CaseAccess, CaseActionOf, cookieValue, CurrentUser, Public, SESSION_COOKIE, SessionAuth } from '../../../common/auth';
 import { DomainError } from '../../../domain/errors';
 import { ApprovalService } from '../../approval/approval.service';
+import { DeclarationsService } from '../../cases/declarations.service';
+import { DeclarationDto } from '../../cases/dto/declaration.dto';
+import { validationPipe } from '../../../common/validation';
 import { ReportsService } from '../../reports/reports.service';
 import { User } from '../../users/user.entity';
 import { SignInService } from '../sign-in.service';
@@ -11,7 +14,7 @@ import { decisionBody, signedNotice } from './decision-page';
 import { e, page } from './html';
 import { inboxBody } from './inbox-page';
 import { PAGE_LABELS, type PageLang } from './labels';
-import { PageQuery, PageSignForm } from './page-dto';
+import { PageDeclarationForm, PageQuery, PageSignForm } from './page-dto';
 import { PageErrorFilter } from './page-error.filter';
 import { ApproverPagesService } from './pages.service';
 import { cookie, langCookie, pageLang, sendPage } from './respond';
@@ -31,6 +34,7 @@ export class ApproverPagesController {
     private readonly approvals: ApprovalService,
     private readonly reports: ReportsService,
     private readonly signIn: SignInService,
+    private readonly declarations: DeclarationsService,
   ) {}
 
   @Get()
@@ -79,6 +83,22 @@ export class ApproverPagesController {
     const body = `<p class="callout ok" role="status">${e(signedNotice(t, lang, form.verdict, signed.caseStage))}</p>
 <p><a href="/approve?lang=${lang}">${e(t.backToInbox)}</a></p>`;
     sendPage(res, 200, page({ lang, t, title: t.signHeading, path: `/approve/cases/${access.caseId}`, userName: user.name, body }));
+  }
+
+  /** The declaration form: recorded as `POST /cases/:id/declarations` records it, then the decision page with its sign form. */
+  @Post('cases/:id/declaration')
+  @CaseActionOf('declarations.write')
+  async declare(@Query() _q: PageQuery, @Body() form: PageDeclarationForm, @Access() access: CaseAccess, @CurrentUser() user: User, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const session = cookieValue(req, SESSION_COOKIE);
+    if (!this.signIn.csrfHolds(session, access.caseId, form.csrf)) {
+      throw new DomainError('FORBIDDEN', 'the form is out of date or was not sent from the decision page: open the page again');
+    }
+    const dto = (await validationPipe.transform(
+      form.conflict === 'no' ? { conflict: false } : { conflict: true, supplierId: form.supplierId || undefined, text: form.text || undefined },
+      { type: 'body', metatype: DeclarationDto },
+    )) as DeclarationDto;
+    await this.declarations.declare(access, dto, user);
+    await this.decisionPage(req, res, access, user, session, PAGE_LABELS[pageLang(req)].declared);
   }
 
   /** The e-mailed link: opens the decision page with a new session; never signs. */

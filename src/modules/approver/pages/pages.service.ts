@@ -66,7 +66,9 @@ export class ApproverPagesService {
       if (c.stage === 'APPROVAL' && access.roles.includes('approver') && csrf !== null) {
         const own = await this.queries.isApprover(m, c.id, user.id);
         const principal = own ? null : ((await this.queries.principals(m, c.id, user.id, new Date()))[0] ?? null);
-        form = { csrf, onBehalfOf: principal };
+        const { segregation } = await this.policy.current(m);
+        const declare = segregation.conflictDeclarations && !(await this.queries.hasDeclared(m, c.id, user.id)) ? { suppliers: await this.queries.shortlisted(m, c.id) } : null;
+        form = { csrf, onBehalfOf: principal, declare };
       }
       return { view, form };
     });
