@@ -19,7 +19,7 @@ import {
   type SupplierPlan,
 } from '../src/tools/case-builder';
 import { startHelloApp } from './hello-app';
-import { percentile } from './util';
+import { growthExponent, GROWTH_SIZES, median, percentile, recordTarget } from './util';
 
 const SUPPLIERS = 8;
 const CASES_PENDING = 4;
@@ -95,6 +95,60 @@ function rounds(random: () => number) {
 }
 
 /**
+ * A case in DECISION of `suppliers` × `criteria` for the 200 × 40 targets and the growth fit: price,
+ * three offer terms, reliability, up to 10 evaluator-scored criteria (two evaluators; one PUT of at
+ * most 2,000 scores each), the rest offer values; one round.
+ */
+async function gridCase(transport: ReturnType<typeof fetchTransport>, token: string, suppliers: number, criteria: number, random: () => number) {
+  const plan: CriterionPlan[] = [
+    criterion('Total cost', 'price', 'offer.price', 'lower_is_better', 'ratio', 30),
+    criterion('Lead time', 'delivery', 'offer.leadTimeDays', 'lower_is_better', 'minmax', 10),
+    criterion('Warranty', 'service', 'offer.warrantyMonths', 'higher_is_better', 'ratio', 10),
+    criterion('Payment terms', 'other', 'offer.paymentDays', 'higher_is_better', 'ratio', 5),
+    criterion('Supplier reliability', 'reliability', 'reliability', 'higher_is_better', 'scale', 15),
+  ];
+  let evaluated = 0;
+  for (let k = plan.length; k < criteria; k++) {
+    if (k % 2 === 1 && evaluated < Math.min(10, Math.floor(2000 / suppliers))) {
+      evaluated += 1;
+      plan.push(criterion(`Quality ${k}`, 'quality', 'evaluator', 'higher_is_better', 'scale', 2 + (k % 5)));
+    } else {
+      plan.push(criterion(`Value ${k}`, 'technical', 'offer.value', k % 2 ? 'higher_is_better' : 'lower_is_better', k % 3 ? 'ratio' : 'minmax', 1 + (k % 4)));
+    }
+  }
+  const values = plan.filter((c) => c.source === 'offer.value').map((c) => c.name);
+  const category = `bench-grid-${suppliers}x${criteria}`;
+  const built = await new CaseBuilder(transport, token)
+    .withCase({ title: `Bench grid ${suppliers} × ${criteria}`, category, estimatedBudget: '95000.00' })
+    .withSpecification({ description: 'A grid of suppliers and criteria', requirements: [], criteria: plan })
+    .withSuppliers(
+      Array.from({ length: suppliers }, (_, j) => ({
+        key: `g${j}`,
+        legalName: `Bench Grid ${suppliers}x${criteria} Supplier ${j} GmbH`,
+        categories: [category],
+        certifications: [],
+        financialRisk: Number((random() * 0.4).toFixed(2)),
+        performance: [{ type: 'delivery' as const, date: dateIn(-40), onTime: random() > 0.15, inFull: true }],
+      })),
+    )
+    .withRounds([
+      {
+        offers: Array.from({ length: suppliers }, (_, j) => ({
+          supplier: `g${j}`,
+          totalPrice: (80_000 + random() * 18_000).toFixed(2),
+          leadTimeDays: 20 + Math.floor(random() * 60),
+          warrantyMonths: 12 + Math.floor(random() * 36),
+          paymentDays: 30 + Math.floor(random() * 60),
+          values: Object.fromEntries(values.map((v) => [v, Number((1 + random() * 99).toFixed(2))])),
+        })),
+      },
+    ])
+    .withScores(() => Math.round(random() * 1000) / 100)
+    .build('scored');
+  return { caseId: built.caseId, token: built.person('decider').token };
+}
+
+/**
  * The heavy reads over HTTP against a trivial one of the same app, in the same run: a strategic case
  * of 8 suppliers × 8 criteria × 2 rounds built by the case builder through the API, in APPROVAL;
  * its approver has 4 such cases pending. Each endpoint runs for 3 s on 8 keep-alive connections,
@@ -140,24 +194,30 @@ export async function run(): Promise<void> {
     const main = await build(0);
     for (let i = 1; i < CASES_PENDING; i++) await build(i, main);
     const approver = main.person('approver').token;
+    // the growth fit's cases, 5 × 10 to 200 × 40; the largest also carries the 200 × 40 targets
+    const buildStart = performance.now();
+    const grids = [];
+    for (const size of GROWTH_SIZES) grids.push({ ...size, ...(await gridCase(transport, token.token, size.suppliers, size.criteria, random)) });
+    const large = grids[grids.length - 1];
+    console.log(`  (cases built through the API in ${((performance.now() - buildStart) / 1000).toFixed(0)} s)`);
 
     const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-    const get = (path: string, to = port) =>
+    const get = (path: string, to = port, bearer = approver) =>
       new Promise<number>((resolve, reject) => {
         const start = performance.now();
-        const req = request({ host: '127.0.0.1', port: to, path, agent, headers: { Authorization: `Bearer ${approver}` } }, (res) => {
+        const req = request({ host: '127.0.0.1', port: to, path, agent, headers: { Authorization: `Bearer ${bearer}` } }, (res) => {
           res.resume();
           res.on('end', () => (res.statusCode === 200 ? resolve(performance.now() - start) : reject(new Error(`${path}: HTTP ${res.statusCode}`))));
         });
         req.on('error', reject);
         req.end();
       });
-    const load = async ({ path, port: to }: { path: string; port?: number }, windowMs: number) => {
+    const load = async ({ path, port: to, token: bearer }: { path: string; port?: number; token?: string }, windowMs: number) => {
       const latencies: number[] = [];
       const start = performance.now();
       await Promise.all(
         Array.from({ length: CONNECTIONS }, async () => {
-          while (performance.now() - start < windowMs) latencies.push(await get(path, to));
+          while (performance.now() - start < windowMs) latencies.push(await get(path, to, bearer));
         }),
       );
       const seconds = (performance.now() - start) / 1000;
@@ -165,10 +225,12 @@ export async function run(): Promise<void> {
       return { rps: latencies.length / seconds, p50: percentile(latencies, 50), requests: latencies.length };
     };
 
-    const endpoints: Array<{ name: string; path: string; port?: number }> = [
+    const endpoints: Array<{ name: string; path: string; port?: number; token?: string }> = [
       { name: 'GET /cases?limit=1 (trivial)', path: '/api/v1/cases?limit=1' },
       { name: 'bare NestJS hello (ceiling)', path: '/hello', port: helloPort },
       { name: `GET /cases/:id/matrix (${SUPPLIERS} × ${CRITERIA.length})`, path: `/api/v1/cases/${main.caseId}/matrix` },
+      { name: 'GET /cases/:id/matrix (200 × 40)', path: `/api/v1/cases/${large.caseId}/matrix`, token: large.token },
+      { name: 'GET /cases/:id/sensitivity (200 × 40)', path: `/api/v1/cases/${large.caseId}/sensitivity`, token: large.token },
       { name: 'GET /cases/:id/report.pdf', path: `/api/v1/cases/${main.caseId}/report.pdf` },
       { name: `GET /approvals/pending (${CASES_PENDING} cases)`, path: '/api/v1/approvals/pending' },
     ];
@@ -181,9 +243,19 @@ export async function run(): Promise<void> {
         figures[i].push(await load(endpoints[i], WINDOW_MS));
       }
     }
+    // growth: one connection, the median latency of each endpoint at each size
+    const growth = { matrix: [] as Array<{ size: number; ms: number }>, sensitivity: [] as Array<{ size: number; ms: number }> };
+    for (const g of grids) {
+      for (const kind of ['matrix', 'sensitivity'] as const) {
+        const path = `/api/v1/cases/${g.caseId}/${kind}`;
+        await get(path, port, g.token);
+        const times: number[] = [];
+        for (let i = 0; i < (g.suppliers >= 100 ? 5 : 11); i++) times.push(await get(path, port, g.token));
+        growth[kind].push({ size: g.suppliers * g.criteria, ms: median(times) });
+      }
+    }
     agent.destroy();
 
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     // a ratio is taken within each repetition (the trivial endpoint ran seconds before or after), then the median of the 3
     const summary = figures.map((runs) => ({
       rps: median(runs.map((x) => x.rps)),
@@ -203,6 +275,20 @@ export async function run(): Promise<void> {
     }
     const ceiling = summary[1].rpsRatio === 0 ? NaN : 1 / summary[1].rpsRatio;
     console.log(`  target 1: trivial authenticated GET ${ceiling.toFixed(3)}× the bare hello route (target ≥ 0.3×)`);
+    const rps = (i: number) => `${summary[i].rps.toFixed(1)} req/s`;
+    recordTarget({ target: '1 trivial GET vs bare hello', figure: rps(0), ceiling: rps(1), value: ceiling, goal: '≥ 0.3×', met: ceiling >= 0.3 });
+    recordTarget({ target: `2 GET /matrix ${SUPPLIERS}×${CRITERIA.length} vs trivial`, figure: rps(2), ceiling: rps(0), value: summary[2].rpsRatio, goal: '≥ 0.7×', met: summary[2].rpsRatio >= 0.7 });
+    recordTarget({ target: '2 GET /matrix 200×40 vs trivial', figure: rps(3), ceiling: rps(0), value: summary[3].rpsRatio, goal: '≥ 0.1×', met: summary[3].rpsRatio >= 0.1 });
+    // within 1.5× of the matrix: its throughput at least 1/1.5 of the matrix's (ratio taken per repetition)
+    const sensVsMatrix = median(figures[4].map((x, r) => figures[3][r].rps / x.rps));
+    recordTarget({ target: '3 GET /sensitivity 200×40 vs /matrix 200×40', figure: rps(4), ceiling: rps(3), value: sensVsMatrix, goal: '≤ 1.5× the time', met: sensVsMatrix <= 1.5 });
+    console.log(`  target 3: sensitivity 200 × 40 takes ${sensVsMatrix.toFixed(3)}× the time of the matrix 200 × 40 (target ≤ 1.5×)`);
+    for (const kind of ['matrix', 'sensitivity'] as const) {
+      const exponent = growthExponent(growth[kind]);
+      const points = growth[kind].map((p, i) => `${GROWTH_SIZES[i].suppliers}×${GROWTH_SIZES[i].criteria} ${p.ms.toFixed(1)} ms`).join(', ');
+      console.log(`  growth GET /${kind} (1 connection, median latency): ${points}; exponent ${exponent.toFixed(3)} against suppliers × criteria (target ≤ 1.1)`);
+      recordTarget({ target: `6 growth GET /${kind}, 5×10 → 200×40`, figure: `${growth[kind][growth[kind].length - 1].ms.toFixed(1)} ms at 200×40`, ceiling: `${growth[kind][0].ms.toFixed(1)} ms at 5×10`, value: exponent, goal: 'exponent ≤ 1.1', met: exponent <= 1.1 });
+    }
   } finally {
     await hello.close();
     await app.close();

@@ -3,7 +3,7 @@ import { RenderPool } from '../src/modules/reports/pdf/render-pool';
 import { renderReport } from '../src/modules/reports/pdf/render-report';
 import { buildReportView } from '../src/modules/reports/view/build-report-view';
 import type { ReportView } from '../src/modules/reports/view/report-view';
-import { medianMs, peakRssMiB } from './util';
+import { growthExponent, GROWTH_SIZES, medianMs, peakRssMiB, recordTarget } from './util';
 
 /**
  * Report rendering (pdfkit, from a view built once), typical and large case: median wall time and
@@ -37,8 +37,13 @@ export async function run(): Promise<void> {
           `longest synchronous stretch ${longest.toFixed(1)} ms inline, ${pooledLongest.toFixed(1)} ms with the worker pool (${pooledMs.toFixed(1)} ms per render), ` +
           `${pages} pages, ${(pdf.length / 1024).toFixed(0)} KiB, peak RSS ${peakMiB.toFixed(0)} MiB (+${(peakMiB - baseMiB).toFixed(0)} MiB during the first render)`,
       );
-      if (size.suppliers === 200) await threeLargeRenders(pool, view);
+      if (size.suppliers === 8) recordTarget({ target: '4 report render 8×8', figure: `${ms.toFixed(1)} ms`, ceiling: '40 ms', value: ms, goal: '≤ 40 ms', met: ms <= 40 });
+      if (size.suppliers === 200) {
+        recordTarget({ target: '4 report render 200×40', figure: `${ms.toFixed(1)} ms`, ceiling: '300 ms', value: ms, goal: '≤ 300 ms', met: ms <= 300 });
+        await threeLargeRenders(pool, view);
+      }
     }
+    await growth();
   } finally {
     await pool.close();
   }
@@ -50,6 +55,19 @@ async function threeLargeRenders(pool: RenderPool, view: ReportView): Promise<vo
     for (let i = 0; i < 3; i++) await pool.render(view);
   });
   console.log(`report three 200 × 40 renders back to back (worker pool): peak RSS ${peakMiB.toFixed(0)} MiB (${baseMiB.toFixed(0)} MiB before; target ≤ 350 MiB)`);
+}
+
+/** Target 6 for the report: render time (view built once, inline) at 5 × 10 … 200 × 40, fitted on log-log. */
+async function growth(): Promise<void> {
+  const points: Array<{ size: number; ms: number }> = [];
+  for (const { suppliers, criteria } of GROWTH_SIZES) {
+    const view = buildReportView(sampleReportSource({ suppliers, criteria, rounds: 2, samples: 1000 }), 'en');
+    points.push({ size: suppliers * criteria, ms: await medianMs(() => renderReport(view), suppliers >= 100 ? 3 : 7, 1) });
+  }
+  const exponent = growthExponent(points);
+  const shown = points.map((p, i) => `${GROWTH_SIZES[i].suppliers}×${GROWTH_SIZES[i].criteria} ${p.ms.toFixed(1)} ms`).join(', ');
+  console.log(`report growth (render): ${shown}; exponent ${exponent.toFixed(3)} against suppliers × criteria (target ≤ 1.1)`);
+  recordTarget({ target: '6 growth report render, 5×10 → 200×40', figure: `${points[points.length - 1].ms.toFixed(1)} ms at 200×40`, ceiling: `${points[0].ms.toFixed(1)} ms at 5×10`, value: exponent, goal: 'exponent ≤ 1.1', met: exponent <= 1.1 });
 }
 
 /** The longest gap between two turns of the event loop while `fn` runs. */

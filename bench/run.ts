@@ -1,9 +1,12 @@
 import 'reflect-metadata';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { recordedTargets } from './util';
 
 /**
- * `npm run bench`: runs every `bench/*.bench.js` (compiled) in turn; each prints its own figures.
+ * `npm run bench [-- section]`: runs every `bench/*.bench.js` (compiled) in turn, or those whose name
+ * contains `section` (`npm run bench -- matrix`); each prints its own figures. Then one table of the
+ * issue-17 targets the sections measured: figure, ceiling, ratio (or value) and goal.
  * Figures are medians over repeated runs, with peak memory where it matters; nothing here is a test.
  */
 async function main(): Promise<void> {
@@ -17,6 +20,20 @@ async function main(): Promise<void> {
     const mod = (await import(join(__dirname, file))) as { run: () => Promise<void> };
     await mod.run();
   }
+  printTargets();
+}
+
+function printTargets(): void {
+  const rows = recordedTargets();
+  if (rows.length === 0) return;
+  const header = ['target', 'figure', 'ceiling', 'ratio / value', 'goal', ''];
+  const table = rows.map((r) => [r.target, r.figure, r.ceiling, r.value.toFixed(3), r.goal, r.met ? 'met' : 'NOT MET']);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  console.log('\n## issue 17 targets (this run)');
+  console.log(line(header));
+  console.log(line(widths.map((w) => '-'.repeat(w))));
+  for (const row of table) console.log(line(row));
 }
 
 main().then(

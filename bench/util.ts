@@ -34,3 +34,58 @@ export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
+
+/** One issue-17 target as a section measured it: its figure, the ceiling it is held against and the ratio. */
+export interface TargetRow {
+  target: string;
+  figure: string;
+  ceiling: string;
+  /** the number the goal reads (a ratio, or milliseconds, or an exponent) */
+  value: number;
+  goal: string;
+  met: boolean;
+}
+
+const targets: TargetRow[] = [];
+
+/** Records a target's row for the table `npm run bench` prints at the end (bench/run.ts). */
+export function recordTarget(row: TargetRow): void {
+  targets.push(row);
+}
+
+/** The targets the sections that ran have recorded, in the order they ran. */
+export function recordedTargets(): readonly TargetRow[] {
+  return targets;
+}
+
+/**
+ * The least-squares slope of log(time) against log(size): time ∝ size^exponent. 1 is linear growth;
+ * the fit needs at least two distinct sizes.
+ */
+export function growthExponent(points: ReadonlyArray<{ size: number; ms: number }>): number {
+  const xs = points.map((p) => Math.log(p.size));
+  const ys = points.map((p) => Math.log(p.ms));
+  const mx = xs.reduce((s, x) => s + x, 0) / xs.length;
+  const my = ys.reduce((s, y) => s + y, 0) / ys.length;
+  let sxy = 0;
+  let sxx = 0;
+  for (let i = 0; i < xs.length; i++) {
+    sxy += (xs[i] - mx) * (ys[i] - my);
+    sxx += (xs[i] - mx) ** 2;
+  }
+  return sxy / sxx;
+}
+
+/** The sizes (suppliers × criteria) the growth fit is measured at, 5 × 10 to 200 × 40. */
+export const GROWTH_SIZES: ReadonlyArray<{ suppliers: number; criteria: number }> = [
+  { suppliers: 5, criteria: 10 },
+  { suppliers: 20, criteria: 10 },
+  { suppliers: 50, criteria: 20 },
+  { suppliers: 100, criteria: 30 },
+  { suppliers: 200, criteria: 40 },
+];
+
+/** Median of a list (the upper middle for an even count). */
+export function median(xs: readonly number[]): number {
+  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+}
