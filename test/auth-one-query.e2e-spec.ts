@@ -1,5 +1,5 @@
 import { addMember, createCase, createUser } from './factories';
-import { countStatements } from './setup/query-counter';
+import { statementsOf } from './setup/query-counter';
 import { startTestApp, type TestApp } from './setup/test-app';
 
 /**
@@ -15,15 +15,7 @@ describe('authentication and case access in one statement', () => {
     await t.close();
   });
 
-  const statementsOf = async (send: () => PromiseLike<unknown>): Promise<string[]> => {
-    const counter = countStatements(t.db);
-    try {
-      await send();
-    } finally {
-      counter.stop();
-    }
-    return counter.statements;
-  };
+  const sent = (send: () => PromiseLike<unknown>) => statementsOf(t.db, send);
 
   it('refuses an unknown token, a case that does not exist and a case the caller may not see, each after one statement', async () => {
     const initiator = await createUser(t);
@@ -31,10 +23,10 @@ describe('authentication and case access in one statement', () => {
     const c = await createCase(t, initiator);
     const missing = '00000000-0000-4000-8000-000000000000';
 
-    const unknown = await statementsOf(() => t.http.get(`/api/v1/cases/${c.id}`).set({ Authorization: 'Bearer sev_nope' }).expect(401));
-    const notFound = await statementsOf(() => t.http.get(`/api/v1/cases/${missing}`).set(initiator.auth).expect(404));
+    const unknown = await sent(() => t.http.get(`/api/v1/cases/${c.id}`).set({ Authorization: 'Bearer sev_nope' }).expect(401));
+    const notFound = await sent(() => t.http.get(`/api/v1/cases/${missing}`).set(initiator.auth).expect(404));
     // a case the caller is no member of is not found for them (not revealed)
-    const refused = await statementsOf(() => t.http.get(`/api/v1/cases/${c.id}/audit`).set(outsider.auth).expect(404));
+    const refused = await sent(() => t.http.get(`/api/v1/cases/${c.id}/audit`).set(outsider.auth).expect(404));
     for (const statements of [unknown, notFound, refused]) {
       expect(statements).toHaveLength(1);
       expect(statements[0]).toMatch(/FROM api_tokens[\s\S]*JOIN users[\s\S]*LEFT JOIN cases[\s\S]*LEFT JOIN case_members/);
@@ -46,7 +38,7 @@ describe('authentication and case access in one statement', () => {
     const member = await createUser(t, { orgRoles: [] });
     const c = await createCase(t, initiator);
     await addMember(t, c.id, initiator, member, ['evaluator']);
-    const statements = await statementsOf(() => t.http.get(`/api/v1/cases/${c.id}`).set(member.auth).expect(200));
+    const statements = await sent(() => t.http.get(`/api/v1/cases/${c.id}`).set(member.auth).expect(200));
     expect(statements[0]).toMatch(/FROM api_tokens/);
     expect(statements.slice(1).filter((s) => /api_tokens|case_members m ON m\.case_id = c\.id AND m\.user_id/.test(s))).toEqual([]);
   });

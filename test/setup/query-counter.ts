@@ -21,3 +21,14 @@ export function countStatements(db: DataSource): { statements: string[]; stop():
     },
   };
 }
+
+/** The statements `send` makes the app's data source send, transaction control left out. */
+export async function statementsOf(db: DataSource, send: () => PromiseLike<unknown>): Promise<string[]> {
+  const counter = countStatements(db);
+  try {
+    await send();
+  } finally {
+    counter.stop();
+  }
+  return counter.statements;
+}

@@ -1,4 +1,5 @@
 import { decisionMatrix } from './matrix';
+import { seededRandom } from './random';
 import { priceLead, sensitivity } from './sensitivity';
 import { type MatrixCriterion, type MatrixInput, type MatrixSupplier, type Normalization } from './types';
 
@@ -40,16 +41,11 @@ function fullRecomputeCut(input: MatrixInput, runnerUp: string) {
   return low;
 }
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The domain's seeded generator (xoshiro128**), as a plain function; the seed is spelled in hex. */
+const prng = (seed: number): (() => number) => {
+  const random = seededRandom(seed.toString(16).padStart(32, '0'));
+  return () => random.next();
+};
 
 /** A random input: the price criterion at a random position, some suppliers failing a requirement, a missing value here and there. */
 function randomInput(random: () => number, suppliers: number, criteria: number): MatrixInput {
