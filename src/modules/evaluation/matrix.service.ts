@@ -25,7 +25,7 @@ import {
 } from '../../domain/scoring';
 import { Case } from '../cases/case.entity';
 import { NegotiationReader, type OfferForMatrix } from '../negotiation/negotiation.reader';
-import { PolicyService } from '../policy/policy.service';
+import { PolicyService, type PolicyView } from '../policy/policy.service';
 import { type SpecificationVersion } from '../specification/specification-version.entity';
 import { WeightsService } from '../specification/weights.service';
 import { certificationsOf } from '../suppliers/certifications.reader';
@@ -54,6 +54,8 @@ export interface MatrixBasis {
   failed: Map<string, FailedRequirement[]>;
   /** offers of the suppliers that pass every mandatory requirement, by supplier name */
   ranked: OfferForMatrix[];
+  /** the policy as this transaction read it (strategic rule, reliability constants) */
+  policy: PolicyView;
 }
 
 /** The decision matrix of a case as the pure core computed it, with everything it was computed from. */
@@ -95,8 +97,10 @@ export class MatrixService {
         reason: 'NO_CLOSED_ROUND',
       });
     }
-    const { specification, effective } = await this.weightsService.forCase(m, caseId);
-    const c = await m.findOneOrFail(Case, { select: { id: true, currency: true }, where: { id: caseId } });
+    // the case and the policy read once, for the weights, the reliability scores and the currency
+    const c = await m.findOneOrFail(Case, { select: { id: true, currency: true, profitImpact: true, supplyRisk: true }, where: { id: caseId } });
+    const policy = await this.policy.current(m);
+    const { specification, effective } = await this.weightsService.forCase(m, caseId, { case: c, policy });
     const { id, number, bestAndFinal, closedAt } = decision.round;
     const asOf = roundAsOf(decision.round);
     const offers = decision.offers;
@@ -120,6 +124,7 @@ export class MatrixService {
       certifications,
       failed,
       ranked: offers.filter((o) => !failed.has(o.supplierId)),
+      policy,
     };
   }
 
@@ -128,7 +133,7 @@ export class MatrixService {
     const timed = this.metrics?.compute.startTimer({ step: 'matrix' });
     const basis = await this.basis(m, caseId);
     const ids = basis.offers.map((o) => o.supplierId);
-    const reliability = ids.length === 0 ? new Map<string, ReliabilityResult>() : await this.reliabilityService.forSuppliers(m, ids, basis.asOf);
+    const reliability = ids.length === 0 ? new Map<string, ReliabilityResult>() : await this.reliabilityService.forSuppliers(m, ids, basis.asOf, basis.policy);
     const scores = await this.queries.scoreSummaries(m, caseId);
     const input = assembleMatrixInput({
       criteria: basis.weights.criteria,
@@ -174,7 +179,7 @@ export class MatrixService {
   async sensitivity(caseId: string): Promise<SensitivityView> {
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
       const built = await this.build(m, caseId);
-      const { threshold, closeCallPercent } = (await this.policy.current(m)).sensitivity;
+      const { threshold, closeCallPercent } = built.policy.sensitivity;
       const result = sensitivity(built.input, { sensitiveThreshold: threshold, closeCallPercent });
       return sensitivityView(built, result, threshold, closeCallPercent);
     });
@@ -184,7 +189,7 @@ export class MatrixService {
   async robustness(caseId: string): Promise<RobustnessResult> {
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
       const built = await this.build(m, caseId);
-      const { samples, spread } = (await this.policy.current(m)).robustness;
+      const { samples, spread } = built.policy.robustness;
       return robustnessOf(built, await evaluatorScores(m, caseId), { samples, spread });
     });
   }

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { notFound } from '../../domain/errors';
 import { kraljicCategory, type KraljicCategory } from '../../domain/lifecycle/stages';
 import { effectiveWeights, type EffectiveWeightItem, type EffectiveWeights } from '../../domain/scoring';
-import { PolicyService } from '../policy/policy.service';
+import { PolicyService, type PolicyView } from '../policy/policy.service';
 import { currentSpecification } from './specification.reader';
 import { type SpecificationVersion } from './specification-version.entity';
 import { Case } from '../cases/case.entity';
@@ -16,6 +16,12 @@ export interface WeightsView {
   specificationVersion: number;
   addedBuiltin: boolean;
   items: EffectiveWeightItem[];
+}
+
+/** What a caller may already have read of the weights' inputs. */
+export interface KnownInputs {
+  case: Pick<Case, 'profitImpact' | 'supplyRisk'>;
+  policy: Pick<PolicyView, 'strategic'>;
 }
 
 /**
@@ -30,8 +36,12 @@ export class WeightsService {
     private readonly policy: PolicyService,
   ) {}
 
-  async forCase(m: EntityManager, caseId: string): Promise<{ specification: SpecificationVersion; effective: EffectiveWeights }> {
-    const { specification, effective } = await this.load(m, caseId);
+  /**
+   * `known`: the case's Kraljic inputs and the policy when the caller has read them in the same
+   * transaction (the decision matrix), so they are not read again.
+   */
+  async forCase(m: EntityManager, caseId: string, known?: KnownInputs): Promise<{ specification: SpecificationVersion; effective: EffectiveWeights }> {
+    const { specification, effective } = await this.load(m, caseId, known);
     return { specification, effective };
   }
 
@@ -49,12 +59,12 @@ export class WeightsService {
     });
   }
 
-  private async load(m: EntityManager, caseId: string) {
+  private async load(m: EntityManager, caseId: string, known?: KnownInputs) {
     const specification = await currentSpecification(m, caseId);
     if (!specification) throw notFound('specification');
-    const c = await m.findOne(Case, { select: { id: true, profitImpact: true, supplyRisk: true }, where: { id: caseId } });
+    const c = known?.case ?? (await m.findOne(Case, { select: { id: true, profitImpact: true, supplyRisk: true }, where: { id: caseId } }));
     if (!c) throw notFound('case');
-    const { strategic } = await this.policy.current(m);
+    const { strategic } = known?.policy ?? (await this.policy.current(m));
     const category = kraljicCategory(c.profitImpact, c.supplyRisk);
     const effective = effectiveWeights(specification.criteria, category === 'strategic', strategic);
     return { specification, effective, category };

@@ -9,7 +9,7 @@ import {
   reliabilityScore,
   type Severity,
 } from '../../domain/reliability';
-import { PolicyService } from '../policy/policy.service';
+import { PolicyService, type PolicyView } from '../policy/policy.service';
 import { todayUtc } from './dto/validators';
 import { PerformanceEvent, Supplier } from './supplier.entity';
 
@@ -27,14 +27,21 @@ export class ReliabilityService {
 
   /**
    * Scores of the given suppliers as of `asOf` (YYYY-MM-DD, default today UTC), inside the caller's
-   * transaction: one query for the suppliers, one for all their events up to `asOf`.
+   * transaction: one query for the suppliers, one for all their events up to `asOf` (and one for the
+   * policy unless the caller hands it over).
    * Unknown ids are absent from the map.
    */
-  async forSuppliers(m: EntityManager, supplierIds: string[], asOf: string = todayUtc()): Promise<Map<string, ReliabilityResult>> {
+  async forSuppliers(
+    m: EntityManager,
+    supplierIds: string[],
+    asOf: string = todayUtc(),
+    /** the policy when the caller has read it in the same transaction */
+    policy?: Pick<PolicyView, 'reliability'>,
+  ): Promise<Map<string, ReliabilityResult>> {
     const results = new Map<string, ReliabilityResult>();
     const ids = [...new Set(supplierIds)];
     if (ids.length === 0) return results;
-    const { reliability } = await this.policy.current(m);
+    const { reliability } = policy ?? (await this.policy.current(m));
     const suppliers = await m.find(Supplier, { select: { id: true, certifications: true, financialRisk: true }, where: { id: In(ids) } });
     const events = await m.find(PerformanceEvent, {
       select: { supplierId: true, type: true, date: true, onTime: true, inFull: true, severity: true },
