@@ -4,20 +4,8 @@ import { DataSource } from 'typeorm';
 import { invalid } from '../../domain/errors';
 import { fileProblems, MAX_PROBLEMS, records } from './csv-records';
 import { withImportRetries } from './import-retries';
-import { type CsvColumn, type ImportRow, readHeader, readRow, type RowProblem } from './supplier-csv';
-import { SuppliersQueries } from './suppliers.queries';
-
-/** The rows of a file the first pass found valid: only read now. */
-async function* validRows(body: string, columns: Map<CsvColumn, number>): AsyncGenerator<ImportRow> {
-  let header = true;
-  for await (const record of records(body)) {
-    if (header) {
-      header = false;
-      continue;
-    }
-    yield readRow(record.fields, columns, record.line, false).row!;
-  }
-}
+import { type CsvColumn, readHeader, readRow, type RowProblem } from './supplier-csv';
+import { copyLine, SuppliersQueries } from './suppliers.queries';
 
 export interface ImportResult {
   created: number;
@@ -28,10 +16,10 @@ export interface ImportResult {
 
 
 /**
- * Bulk import of the registry from CSV, all or nothing. The body is read twice by a streaming
- * parser, never copied whole: the first pass validates every row (keeping only the problems and
- * the tax ids seen), the second streams the rows into a staging table by COPY and upserts them with one statement,
- * inside one transaction.
+ * Bulk import of the registry from CSV, all or nothing. The body is read once by a streaming
+ * parser: every row validated (keeping the problems, the tax ids seen and, while the file is
+ * clean, the rows as COPY text); then, in one transaction, the rows are streamed into a staging
+ * table by COPY and upserted with one statement.
  */
 @Injectable()
 export class SupplierImportService {
@@ -39,16 +27,16 @@ export class SupplierImportService {
 
   async import(body: unknown): Promise<ImportResult> {
     if (typeof body !== 'string') throw invalid('body', 'send the CSV file as the request body with Content-Type: text/csv');
-    const { columns, problems, rows } = await this.validate(body);
+    const { columns, problems, rows, staged } = await this.validate(body);
     if (problems.length > 0) throw fileProblems(problems);
     if (rows === 0) throw invalid('body', 'the file has a header but no supplier rows');
-    return withImportRetries(() => this.write(body, columns));
+    return withImportRetries(() => this.write(staged, columns));
   }
 
-  /** Pass two, in one transaction: the rows staged in file order by COPY, then written in tax id order. */
-  private write(body: string, columns: Map<CsvColumn, number>): Promise<ImportResult> {
+  /** Then, in one transaction: the rows staged in file order by COPY, then written in tax id order. */
+  private write(staged: readonly string[], columns: Map<CsvColumn, number>): Promise<ImportResult> {
     return this.dataSource.transaction(async (m) => {
-      await this.queries.stageImport(m, validRows(body, columns));
+      await this.queries.stageImport(m, staged);
       const written = await this.queries.upsertStaged(m, columns);
       const result: ImportResult = { created: 0, updated: 0, rows: [] };
       for (const { id, line, inserted } of written) {
@@ -60,22 +48,34 @@ export class SupplierImportService {
     });
   }
 
-  /** Pass one: every problem of every row, and the file's duplicate tax ids. */
-  private async validate(body: string): Promise<{ columns: Map<CsvColumn, number>; problems: RowProblem[]; rows: number }> {
+  /**
+   * One pass: every problem of every row, and the file's duplicate tax ids; while none is found, the
+   * rows as COPY text in slices of about 64 KiB (about the body's size again, never a row object per row).
+   */
+  private async validate(body: string): Promise<{ columns: Map<CsvColumn, number>; problems: RowProblem[]; rows: number; staged: string[] }> {
     const problems: RowProblem[] = [];
+    const staged: string[] = [];
+    let slice = '';
     let columns: Map<CsvColumn, number> | null = null;
     const firstLine = new Map<string, number>();
     let rows = 0;
     for await (const record of records(body, problems)) {
       if (columns === null) {
         const header = readHeader(record.fields, record.line);
-        if (header.problems.length > 0) return { columns: header.columns, problems: header.problems, rows };
+        if (header.problems.length > 0) return { columns: header.columns, problems: header.problems, rows, staged };
         columns = header.columns;
         continue;
       }
       rows++;
-      const { problems: rowProblems, identity } = readRow(record.fields, columns, record.line);
+      const { row, problems: rowProblems, identity } = readRow(record.fields, columns, record.line);
       problems.push(...rowProblems);
+      if (row !== null && problems.length === 0) {
+        slice += copyLine(row);
+        if (slice.length >= 64 * 1024) {
+          staged.push(slice);
+          slice = '';
+        }
+      }
       // duplicates by who the row is, whatever else is wrong with either row: all in this one pass
       if (identity !== null) {
         const seen = firstLine.get(identity);
@@ -88,8 +88,9 @@ export class SupplierImportService {
       }
       if (problems.length > MAX_PROBLEMS) break;
     }
-    if (columns === null) return { columns: new Map(), problems: [{ line: 1, column: null, reason: 'the file is empty: expected a header row' }], rows };
+    if (columns === null) return { columns: new Map(), problems: [{ line: 1, column: null, reason: 'the file is empty: expected a header row' }], rows, staged };
     problems.sort((a, b) => a.line - b.line);
-    return { columns, problems, rows };
+    if (slice !== '') staged.push(slice);
+    return { columns, problems, rows, staged };
   }
 }

@@ -28,19 +28,12 @@ const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': 
 /** A text[] literal: every element quoted, its quotes and backslashes escaped. */
 export const arrayLiteral = (items: readonly string[]): string => `{${items.map((i) => `"${i.replace(/[\\"]/g, (ch) => `\\${ch}`)}"`).join(',')}}`;
 
-/** The staged rows as COPY text lines, in slices of about 64 KiB. */
-async function* copySlices(rows: AsyncIterable<ImportRow>): AsyncGenerator<string> {
-  let slice = '';
-  for await (const row of rows) {
-    slice +=
-      `${row.line}\t${copyText(row.legalName)}\t${copyText(row.taxId)}\t${copyText(normalizeTaxId(row.taxId))}\t${copyText(row.country)}\t` +
-      `${copyText(arrayLiteral(row.categories))}\t${copyText(JSON.stringify(row.contacts))}\t${copyText(JSON.stringify(row.certifications))}\t${row.financialRisk}\n`;
-    if (slice.length >= 64 * 1024) {
-      yield slice;
-      slice = '';
-    }
-  }
-  if (slice !== '') yield slice;
+/** One staged row as a line of COPY's text format (the columns of `stageImport`). */
+export function copyLine(row: ImportRow): string {
+  return (
+    `${row.line}\t${copyText(row.legalName)}\t${copyText(row.taxId)}\t${copyText(normalizeTaxId(row.taxId))}\t${copyText(row.country)}\t` +
+    `${copyText(arrayLiteral(row.categories))}\t${copyText(JSON.stringify(row.contacts))}\t${copyText(JSON.stringify(row.certifications))}\t${row.financialRisk}\n`
+  );
 }
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
@@ -78,16 +71,16 @@ export class SuppliersQueries {
 
   /**
    * The import's rows go first into a table private to the transaction (no lock on the registry
-   * yet), by one COPY FROM STDIN in text format, streamed in slices of about 64 KiB.
+   * yet), by one COPY FROM STDIN of `slices`: runs of `copyLine`s.
    */
-  async stageImport(m: EntityManager, rows: AsyncIterable<ImportRow>): Promise<void> {
+  async stageImport(m: EntityManager, slices: Iterable<string>): Promise<void> {
     await m.query(
       `CREATE TEMP TABLE import_rows (line integer NOT NULL, legal_name text, tax_id text, tax_id_normalized text, country text,
          categories text[], contacts jsonb, certifications jsonb, financial_risk numeric) ON COMMIT DROP`,
     );
     const client = (await m.queryRunner!.connect()) as PoolClient;
     await pipeline(
-      Readable.from(copySlices(rows)),
+      Readable.from(slices),
       client.query(copyFrom('COPY import_rows (line, legal_name, tax_id, tax_id_normalized, country, categories, contacts, certifications, financial_risk) FROM STDIN')),
     );
   }
