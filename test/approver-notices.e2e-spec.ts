@@ -1,5 +1,5 @@
 import { SignatureNotices } from '../src/modules/approver/signature-notices';
-import { caseInApproval } from './factories/whole-case';
+import { caseInApproval, caseInDecision, proposeTopRanked } from './factories/whole-case';
 import { startTestApp, type TestApp } from './setup/test-app';
 
 /**
@@ -49,6 +49,37 @@ describe('signature requests in turn', () => {
     expect(await messages(w.caseId)).toHaveLength(2);
     const audit = (await t.http.get(`/api/v1/cases/${w.caseId}/audit?limit=200`).set(t.admin.auth).expect(200)).body.items;
     expect(audit.filter((e: { action: string }) => e.action === 'approval.requested')).toHaveLength(2);
+  });
+});
+
+describe('in the recipient’s language', () => {
+  it('an approver whose language is Spanish is asked in Spanish, with Spanish amounts; the next one in English; the award tells each member in theirs', async () => {
+    const w = await caseInDecision(t, { prices: ['20000.00', '21000.00', '22000.00'] });
+    const { approver, approver2, buyer } = w.people;
+    const patched = await t.http.patch(`/api/v1/users/${approver2.id}`).set(t.admin.auth).send({ language: 'es' }).expect(200);
+    expect(patched.body.language).toBe('es');
+    await t.http.patch(`/api/v1/users/${buyer.id}`).set(t.admin.auth).send({ language: 'es' }).expect(200);
+    // the language is no power: an admin sets their own; a bad one is refused by name
+    await t.http.patch(`/api/v1/users/${t.admin.id}`).set(t.admin.auth).send({ language: 'es' }).expect(200);
+    await t.http.patch(`/api/v1/users/${t.admin.id}`).set(t.admin.auth).send({ language: 'es', executive: true }).expect(403);
+    await t.http.patch(`/api/v1/users/${t.admin.id}`).set(t.admin.auth).send({ language: 'en' }).expect(200);
+    const bad = await t.http.patch(`/api/v1/users/${approver.id}`).set(t.admin.auth).send({ language: 'fr' }).expect(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['language']);
+    await proposeTopRanked(t, w);
+    await t.http.post(`/api/v1/cases/${w.caseId}/transitions`).set(w.people.decider.auth).send({ to: 'APPROVAL' }).expect(200);
+    const byLanguage = async () =>
+      (await t.db.query(`SELECT kind, language, recipients, subject, text FROM messages WHERE case_id = $1 AND audience = 'buying_center' ORDER BY created_at, id`, [w.caseId])) as Array<Row & { language: string }>;
+    let sent = (await byLanguage()).filter((r) => r.kind === 'approval.signature_awaited');
+    expect(sent.map((r) => [r.recipients[0].email, r.language])).toEqual([[approver2.email, 'es']]);
+    expect(sent[0].text).toContain('20.000,00 EUR');
+    expect(sent[0].subject).not.toContain('A decision awaits your signature');
+    await t.http.post(`/api/v1/cases/${w.caseId}/approvals`).set(approver2.auth).send({ verdict: 'approve' }).expect(201);
+    sent = (await byLanguage()).filter((r) => r.kind === 'approval.signature_awaited');
+    expect(sent.map((r) => [r.recipients[0].email, r.language])).toEqual([[approver2.email, 'es'], [approver.email, 'en']]);
+    await t.http.post(`/api/v1/cases/${w.caseId}/approvals`).set(approver.auth).send({ verdict: 'approve' }).expect(201);
+    const awarded = (await byLanguage()).filter((r) => r.kind === 'case.awarded');
+    const languageOf = (email: string) => awarded.find((r) => r.recipients[0].email === email)?.language;
+    expect([languageOf(buyer.email), languageOf(approver2.email), languageOf(approver.email)]).toEqual(['es', 'es', 'en']);
   });
 });
 

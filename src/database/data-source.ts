@@ -12,6 +12,7 @@ import { AuditHeads1766300000000 } from '../../migrations/1766300000000-AuditHea
 import { ReportContentHash1766900000000 } from '../../migrations/1766900000000-ReportContentHash';
 import { ContactRoles1796219897161 } from '../../migrations/1796219897161-ContactRoles';
 import { SupplierDialogue1796222607820 } from '../../migrations/1796222607820-SupplierDialogue';
+import { UserLanguage1796230000000 } from '../../migrations/1796230000000-UserLanguage';
 import { Case, CaseMember } from '../modules/cases/case.entity';
 import { ApiToken, User } from '../modules/users/user.entity';
 import { SPECIFICATION_ENTITIES } from '../modules/specification/entities';
@@ -62,6 +63,7 @@ export const MIGRATIONS = [
   ContactRoles1796219897161,
   Webhooks1796220468155,
   SupplierDialogue1796222607820,
+  UserLanguage1796230000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

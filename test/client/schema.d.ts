@@ -2832,6 +2832,11 @@ export interface components {
             /** @description organization roles an admin granted: registry writes the supplier registry, procurement opens cases and may be a buyer, approver may be named approver */
             orgRoles: ("registry" | "procurement" | "approver")[];
             executive: boolean;
+            /**
+             * @description the language of the messages the user receives
+             * @enum {string}
+             */
+            language: "en" | "es";
             /** Format: date-time */
             createdAt: string;
             /** @description only in the answer to `POST /users` with `withToken: true` */
@@ -2952,6 +2957,11 @@ export interface components {
             /** @description organization roles granted with the user (default none) */
             orgRoles?: ("registry" | "procurement" | "approver")[];
             executive?: boolean;
+            /**
+             * @description the language of the messages the user receives (default en)
+             * @enum {string}
+             */
+            language?: "en" | "es";
             /** @description also issue a first API token, shown only in this answer (`token`) */
             withToken?: boolean;
         };
@@ -2961,6 +2971,11 @@ export interface components {
             /** @enum {string} */
             orgRole?: "admin" | "member";
             executive?: boolean;
+            /**
+             * @description the language of the messages the user receives (default en)
+             * @enum {string}
+             */
+            language?: "en" | "es";
         };
         CreateTokenDto: {
             label?: string;

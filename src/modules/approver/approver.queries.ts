@@ -1,3 +1,4 @@
+import { type Language } from '../../domain/messages/audiences';
 import { Injectable } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
 import { type ApprovalNoticeKind } from './entities';
@@ -6,6 +7,7 @@ interface Person {
   id: string;
   name: string;
   email: string;
+  language: Language;
 }
 
 /** Every SQL statement of the approver pages that the entity API does not express simply. */
@@ -33,22 +35,22 @@ export class ApproverQueries {
   /** The person an approver's signature requests go to on `at`: their delegate in a delegation's period, else themselves. */
   async recipient(m: EntityManager, approverId: string, at: Date): Promise<Person & { onBehalfOf: Person | null }> {
     const [row] = await m.query(
-      `SELECT a.id, a.name, a.email, d.id AS "delegateId", d.name AS "delegateName", d.email AS "delegateEmail"
+      `SELECT a.id, a.name, a.email, a.language, d.id AS "delegateId", d.name AS "delegateName", d.email AS "delegateEmail", d.language AS "delegateLanguage"
          FROM users a
          LEFT JOIN LATERAL (
-           SELECT u.id, u.name, u.email FROM delegations g JOIN users u ON u.id = g.delegate_id
+           SELECT u.id, u.name, u.email, u.language FROM delegations g JOIN users u ON u.id = g.delegate_id
             WHERE g.user_id = a.id AND g.revoked_at IS NULL AND g.starts_at <= $2 AND g.ends_at > $2
             ORDER BY g.created_at DESC LIMIT 1) d ON true
         WHERE a.id = $1`,
       [approverId, at],
     );
-    const r = row as { id: string; name: string; email: string; delegateId: string | null; delegateName: string; delegateEmail: string };
-    const self = { id: r.id, name: r.name, email: r.email };
-    return r.delegateId ? { id: r.delegateId, name: r.delegateName, email: r.delegateEmail, onBehalfOf: self } : { ...self, onBehalfOf: null };
+    const r = row as Person & { delegateId: string | null; delegateName: string; delegateEmail: string; delegateLanguage: Language };
+    const self = { id: r.id, name: r.name, email: r.email, language: r.language };
+    return r.delegateId ? { id: r.delegateId, name: r.delegateName, email: r.delegateEmail, language: r.delegateLanguage, onBehalfOf: self } : { ...self, onBehalfOf: null };
   }
 
   async admins(m: EntityManager): Promise<Person[]> {
-    return m.query(`SELECT id, name, email FROM users WHERE org_role = 'admin' ORDER BY name, id`);
+    return m.query(`SELECT id, name, email, language FROM users WHERE org_role = 'admin' ORDER BY name, id`);
   }
 
   /** Whether the user has declared on the case (any declaration, with or without a conflict). */

@@ -70,11 +70,11 @@ export class SignatureNotices implements OnModuleInit {
       expiresAt: new Date(now.getTime() + signOff.linkHours * 3600 * 1000),
     });
     const content = signatureAwaited({
-      language: 'en',
+      language: recipient.language,
       case: { reference: c.reference, title: c.title },
       recipientName: recipient.name,
       supplierName: await this.queries.supplierName(m, turn.supplierId),
-      amount: new ReportFormatter('en').money(turn.amount, turn.currency),
+      amount: new ReportFormatter(recipient.language).money(turn.amount, turn.currency),
       waitedDays,
       link: `${this.outbox.publicUrl}/approve/link/${token}`,
       onBehalfOf: recipient.onBehalfOf?.name ?? null,
@@ -84,7 +84,7 @@ export class SignatureNotices implements OnModuleInit {
       kind: content.kind,
       audience: 'buying_center',
       recipients: [{ name: recipient.name, email: recipient.email }],
-      language: 'en',
+      language: recipient.language,
       subject: content.subject,
       text: content.text,
       html: content.html,
@@ -136,7 +136,7 @@ export class SignatureNotices implements OnModuleInit {
     const admins = await this.queries.admins(m);
     for (const admin of admins) {
       const content = signatureEscalation({
-        language: 'en',
+        language: admin.language,
         case: { reference: c.reference, title: c.title },
         recipientName: admin.name,
         approverName,
@@ -148,7 +148,7 @@ export class SignatureNotices implements OnModuleInit {
         kind: content.kind,
         audience: 'buying_center',
         recipients: [{ name: admin.name, email: admin.email }],
-        language: 'en',
+        language: admin.language,
         subject: content.subject,
         text: content.text,
         html: content.html,

@@ -7,7 +7,7 @@ import { type Case } from '../cases/case.entity';
 import { Supplier } from '../suppliers/supplier.entity';
 import { type Message } from './message.entity';
 import { MessageOutbox } from './message-outbox';
-import { MessagesQueries } from './messages.queries';
+import { type Member, MessagesQueries } from './messages.queries';
 import { MessageSettingsService } from './message-settings.service';
 import { type ComposedMessage, rfqInvitation, shortlistAwaitingApproval } from './templates/kinds';
 import { clarificationAnswer, deadlineReminder } from './templates/supplier-kinds';
@@ -41,7 +41,7 @@ export class CaseNotices {
     const queued: Message[] = [];
     for (const gatekeeper of gatekeepers) {
       const content = shortlistAwaitingApproval({
-        language: 'en',
+        language: gatekeeper.language,
         case: { reference: c.reference, title: c.title },
         recipientName: gatekeeper.name,
         buyerName: buyer.name,
@@ -151,7 +151,7 @@ export class CaseNotices {
       );
     }
     for (const member of await this.queries.members(m, c.id)) {
-      const content = caseAwarded({ language: 'en', case: ref, recipientName: member.name, supplierName: winner.legalName, amount, link: `${this.outbox.publicUrl}/api/v1/cases/${c.id}/report.pdf` });
+      const content = caseAwarded({ language: member.language, case: ref, recipientName: member.name, supplierName: winner.legalName, amount, link: `${this.outbox.publicUrl}/api/v1/cases/${c.id}/report.pdf` });
       queued.push(await this.toBuyingCenter(m, c.id, member, buyer, content));
     }
     return queued;
@@ -195,12 +195,12 @@ export class CaseNotices {
   }
 
   /** "Your scores are needed" to each evaluator with scores still to give, listing them; one link, the case's scores (`waitedDays`: the reminder). */
-  async scoresNeeded(m: EntityManager, c: Case, evaluators: Array<{ evaluator: Person; missing: Array<{ criterion: string; suppliers: string[] }> }>, waitedDays?: number): Promise<Message[]> {
+  async scoresNeeded(m: EntityManager, c: Case, evaluators: Array<{ evaluator: Member; missing: Array<{ criterion: string; suppliers: string[] }> }>, waitedDays?: number): Promise<Message[]> {
     const [buyer] = await this.queries.membersWithRole(m, c.id, 'buyer');
     const queued: Message[] = [];
     for (const { evaluator, missing } of evaluators) {
       if (missing.length === 0) continue;
-      const content = scoresNeeded({ language: 'en', case: { reference: c.reference, title: c.title }, recipientName: evaluator.name, missing, link: `${this.outbox.publicUrl}/api/v1/cases/${c.id}/scores`, waitedDays });
+      const content = scoresNeeded({ language: evaluator.language, case: { reference: c.reference, title: c.title }, recipientName: evaluator.name, missing, link: `${this.outbox.publicUrl}/api/v1/cases/${c.id}/scores`, waitedDays });
       queued.push(await this.toBuyingCenter(m, c.id, evaluator, buyer ?? null, content));
     }
     return queued;
@@ -255,15 +255,15 @@ export class CaseNotices {
     return queued;
   }
 
-  /** One message to one member of the buying center (English), Reply-To the buyer. */
-  private toBuyingCenter(m: EntityManager, caseId: string, member: Person, buyer: Person | null, content: ComposedMessage): Promise<Message> {
+  /** One message to one member of the buying center, in their language, Reply-To the buyer. */
+  private toBuyingCenter(m: EntityManager, caseId: string, member: Member, buyer: Person | null, content: ComposedMessage): Promise<Message> {
     return this.outbox.enqueue(m, {
       caseId,
       kind: content.kind,
       audience: 'buying_center',
       recipients: [{ name: member.name, email: member.email }],
       replyTo: buyer ? { name: buyer.name, email: buyer.email } : null,
-      language: 'en',
+      language: member.language,
       subject: content.subject,
       text: content.text,
       html: content.html,

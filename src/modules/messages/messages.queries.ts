@@ -1,3 +1,4 @@
+import { type Language } from '../../domain/messages/audiences';
 import { Injectable } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
 import { Message } from './message.entity';
@@ -11,6 +12,14 @@ function updatedRows(result: unknown): Array<{ id: string }> {
 }
 
 /** The outbox's SQL: the claim and the ends of an attempt, each one statement on one row. */
+/** A buying-center member as a message reaches them: address and language. */
+export interface Member {
+  id: string;
+  name: string;
+  email: string;
+  language: Language;
+}
+
 @Injectable()
 export class MessagesQueries {
   /**
@@ -73,17 +82,17 @@ export class MessagesQueries {
   }
 
   /** The case members holding `role`, with their mail addresses (a message to the buying center goes to each). */
-  async membersWithRole(m: EntityManager, caseId: string, role: string): Promise<Array<{ id: string; name: string; email: string }>> {
+  async membersWithRole(m: EntityManager, caseId: string, role: string): Promise<Member[]> {
     return m.query(
-      `SELECT u.id, u.name, u.email FROM case_members cm JOIN users u ON u.id = cm.user_id
+      `SELECT u.id, u.name, u.email, u.language FROM case_members cm JOIN users u ON u.id = cm.user_id
         WHERE cm.case_id = $1 AND $2 = ANY(cm.roles) ORDER BY u.name, u.id`,
       [caseId, role],
     );
   }
 
   /** Every member of the case once, with their mail address (the award goes to the whole buying center). */
-  async members(m: EntityManager, caseId: string): Promise<Array<{ id: string; name: string; email: string }>> {
-    return m.query(`SELECT u.id, u.name, u.email FROM case_members cm JOIN users u ON u.id = cm.user_id WHERE cm.case_id = $1 ORDER BY u.name, u.id`, [caseId]);
+  async members(m: EntityManager, caseId: string): Promise<Member[]> {
+    return m.query(`SELECT u.id, u.name, u.email, u.language FROM case_members cm JOIN users u ON u.id = cm.user_id WHERE cm.case_id = $1 ORDER BY u.name, u.id`, [caseId]);
   }
 
   /**

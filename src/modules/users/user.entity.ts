@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { type OrgRole as GrantedRole } from '../../domain/lifecycle/permissions';
+import { type Language } from '../../domain/messages/audiences';
 
 export type OrgRole = 'admin' | 'member';
 
@@ -12,6 +13,8 @@ export class User {
   /** what an admin granted (registry, procurement, approver); see ORG_ROLES */
   @Column({ name: 'org_roles', type: 'text', array: true }) orgRoles: GrantedRole[];
   @Column() executive: boolean;
+  /** the language of the messages they receive */
+  @Column({ type: 'text' }) language: Language;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 

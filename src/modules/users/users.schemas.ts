@@ -1,4 +1,5 @@
 import { ORG_ROLES } from '../../domain/lifecycle/permissions';
+import { LANGUAGES } from '../../domain/messages/audiences';
 import { type Answer, array, boolean, component, dateTime, described, object, oneOf, optional, page, ref, string, uuid } from '../../openapi/schema';
 import type { UsersController } from './users.controller';
 
@@ -19,6 +20,7 @@ export const User = component(
     orgRole: oneOf(['admin', 'member']),
     orgRoles: described(array(oneOf(ORG_ROLES)), 'organization roles an admin granted: registry writes the supplier registry, procurement opens cases and may be a buyer, approver may be named approver'),
     executive: boolean,
+    language: described(oneOf(LANGUAGES), 'the language of the messages the user receives'),
     createdAt: dateTime,
     token: described(optional(ref(IssuedToken)), 'only in the answer to `POST /users` with `withToken: true`'),
   }),

@@ -25,6 +25,7 @@ export interface UserView {
   orgRole: User['orgRole'];
   orgRoles: GrantedRole[];
   executive: boolean;
+  language: User['language'];
   createdAt: Date;
 }
 
@@ -36,6 +37,7 @@ export const userView = (u: User): UserView => ({
   // in the table's order, whatever order they were granted in
   orgRoles: ORG_ROLES.filter((r) => u.orgRoles.includes(r)),
   executive: u.executive,
+  language: u.language,
   createdAt: u.createdAt,
 });
 
@@ -61,7 +63,7 @@ export class UsersService {
       throw new DomainError('CONFLICT', 'a user with this email exists', { errors: [{ field: 'email', message: 'email is already taken' }] });
     }
     const user = await m.save(
-      m.create(User, { name: dto.name, email: dto.email, orgRole: dto.orgRole, orgRoles: dto.orgRoles ?? [], executive: dto.executive ?? false }),
+      m.create(User, { name: dto.name, email: dto.email, orgRole: dto.orgRole, orgRoles: dto.orgRoles ?? [], executive: dto.executive ?? false, language: dto.language ?? 'en' }),
     );
     const view = userView(user);
     await this.orgAudit.append(m, actorId, 'user.created', { userId: user.id, email: user.email, orgRole: view.orgRole, orgRoles: view.orgRoles, executive: view.executive });
@@ -89,7 +91,9 @@ export class UsersService {
    * changed, and nothing when nothing did.
    */
   async update(id: string, dto: UpdateUserDto, actor: { id: string }): Promise<UserView> {
-    if (id === actor.id) throw new DomainError('SELF_GRANT', 'nobody changes their own organization roles: another admin must', { userId: id });
+    // one's own language is no power; one's own roles are
+    const grants = dto.orgRoles !== undefined || dto.orgRole !== undefined || dto.executive !== undefined;
+    if (id === actor.id && grants) throw new DomainError('SELF_GRANT', 'nobody changes their own organization roles: another admin must', { userId: id });
     return this.dataSource.transaction(async (m) => {
       const user = await m.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new DomainError('NOT_FOUND', 'user not found');
@@ -99,11 +103,16 @@ export class UsersService {
         orgRoles: dto.orgRoles === undefined ? before.orgRoles : ORG_ROLES.filter((r) => dto.orgRoles!.includes(r)),
         orgRole: dto.orgRole ?? before.orgRole,
         executive: dto.executive ?? before.executive,
+        language: dto.language ?? before.language,
       };
       const granted = after.orgRoles.filter((r) => !before.orgRoles.includes(r));
       const withdrawn = before.orgRoles.filter((r) => !after.orgRoles.includes(r));
       const changed = granted.length > 0 || withdrawn.length > 0 || after.orgRole !== before.orgRole || after.executive !== before.executive;
-      if (!changed) return before;
+      if (after.language !== before.language) {
+        await m.update(User, { id }, { language: after.language });
+        await this.orgAudit.append(m, actor.id, 'user.language_changed', { userId: id, before: before.language, after: after.language });
+      }
+      if (!changed) return after;
       await m.update(User, { id }, { orgRoles: after.orgRoles, orgRole: after.orgRole, executive: after.executive });
       await this.orgAudit.append(m, actor.id, 'user.roles_changed', {
         userId: id,

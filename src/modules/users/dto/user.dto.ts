@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { ORG_ROLES, type OrgRole as GrantedRole } from '../../../domain/lifecycle/permissions';
 import { type OrgRole } from '../user.entity';
+import { type Language, LANGUAGES } from '../../../domain/messages/audiences';
 
 export class CreateUserDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200)
@@ -21,6 +22,9 @@ export class CreateUserDto {
   @ApiPropertyOptional() @Optional() @IsBoolean()
   executive?: boolean;
 
+  @ApiPropertyOptional({ enum: LANGUAGES, description: 'the language of the messages the user receives (default en)' }) @Optional() @IsIn(LANGUAGES)
+  language?: Language;
+
   @ApiPropertyOptional({ description: 'also issue a first API token, shown only in this answer (`token`)' }) @Optional() @IsBoolean()
   withToken?: boolean;
 }
@@ -36,6 +40,9 @@ export class UpdateUserDto {
 
   @ApiPropertyOptional() @Optional() @IsBoolean()
   executive?: boolean;
+
+  @ApiPropertyOptional({ enum: LANGUAGES, description: 'the language of the messages the user receives (default en)' }) @Optional() @IsIn(LANGUAGES)
+  language?: Language;
 }
 
 export class CreateTokenDto {
