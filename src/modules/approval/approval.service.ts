@@ -277,7 +277,7 @@ export class ApprovalService implements OnModuleInit {
         ...(dto.onBehalfOf === undefined ? {} : { onBehalfOf: dto.onBehalfOf }),
       });
       if (dto.verdict === 'reject') {
-        await this.rejectDecision(m, c, proposal, user.id, dto);
+        await this.rejectDecision(m, c, proposal, user.id, dto, evaluation);
       } else if ((await this.state(m, c, proposal)).complete) {
         // a signature does not move the matrix: the award's facts and hooks reuse this evaluation
         await this.cases.move(m, c, 'AWARDED', user.id, 'approval chain complete', new TransitionScope().provide(EVALUATION, evaluation));
@@ -289,12 +289,15 @@ export class ApprovalService implements OnModuleInit {
   }
 
   /** A rejection lapses every other signature, retires the proposal and sends the case back. */
-  private async rejectDecision(m: EntityManager, c: Case, proposal: ProposalFacts, actorId: string, dto: SignDto) {
+  private async rejectDecision(m: EntityManager, c: Case, proposal: ProposalFacts, actorId: string, dto: SignDto, evaluation: Evaluation) {
     const now = new Date();
     await m.update(Approval, { caseId: c.id, lapsedAt: IsNull() }, { lapsedAt: now });
     await m.update(Decision, { id: proposal.decisionId, supersededAt: IsNull() }, { supersededAt: now });
     await this.audit.append(m, c.id, actorId, 'approvals.lapsed', { decisionId: proposal.decisionId, reason: 'decision rejected' });
-    await this.cases.returnFromApproval(m, c, dto.returnTo, actorId, `rejected: ${dto.comment}`);
+    // the way back reads the case as evaluating it now would: the same matrix (a rejection moves no
+    // offer, score or weight) and no current proposal (it was just superseded)
+    const after: Evaluation = { caseId: c.id, build: evaluation.build, problem: evaluation.problem, decision: null, currentHash: '', stale: false };
+    await this.cases.returnFromApproval(m, c, dto.returnTo, actorId, `rejected: ${dto.comment}`, new TransitionScope().provide(EVALUATION, after));
   }
 
   /** Cases waiting for the caller's signature, with what an approver needs to judge them; each case is evaluated once. */

@@ -223,10 +223,9 @@ export class CasesService {
   }
 
   /** A rejected decision sends the case back from APPROVAL (the one backward edge of the lifecycle). */
-  async returnFromApproval(m: EntityManager, c: Case, returnTo: 'DECISION' | 'NEGOTIATION' | undefined, actorId: string, reason: string) {
+  async returnFromApproval(m: EntityManager, c: Case, returnTo: 'DECISION' | 'NEGOTIATION' | undefined, actorId: string, reason: string, scope = new TransitionScope()) {
     const from = c.stage;
     const to = rejectionTarget(from, returnTo);
-    const scope = new TransitionScope();
     await this.hooks.left(m, c, actorId, from, to, scope);
     c.stage = to;
     await m.update(Case, { id: c.id }, { stage: to, approvalChain: null });
