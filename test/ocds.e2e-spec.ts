@@ -1,7 +1,9 @@
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { demoCase } from '../src/tools/demo-case';
 import { createUser } from './factories';
 import { startTestApp, type TestApp } from './setup/test-app';
 
@@ -25,8 +27,9 @@ describe('OCDS 1.1 export', () => {
     await t.close();
   });
 
-  it('the awarded case builder case validates: tender, bids, award, parties, the stored reports with their hashes, the decision matrix', async () => {
-    const built = await t.builder().build('AWARDED');
+  it("the demo's case, awarded, validates: tender, bids of both rounds, award, parties, the stored reports with their hashes, the decision matrix", async () => {
+    // the very plan `npm run demo` walks: ten people, four suppliers, two rounds (USD, portal), three approvers
+    const built = await demoCase(t.builder(), randomBytes(4).toString('hex')).build('AWARDED');
     const buyer = built.person('buyer');
     const res = await t.http.get(`/api/v1/cases/${built.caseId}/ocds`).set(buyer.auth).expect(200);
     const ok = validate(res.body);
@@ -42,8 +45,10 @@ describe('OCDS 1.1 export', () => {
       expect.objectContaining({ status: 'active', value: { amount: Number(c.awardedAmount), currency: c.currency }, suppliers: [expect.objectContaining({ id: c.awardedSupplierId })] }),
     ]);
     const stored = (await t.http.get(`/api/v1/cases/${built.caseId}/reports`).set(buyer.auth).expect(200)).body.items;
+    expect(stored.map((r: { lang: string }) => r.lang).sort()).toEqual(['en', 'es']);
     expect(release.tender.documents.map((d: { language: string; sha256: string }) => [d.language, d.sha256])).toEqual(stored.map((r: { lang: string; sha256: string }) => [r.lang, r.sha256]));
-    expect(release.bids.details.length).toBe(built.suppliers.length);
+    expect(release.bids.details.map((b: { id: string }) => b.id).sort()).toEqual(built.rounds.flatMap((r) => r.offered.map((id) => `round-${r.number}-${id}`)).sort());
+    expect(release.bids.details.length).toBe(4 + 3);
     expect(release.parties.find((p: { id: string }) => p.id === c.awardedSupplierId).roles).toEqual(['tenderer', 'supplier']);
     expect(release.decisionMatrix.ranking[0]).toMatchObject({ supplierId: c.awardedSupplierId, rank: 1 });
     expect(release.decisionMatrix.decision.supplierId).toBe(c.awardedSupplierId);
