@@ -26,6 +26,8 @@ const CASES_PENDING = 4;
 const CONNECTIONS = 8;
 const WINDOW_MS = 3000;
 const REPETITIONS = 3;
+/** the bench app's METRICS_TOKEN: GET /metrics answers to it, as a Prometheus scraper presents it */
+const METRICS_TOKEN = 'bench-metrics-token';
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run builds the same cases. */
 function prng(seed: number): () => number {
@@ -153,7 +155,9 @@ async function gridCase(transport: ReturnType<typeof fetchTransport>, token: str
  * of 8 suppliers × 8 criteria × 2 rounds built by the case builder through the API, in APPROVAL;
  * its approver has 4 such cases pending. Each endpoint runs for 3 s on 8 keep-alive connections,
  * the four interleaved, 3 times; the figures are the medians of the 3, and the medians of their
- * ratios to the trivial endpoint in the same repetition.
+ * ratios to the trivial endpoint in the same repetition. GET /metrics (the app runs with a
+ * METRICS_TOKEN) is one of them; the bare hello route runs twice, without and with the service's
+ * metrics middleware, for what collecting the metrics adds to a request.
  */
 export async function run(): Promise<void> {
   const dir = join(process.cwd(), '.pgdata', `bench-http-${process.pid}`);
@@ -162,10 +166,13 @@ export async function run(): Promise<void> {
   url.pathname = '/bench_http';
   await ensureDatabase(server.adminUrl, 'bench_http');
   await runMigrations(url.toString());
-  const app = await createApp({ databaseUrl: url.toString(), logLevel: 'silent' });
+  // metrics as main.ts has them: the endpoint on (METRICS_TOKEN), the process's own metrics exported
+  const app = await createApp({ databaseUrl: url.toString(), logLevel: 'silent', observability: { metricsToken: METRICS_TOKEN, processMetrics: true } });
   const hello = await startHelloApp();
+  const helloMetrics = await startHelloApp({ metrics: true });
   try {
     const helloPort = (hello.getHttpServer().address() as AddressInfo).port;
+    const helloMetricsPort = (helloMetrics.getHttpServer().address() as AddressInfo).port;
     await app.listen(0, '127.0.0.1');
     const port = (app.getHttpServer().address() as AddressInfo).port;
     const { token } = await app.get(UsersService).createWithToken({ name: 'Bench Admin', email: 'bench-admin@example.com', orgRole: 'admin' });
@@ -233,7 +240,11 @@ export async function run(): Promise<void> {
       { name: 'GET /cases/:id/sensitivity (200 × 40)', path: `/api/v1/cases/${large.caseId}/sensitivity`, token: large.token },
       { name: 'GET /cases/:id/report.pdf', path: `/api/v1/cases/${main.caseId}/report.pdf` },
       { name: `GET /approvals/pending (${CASES_PENDING} cases)`, path: '/api/v1/approvals/pending' },
+      { name: 'GET /metrics (scrape)', path: '/metrics', token: METRICS_TOKEN },
+      { name: 'bare hello + metrics middleware', path: '/hello', port: helloMetricsPort },
     ];
+    const SCRAPE = endpoints.length - 2;
+    const HELLO_METRICS = endpoints.length - 1;
     for (const e of endpoints) await load(e, 1000); // warm-up: JIT, pool, plans, fonts
     const figures = endpoints.map(() => [] as Array<{ rps: number; p50: number; requests: number }>);
     for (let r = 0; r < REPETITIONS; r++) {
@@ -283,6 +294,19 @@ export async function run(): Promise<void> {
     const sensVsMatrix = median(figures[4].map((x, r) => figures[3][r].rps / x.rps));
     recordTarget({ target: '3 GET /sensitivity 200×40 vs /matrix 200×40', figure: rps(4), ceiling: rps(3), value: sensVsMatrix, goal: '≤ 1.5× the time', met: sensVsMatrix <= 1.5 });
     console.log(`  target 3: sensitivity 200 × 40 takes ${sensVsMatrix.toFixed(3)}× the time of the matrix 200 × 40 (target ≤ 1.5×)`);
+    // what /metrics costs: the scrape against the trivial GET; the collection on every request, as the
+    // time a request of the bare hello route gains with the metrics middleware (one process, so
+    // 1 / throughput is the server's time per request), against the trivial GET's time per request
+    const series = (await (await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { Authorization: `Bearer ${METRICS_TOKEN}` } })).text()).split('\n').filter((l) => l && !l.startsWith('#')).length;
+    console.log(`  metrics: GET /metrics (${series} series, after the cases were built) ${summary[SCRAPE].rpsRatio.toFixed(3)}× the throughput of the trivial GET, ${summary[SCRAPE].p50Ratio.toFixed(1)}× its p50`);
+    const perRequestUs = (rps: number) => 1e6 / rps;
+    const addedUs = median(figures[HELLO_METRICS].map((x, r) => perRequestUs(x.rps) - perRequestUs(figures[1][r].rps)));
+    const addedShare = median(figures[HELLO_METRICS].map((x, r) => (perRequestUs(x.rps) - perRequestUs(figures[1][r].rps)) / perRequestUs(figures[0][r].rps)));
+    const withVsWithout = median(figures[HELLO_METRICS].map((x, r) => x.rps / figures[1][r].rps));
+    console.log(
+      `  metrics: collection adds ${addedUs.toFixed(1)} µs per request (bare hello ${withVsWithout.toFixed(3)}× the throughput with the middleware as without), ` +
+        `${(addedShare * 100).toFixed(1)}% of the trivial GET's ${perRequestUs(summary[0].rps).toFixed(0)} µs per request`,
+    );
     for (const kind of ['matrix', 'sensitivity'] as const) {
       const exponent = growthExponent(growth[kind]);
       const points = growth[kind].map((p, i) => `${GROWTH_SIZES[i].suppliers}×${GROWTH_SIZES[i].criteria} ${p.ms.toFixed(1)} ms`).join(', ');
@@ -291,6 +315,7 @@ export async function run(): Promise<void> {
     }
   } finally {
     await hello.close();
+    await helloMetrics.close();
     await app.close();
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
