@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions, runMigrations } from '../src/database/data-source';
 import { ensureDatabase } from '../src/database/database-url';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
+import { WorkerBoss } from '../src/modules/messages/delivery-queue';
 import { DeliveryWorker } from '../src/modules/messages/delivery-worker';
 import { Message } from '../src/modules/messages/message.entity';
 import { MessageOutbox } from '../src/modules/messages/message-outbox';
@@ -95,7 +96,7 @@ export async function run(): Promise<void> {
       await db.transaction(async (m) => {
         for (let i = 0; i < MESSAGES; i++) await outbox.enqueue(m, invitation(i));
       });
-      const worker = new DeliveryWorker(db, url.toString(), options, new SmtpTransport(smtp.url));
+      const worker = new DeliveryWorker(db, new WorkerBoss(url.toString(), options), options, new SmtpTransport(smtp.url));
       const start = performance.now();
       await worker.start();
       while ((await db.getRepository(Message).countBy({ status: 'sent' })) < MESSAGES * (r + 1)) await new Promise((res) => setTimeout(res, 20));

@@ -118,6 +118,19 @@ describe('webhooks (Standard Webhooks 1.0)', () => {
     }
   });
 
+  it('the webhook worker and the mail worker run on one pg-boss: one pool, under the workers\' one application name', async () => {
+    const poolsOfThisApp = async () =>
+      (
+        (await t.db.query(
+          `SELECT DISTINCT application_name AS name FROM pg_stat_activity
+            WHERE datname = current_database() AND application_name LIKE 'supplier-evaluation-%' AND application_name <> 'supplier-evaluation'`,
+        )) as Array<{ name: string }>
+      ).map((r) => r.name);
+    // both workers poll every 0.5 s, so their pool holds a connection
+    await eventually(async () => (await poolsOfThisApp()).length > 0, 10_000, "the workers' pool");
+    expect(await poolsOfThisApp()).toEqual(['supplier-evaluation-worker']);
+  });
+
   it('a deleted endpoint receives nothing more', async () => {
     const created = await t.http.post('/api/v1/webhooks').set(t.admin.auth).send({ url: 'http://127.0.0.1:9/unused', events: ['supplier.blocked'] }).expect(201);
     await t.http.delete(`/api/v1/webhooks/${created.body.id}`).set(t.admin.auth).expect(204);

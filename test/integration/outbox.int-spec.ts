@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { DeliveryQueue } from '../../src/modules/messages/delivery-queue';
+import { DeliveryQueue, WorkerBoss } from '../../src/modules/messages/delivery-queue';
 import { DeliveryWorker } from '../../src/modules/messages/delivery-worker';
 import { type MessageStatus, Message } from '../../src/modules/messages/message.entity';
 import { MessageOutbox, type NewMessage } from '../../src/modules/messages/message-outbox';
@@ -24,6 +24,8 @@ const workers: DeliveryWorker[] = [];
 
 const options = (more: Partial<MessagingOptions> = {}): MessagingOptions => ({ ...DEFAULT_MESSAGING, ...TEST_MESSAGING, ...more });
 
+const processBoss = (o: MessagingOptions) => new WorkerBoss(t.databaseUrl, o);
+
 function note(n: number): NewMessage {
   return {
     caseId: null,
@@ -38,7 +40,9 @@ function note(n: number): NewMessage {
 }
 
 async function worker(more: Partial<MessagingOptions> = {}, dataSource: DataSource = t.db): Promise<DeliveryWorker> {
-  const w = new DeliveryWorker(dataSource, t.databaseUrl, options({ worker: true, ...more }), new SmtpTransport(sink.url));
+  const o = options({ worker: true, ...more });
+  // a worker of its own process: its own pg-boss
+  const w = new DeliveryWorker(dataSource, processBoss(o), o, new SmtpTransport(sink.url));
   await w.start();
   workers.push(w);
   return w;
@@ -175,7 +179,8 @@ describe('exactly once', () => {
     // a worker claimed it (lease 2 s) and died before sending; its job is still there
     const claimed = await new MessagesQueries().claim(t.db.manager, message.id, randomUUID(), 2);
     expect(claimed?.status).toBe('sending');
-    const w = new DeliveryWorker(t.db, t.databaseUrl, options({ worker: true }), new SmtpTransport(sink.url));
+    const o = options({ worker: true });
+    const w = new DeliveryWorker(t.db, processBoss(o), o, new SmtpTransport(sink.url));
     expect(await w.attempt(message.id, false)).toBe('skipped');
     await new Promise((r) => setTimeout(r, 2_100));
     expect(await w.attempt(message.id, false)).toBe('sent');

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import { type EntityManager } from 'typeorm';
 
@@ -20,7 +21,7 @@ export interface RetryPolicy {
  * A job goes into pg-boss's table through the caller's EntityManager, so it commits or rolls back
  * with the row it delivers and the change that wrote it: no row without its job, no job without its
  * row. pg-boss's `send` takes any `{ executeSql }` as its connection; this PgBoss instance is never
- * started (the worker has its own), it only writes jobs. Retries back off exponentially
+ * started (the workers' is WorkerBoss), it only writes jobs. Retries back off exponentially
  * (`retryBackoff`: about delay × 2^n, with jitter); a job whose worker died is failed (and retried)
  * by pg-boss's maintenance after `leaseSeconds`, as long as the row's lease, so a stale claim and an
  * expired job free up together. The mail outbox and the webhook deliveries both send through one.
@@ -56,26 +57,50 @@ export class DeliveryQueue extends TransactionalQueue<DeliverJob> {
 }
 
 /**
- * A started pg-boss for a worker, on the service's database and schema (the migrations made the
- * schema and queues); `migrate`: whether this one may upgrade the schema to a newer pg-boss.
+ * The one pg-boss of a process's workers (the mail outbox's and the webhooks'): one pool, one
+ * maintenance loop, on the service's database and schema (the migrations made the schema and
+ * queues; a newer pg-boss upgrades it on start). The first worker to `use` it starts it. `stop`
+ * (each worker calls it when it stops; the first call does the work, the others wait for it) stops
+ * every worker on it gracefully, waiting for the jobs under way, then closes its pool: the caller
+ * may release what its attempts used (the mail transport) once it returns.
  */
-export async function startBoss(
-  databaseUrl: string,
-  options: { maintenanceIntervalSeconds: number },
-  worker: { applicationName: string; max: number; migrate: boolean },
-  onError: (err: Error) => void,
-): Promise<PgBoss> {
-  const boss = new PgBoss({
-    connectionString: databaseUrl,
-    schema: BOSS_SCHEMA,
-    application_name: worker.applicationName,
-    max: worker.max,
-    migrate: worker.migrate,
-    supervise: true,
-    maintenanceIntervalSeconds: options.maintenanceIntervalSeconds,
-    schedule: false,
-  });
-  boss.on('error', onError);
-  await boss.start();
-  return boss;
+export class WorkerBoss {
+  private started: Promise<PgBoss> | null = null;
+  private stopping: Promise<void> | null = null;
+  private readonly logger = new Logger('WorkerBoss');
+
+  constructor(
+    private readonly databaseUrl: string,
+    private readonly options: { maintenanceIntervalSeconds: number },
+  ) {}
+
+  use(): Promise<PgBoss> {
+    this.started ??= this.start();
+    return this.started;
+  }
+
+  stop(): Promise<void> {
+    const started = this.started;
+    if (!started) return this.stopping ?? Promise.resolve();
+    this.started = null;
+    this.stopping = started.then((boss) => boss.stop({ graceful: true, wait: true, timeout: 15_000, close: true }));
+    return this.stopping;
+  }
+
+  private async start(): Promise<PgBoss> {
+    const boss = new PgBoss({
+      connectionString: this.databaseUrl,
+      schema: BOSS_SCHEMA,
+      application_name: 'supplier-evaluation-worker',
+      // the two workers' pools before they shared one: 3 for the mail, 2 for the webhooks
+      max: 5,
+      migrate: true,
+      supervise: true,
+      maintenanceIntervalSeconds: this.options.maintenanceIntervalSeconds,
+      schedule: false,
+    });
+    boss.on('error', (err: Error) => this.logger.error(`pg-boss: ${err.message}`));
+    await boss.start();
+    return boss;
+  }
 }

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type PgBoss from 'pg-boss';
 import { type DataSource } from 'typeorm';
-import { DEAD_QUEUE, DELIVER_QUEUE, type DeliverJob, startBoss } from './delivery-queue';
+import { DEAD_QUEUE, DELIVER_QUEUE, type DeliverJob, type WorkerBoss } from './delivery-queue';
 import { type MessagingOptions } from './messaging.options';
 import { MessagesQueries } from './messages.queries';
 import { type MailTransport } from './transport';
@@ -33,21 +33,17 @@ export type AttemptOutcome = 'sent' | 'skipped' | 'failed' | 'dead';
 export class DeliveryWorker {
   private readonly logger = new Logger('DeliveryWorker');
   private readonly queries = new MessagesQueries();
-  private boss: PgBoss | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly databaseUrl: string,
+    /** the process's one pg-boss, shared with the webhook worker */
+    private readonly workerBoss: WorkerBoss,
     private readonly options: MessagingOptions,
     private readonly transport: MailTransport,
   ) {}
 
   async start(): Promise<void> {
-    // the Messages migration built the schema; a newer pg-boss upgrades it here
-    const boss = await startBoss(this.databaseUrl, this.options, { applicationName: 'supplier-evaluation-worker', max: 3, migrate: true }, (err) =>
-      this.logger.error(`pg-boss: ${err.message}`),
-    );
-    this.boss = boss;
+    const boss = await this.workerBoss.use();
     const polling = { pollingIntervalSeconds: this.options.pollingIntervalSeconds, includeMetadata: true as const };
     let deliverer = '';
     deliverer = await boss.work<DeliverJob>(DELIVER_QUEUE, { ...polling, batchSize: this.options.batchSize }, async (jobs) => {
@@ -58,11 +54,9 @@ export class DeliveryWorker {
     await boss.work<DeliverJob>(DEAD_QUEUE, { ...polling, batchSize: 1 }, (jobs) => this.buryBatch(jobs));
   }
 
-  /** Waits for the attempts under way (their outcome recorded), then closes pg-boss's pool. */
+  /** Waits for the attempts under way (their outcome recorded; the webhook worker's too), then closes pg-boss's pool and the transport. */
   async stop(): Promise<void> {
-    const boss = this.boss;
-    this.boss = null;
-    if (boss) await boss.stop({ graceful: true, wait: true, timeout: 15_000, close: true });
+    await this.workerBoss.stop();
     this.transport.close();
   }
 

@@ -1,8 +1,9 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { WorkerBoss } from './delivery-queue';
 import { DeliveryWorker } from './delivery-worker';
-import { MESSAGING_DATABASE_URL, MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
+import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
 import { createTransport } from './transport';
 
 /**
@@ -18,12 +19,12 @@ export class MessageWorkerHost implements OnApplicationBootstrap, OnModuleDestro
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
-    @Inject(MESSAGING_DATABASE_URL) private readonly databaseUrl: string,
+    @Inject(WorkerBoss) private readonly workerBoss: WorkerBoss,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.options.worker) return;
-    const worker = new DeliveryWorker(this.dataSource, this.databaseUrl, this.options, createTransport(this.options.smtpUrl, this.options.mailDir));
+    const worker = new DeliveryWorker(this.dataSource, this.workerBoss, this.options, createTransport(this.options.smtpUrl, this.options.mailDir));
     await worker.start();
     this.worker = worker;
   }

@@ -1,5 +1,6 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { CaseNotices } from './case-notices';
+import { WorkerBoss } from './delivery-queue';
 import { MessageOutbox } from './message-outbox';
 import { MessageWorkerHost } from './message-worker.host';
 import { MESSAGING_DATABASE_URL, MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
@@ -9,7 +10,7 @@ import { MessagesController } from './messages.controller';
 import { MessagesQueries } from './messages.queries';
 import { MessagesService } from './messages.service';
 
-/** The outbox every module writes its messages to, and the delivery worker. */
+/** The outbox every module writes its messages to, the delivery worker, and the pg-boss the workers share. */
 @Global()
 @Module({})
 export class MessagesModule {
@@ -20,6 +21,8 @@ export class MessagesModule {
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
         { provide: MESSAGING_DATABASE_URL, useValue: databaseUrl },
+        // one pg-boss per process for both workers (mail, webhooks), started by the first that runs
+        { provide: WorkerBoss, useFactory: () => new WorkerBoss(databaseUrl, options) },
         MessagesQueries,
         MessageOutbox,
         MessageWorkerHost,
@@ -27,7 +30,7 @@ export class MessagesModule {
         CaseNotices,
         MessageSettingsService,
       ],
-      exports: [MessageOutbox, MessagesQueries, CaseNotices, MessagesService, MESSAGING_OPTIONS],
+      exports: [MessageOutbox, MessagesQueries, CaseNotices, MessagesService, MESSAGING_OPTIONS, WorkerBoss],
     };
   }
 }

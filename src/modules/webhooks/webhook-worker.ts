@@ -1,9 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type PgBoss from 'pg-boss';
 import { type DataSource } from 'typeorm';
 import { signedHeaders } from '../../domain/webhooks/signature';
-import { startBoss } from '../messages/delivery-queue';
+import { type WorkerBoss } from '../messages/delivery-queue';
 import { type MessagingOptions } from '../messages/messaging.options';
 import { WEBHOOK_DEAD_QUEUE, WEBHOOK_QUEUE, type WebhookJob } from './webhook-queue';
 import { WebhooksQueries } from './webhooks.queries';
@@ -24,19 +23,16 @@ export type WebhookOutcome = 'delivered' | 'skipped' | 'failed' | 'dead';
 export class WebhookWorker {
   private readonly logger = new Logger('WebhookWorker');
   private readonly queries = new WebhooksQueries();
-  private boss: PgBoss | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly databaseUrl: string,
+    /** the process's one pg-boss, shared with the mail worker */
+    private readonly workerBoss: WorkerBoss,
     private readonly options: MessagingOptions,
   ) {}
 
   async start(): Promise<void> {
-    const boss = await startBoss(this.databaseUrl, this.options, { applicationName: 'supplier-evaluation-webhooks', max: 2, migrate: false }, (err) =>
-      this.logger.error(`pg-boss: ${err.message}`),
-    );
-    this.boss = boss;
+    const boss = await this.workerBoss.use();
     const polling = { pollingIntervalSeconds: this.options.pollingIntervalSeconds, includeMetadata: true as const };
     await boss.work<WebhookJob>(WEBHOOK_QUEUE, { ...polling, batchSize: this.options.batchSize }, (jobs) =>
       Promise.all(
@@ -60,11 +56,9 @@ export class WebhookWorker {
     });
   }
 
-  /** Waits for the attempts under way (their outcome recorded), then closes pg-boss's pool. */
+  /** Waits for the attempts under way (their outcome recorded; the mail worker's too), then closes pg-boss's pool. */
   async stop(): Promise<void> {
-    const boss = this.boss;
-    this.boss = null;
-    if (boss) await boss.stop({ graceful: true, wait: true, timeout: 15_000, close: true });
+    await this.workerBoss.stop();
   }
 
   async attempt(deliveryId: string, last: boolean): Promise<WebhookOutcome> {
