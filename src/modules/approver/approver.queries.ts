@@ -53,12 +53,6 @@ export class ApproverQueries {
     return m.query(`SELECT id, name, email, language FROM users WHERE org_role = 'admin' ORDER BY name, id`);
   }
 
-  /** Whether the user has declared on the case (any declaration, with or without a conflict). */
-  async hasDeclared(m: EntityManager, caseId: string, userId: string): Promise<boolean> {
-    const [row] = await m.query(`SELECT EXISTS (SELECT 1 FROM conflict_declarations WHERE case_id = $1 AND user_id = $2) AS declared`, [caseId, userId]);
-    return (row as { declared: boolean }).declared;
-  }
-
   /** The case's shortlisted suppliers by name: those a declared conflict can be with. */
   async shortlisted(m: EntityManager, caseId: string): Promise<Array<{ id: string; name: string }>> {
     return m.query(

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { type CaseAccess } from '../../common/auth';
-import { declarationBar } from '../../domain/approval/declarations';
+import { type DeclarationBar, declarationBar } from '../../domain/approval/declarations';
 import { DomainError, invalid } from '../../domain/errors';
 import { AuditService } from '../audit/audit.service';
 import { PolicyService } from '../policy/policy.service';
@@ -64,10 +64,7 @@ export class DeclarationsService {
    * CONFLICT_OF_INTEREST). Called under the case lock by the act itself.
    */
   async assertMayAct(m: EntityManager, caseId: string, userId: string, act: 'score' | 'propose' | 'sign'): Promise<void> {
-    const { segregation } = await this.policy.current(m);
-    if (!segregation.conflictDeclarations) return;
-    const declarations = await m.find(ConflictDeclaration, { select: { conflict: true, supplierId: true }, where: { caseId, userId } });
-    const bar = declarationBar(act, declarations, await this.queries.shortlistedSupplierIds(m, caseId));
+    const bar = await this.barOf(m, caseId, userId, act);
     if (!bar) return;
     throw new DomainError(bar.code, bar.message, bar.code === 'CONFLICT_OF_INTEREST' ? { supplierIds: bar.supplierIds } : {});
   }
@@ -78,13 +75,18 @@ export class DeclarationsService {
    * delegate has declared for themselves).
    */
   async assertNoConflictOf(m: EntityManager, caseId: string, approverId: string): Promise<void> {
-    const { segregation } = await this.policy.current(m);
-    if (!segregation.conflictDeclarations) return;
-    const declarations = await m.find(ConflictDeclaration, { select: { conflict: true, supplierId: true }, where: { caseId, userId: approverId } });
-    const bar = declarationBar('sign', declarations, await this.queries.shortlistedSupplierIds(m, caseId));
+    const bar = await this.barOf(m, caseId, approverId, 'sign');
     if (bar?.code !== 'CONFLICT_OF_INTEREST') return;
     throw new DomainError(bar.code, 'the approver you sign for declared a conflict of interest with a shortlisted supplier of this case; nobody may sign on their behalf', {
       supplierIds: bar.supplierIds,
     });
+  }
+
+  /** What bars the user from the act on the case by their declarations (none missing, none barring), or null; null too when the policy asks for none. */
+  async barOf(m: EntityManager, caseId: string, userId: string, act: 'score' | 'propose' | 'sign'): Promise<DeclarationBar | null> {
+    const { segregation } = await this.policy.current(m);
+    if (!segregation.conflictDeclarations) return null;
+    const declarations = await m.find(ConflictDeclaration, { select: { conflict: true, supplierId: true }, where: { caseId, userId } });
+    return declarationBar(act, declarations, await this.queries.shortlistedSupplierIds(m, caseId));
   }
 }

@@ -8,6 +8,7 @@ import { ApprovalService } from '../../approval/approval.service';
 import { AuditService } from '../../audit/audit.service';
 import { AuthQueries } from '../../auth/auth.queries';
 import { Case } from '../../cases/case.entity';
+import { DeclarationsService } from '../../cases/declarations.service';
 import { PolicyService } from '../../policy/policy.service';
 import { ReportSourceService } from '../../reports/report-source.service';
 import { buildReportView } from '../../reports/view/build-report-view';
@@ -31,6 +32,7 @@ export class ApproverPagesService {
     private readonly signIn: SignInService,
     private readonly policy: PolicyService,
     private readonly audit: AuditService,
+    private readonly declarations: DeclarationsService,
   ) {}
 
   /** Awaiting the user's signature (their own, and as delegate the absent approvers'), and what they signed. */
@@ -66,8 +68,9 @@ export class ApproverPagesService {
       if (c.stage === 'APPROVAL' && access.roles.includes('approver') && csrf !== null) {
         const own = await this.queries.isApprover(m, c.id, user.id);
         const principal = own ? null : ((await this.queries.principals(m, c.id, user.id, new Date()))[0] ?? null);
-        const { segregation } = await this.policy.current(m);
-        const declare = segregation.conflictDeclarations && !(await this.queries.hasDeclared(m, c.id, user.id)) ? { suppliers: await this.queries.shortlisted(m, c.id) } : null;
+        // the declaration comes first, where the sign form would only answer DECLARATION_MISSING
+        const missing = (await this.declarations.barOf(m, c.id, user.id, 'sign'))?.code === 'DECLARATION_MISSING';
+        const declare = missing ? { suppliers: await this.queries.shortlisted(m, c.id) } : null;
         form = { csrf, onBehalfOf: principal, declare };
       }
       return { view, form };
