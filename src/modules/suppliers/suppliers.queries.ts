@@ -89,11 +89,12 @@ export class SuppliersQueries {
    * Then one INSERT … ON CONFLICT (country, tax_id_normalized) writes them all **in the order of
    * the normalized tax id** (then country): every import takes its row locks and unique-index
    * waits in that one order, so two imports of the same suppliers in any row order wait for each
-   * other instead of deadlocking. `xmax = 0` tells a fresh row from an updated one. A column the
+   * other instead of deadlocking. `xmax = 0` tells a fresh row from an updated one; each comes back
+   * with its key `country|normalized tax id`, by which the caller finds its row. A column the
    * file leaves out keeps the stored value; the row's contact replaces the stored one with the
    * same email (case-insensitive) and the others stay; status and blocked reason are never touched.
    */
-  async upsertStaged(m: EntityManager, columns: ReadonlyMap<CsvColumn, number>): Promise<Array<{ id: string; line: number; inserted: boolean }>> {
+  async upsertStaged(m: EntityManager, columns: ReadonlyMap<CsvColumn, number>): Promise<Array<{ id: string; key: string; inserted: boolean }>> {
     const updates = ['legal_name = EXCLUDED.legal_name', 'tax_id = EXCLUDED.tax_id', 'updated_at = now()'];
     if (columns.has('categories')) updates.push('categories = EXCLUDED.categories');
     if (columns.has('certifications')) updates.push('certifications = EXCLUDED.certifications');
@@ -104,15 +105,11 @@ export class SuppliersQueries {
                                              WHERE lower(c->>'email') <> lower(EXCLUDED.contacts->0->>'email')), '[]'::jsonb) END`);
     }
     return m.query(
-      `WITH written AS (
-         INSERT INTO suppliers (legal_name, tax_id, tax_id_normalized, country, categories, contacts, certifications, financial_risk)
-         SELECT legal_name, tax_id, tax_id_normalized, country, categories, contacts, certifications, financial_risk
-           FROM import_rows ORDER BY tax_id_normalized, country
-         ON CONFLICT (country, tax_id_normalized) DO UPDATE SET ${updates.join(', ')}
-         RETURNING id, country, tax_id_normalized, (xmax = 0) AS inserted)
-       SELECT w.id, r.line, w.inserted FROM written w
-         JOIN import_rows r ON r.country = w.country AND r.tax_id_normalized = w.tax_id_normalized
-        ORDER BY r.line`,
+      `INSERT INTO suppliers (legal_name, tax_id, tax_id_normalized, country, categories, contacts, certifications, financial_risk)
+       SELECT legal_name, tax_id, tax_id_normalized, country, categories, contacts, certifications, financial_risk
+         FROM import_rows ORDER BY tax_id_normalized, country
+       ON CONFLICT (country, tax_id_normalized) DO UPDATE SET ${updates.join(', ')}
+       RETURNING id, country || '|' || tax_id_normalized AS key, (xmax = 0) AS inserted`,
     );
   }
 
