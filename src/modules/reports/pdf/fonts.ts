@@ -123,9 +123,32 @@ export function registerReportFonts(doc: PDFKit.PDFDocument): void {
   }
 }
 
-/** Whether a face has a glyph for a code point, answered by the font file itself. */
+/** Per face and code point of the Basic Multilingual Plane: 0 not asked yet, 1 drawn, 2 missing. */
+const glyphKnown = new Map<FontName, Uint8Array>();
+
+/** Whether a face has a glyph for a code point, answered by the font file itself (once per code point). */
 function hasGlyph(font: FontName, codePoint: number): boolean {
-  return (parsedFonts().get(font) as FontkitFont).hasGlyphForCodePoint(codePoint);
+  if (codePoint > 0xffff) return (parsedFonts().get(font) as FontkitFont).hasGlyphForCodePoint(codePoint);
+  let known = glyphKnown.get(font);
+  if (known === undefined) {
+    known = new Uint8Array(0x10000);
+    glyphKnown.set(font, known);
+  }
+  if (known[codePoint] === 0) known[codePoint] = (parsedFonts().get(font) as FontkitFont).hasGlyphForCodePoint(codePoint) ? 1 : 2;
+  return known[codePoint] === 1;
+}
+
+/**
+ * Whether `toDrawable` leaves the text as it is without looking further: every character is below
+ * U+0300 (where composing changes nothing and nothing is invisible), none is a control character,
+ * and the face draws each one.
+ */
+function drawnAsIs(text: string, font: FontName): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x300 || code < 0x20 || (code >= 0x7f && code < 0xa0) || !hasGlyph(font, code)) return false;
+  }
+  return true;
 }
 
 /** Marks that draw nothing on their own: combining accents, zero-width joiners, variation selectors. */
@@ -141,6 +164,7 @@ const COMBINING = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\
  * come out as "?" (accepted: a CJK face would add megabytes to every report).
  */
 export function toDrawable(text: string, font: FontName = 'Sans'): string {
+  if (drawnAsIs(text, font)) return text;
   let out = '';
   for (const char of text.normalize('NFC')) {
     const code = char.codePointAt(0) as number;

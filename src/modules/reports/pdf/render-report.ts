@@ -26,7 +26,7 @@ export async function renderReport(view: ReportView, opts: RenderOptions = {}): 
     await renderSection(w, section);
   }
   await writePageFurniture(w, view);
-  doc.end();
+  w.end();
   return bytes;
 }
 

@@ -7,7 +7,8 @@
  * cannot fit a whole page) is decided in one place and every text box we draw is known exactly —
  * which is what `layoutLog` reports and the layout specs check.
  */
-import { toDrawable } from './fonts';
+import { ContentStream } from './content';
+import { type FontName, toDrawable } from './fonts';
 import { COLOR, CONTENT, CONTENT_WIDTH, lineHeight, type TextStyle } from './theme';
 
 export interface LayoutBox {
@@ -26,21 +27,35 @@ export interface LayoutBox {
 export type Align = 'left' | 'right' | 'center';
 
 /**
- * Measured text widths, shared by every document of the process. A width depends only on the face,
- * the size and the string (the report never sets character or word spacing), and word wrap measures
- * the growing line word by word, so most measurements repeat. Bounded: past the limit it starts again.
+ * Advance widths of text runs per face, in thousandths of the size, shared by every document of the
+ * process. pdfkit measures a string as the sum, from the left, of its runs (split after every space
+ * or tab), each laid out by fontkit, then scales the sum to the size; a width here is that same
+ * sum of the same numbers, so it is the same float, while a run is laid out once however many
+ * strings contain it. Bounded: past the limit a face starts again.
  */
-const measured = new Map<string, number>();
-const MEASURED_LIMIT = 200_000;
+const advances = new Map<FontName, Map<string, number>>();
+const ADVANCES_LIMIT = 100_000;
+
+/** pdfkit's `widthOfString` from a run sum: scaled to the size, then its (unset) spacing and scaling. */
+const scaled = (sum: number, size: number): number => ((sum * (size / 1000) + 0) * 100) / 100;
 
 export class Writer {
   y = CONTENT.top;
   private pageIndex = 0;
+  private readonly content: ContentStream;
 
   constructor(
     readonly doc: PDFKit.PDFDocument,
     private readonly log: LayoutBox[] | undefined,
-  ) {}
+  ) {
+    this.content = new ContentStream(doc);
+  }
+
+  /** Ends the document: the last gathered operators go to their page first. */
+  end(): void {
+    this.content.flush();
+    this.doc.end();
+  }
 
   get atPageTop(): boolean {
     return this.y <= CONTENT.top + 0.01;
@@ -81,22 +96,47 @@ export class Writer {
   }
 
   useStyle(style: TextStyle): void {
-    this.doc.font(style.font).fontSize(style.size).fillColor(style.color);
-  }
-
-  /** The width of one line of text in a style; cached per font, size and string for the process. */
-  width(text: string, style: TextStyle): number {
-    const key = `${style.font}\u0000${style.size}\u0000${text}`;
-    const known = measured.get(key);
-    if (known !== undefined) return known;
     this.doc.font(style.font).fontSize(style.size);
-    const width = this.doc.widthOfString(text);
-    if (measured.size >= MEASURED_LIMIT) measured.clear();
-    measured.set(key, width);
-    return width;
+    this.content.fillColor(style.color);
   }
 
-  /** Greedy word wrap; a word wider than the line is broken between characters (wrapped, never cut). */
+  /** The width of one line of text in a style, as pdfkit's `widthOfString` gives it. */
+  width(text: string, style: TextStyle): number {
+    let sum = 0;
+    let start = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 0x20 || code === 0x09) {
+        sum += this.advance(style.font, text.slice(start, i + 1));
+        start = i + 1;
+      }
+    }
+    if (start < text.length) sum += this.advance(style.font, start === 0 ? text : text.slice(start));
+    return scaled(sum, style.size);
+  }
+
+  /** One run's advance width in thousandths of the size (what pdfkit's layout sums for it). */
+  private advance(font: FontName, run: string): number {
+    let known = advances.get(font);
+    if (known === undefined) {
+      known = new Map();
+      advances.set(font, known);
+    }
+    let advance = known.get(run);
+    if (advance === undefined) {
+      const faces = (this.doc as unknown as { _fontFamilies: Record<string, { widthOfString(text: string, size: number): number }> })._fontFamilies;
+      advance = faces[font].widthOfString(run, 1000);
+      if (known.size >= ADVANCES_LIMIT) known.clear();
+      known.set(run, advance);
+    }
+    return advance;
+  }
+
+  /**
+   * Greedy word wrap; a word wider than the line is broken between characters (wrapped, never cut).
+   * A candidate line's width is the line's runs so far plus the last word's run with its space and
+   * the new word: the same sum, in the same order, as measuring the whole candidate.
+   */
   wrap(text: string, boxWidth: number, style: TextStyle): string[] {
     // column widths are sums and differences of floats: a word measured to exactly fit must still fit
     const maxWidth = boxWidth + 0.01;
@@ -104,19 +144,33 @@ export class Writer {
     for (const paragraph of toDrawable(text, style.font).split('\n')) {
       const words = paragraph.split(/\s+/).filter((word) => word.length > 0);
       let line = '';
+      // the runs of `line` before its last word, summed, and that last word
+      let before = 0;
+      let lastWord = '';
       for (const word of words) {
-        const candidate = line === '' ? word : `${line} ${word}`;
-        if (this.width(candidate, style) <= maxWidth) {
-          line = candidate;
+        if (line !== '') {
+          const withSpace = before + this.advance(style.font, `${lastWord} `);
+          if (scaled(withSpace + this.advance(style.font, word), style.size) <= maxWidth) {
+            line = `${line} ${word}`;
+            before = withSpace;
+            lastWord = word;
+            continue;
+          }
+          lines.push(line);
+        } else if (scaled(0 + this.advance(style.font, word), style.size) <= maxWidth) {
+          line = word;
+          before = 0;
+          lastWord = word;
           continue;
         }
-        if (line !== '') lines.push(line);
         line = word;
         while (this.width(line, style) > maxWidth && line.length > 1) {
           const cut = this.fittingPrefix(line, maxWidth, style);
           lines.push(line.slice(0, cut));
           line = line.slice(cut);
         }
+        before = 0;
+        lastWord = line;
       }
       lines.push(line);
     }
@@ -137,7 +191,7 @@ export class Writer {
       if (line === '') return;
       const lineWidth = this.width(line, style);
       const dx = align === 'right' ? width - lineWidth : align === 'center' ? (width - lineWidth) / 2 : 0;
-      this.doc.text(line, x + Math.max(0, dx), y + i * lh, { lineBreak: false });
+      this.content.textLine(line, x + Math.max(0, dx), y + i * lh, lineWidth);
     });
     const height = lines.length * lh;
     if (this.log && lines.some((l) => l !== '')) {

@@ -1,0 +1,157 @@
+/**
+ * The page content stream written with less per-operation work than pdfkit spends, to the same
+ * bytes (pdfkit 0.20.2 internals, pinned exactly; the report hash specs hold it to that).
+ *
+ * - pdfkit turns every operator it adds to a page (`q`, `cm`, `BT`, a colour, one text line…) into a
+ *   small byte array of its own, and a 248-page report holds some two million of them until the end.
+ *   Here the operators of a page are gathered as text and handed to the page as one chunk when the
+ *   document moves to another page or ends: the page's stream is the same bytes, deflated alike.
+ * - A line drawn with `text(line, x, y, { lineBreak: false })` is written as the operators pdfkit's
+ *   `_fragment` writes for it. The glyph string (`[<…> …] TJ`) of a text depends only on the face and
+ *   the text once its glyphs are in the document's subset, so it is encoded once per document. A text
+ *   whose glyphs carry an offset (a mark placed on a letter) is left to pdfkit itself.
+ */
+
+/** What this module reads of pdfkit's document, page and embedded font. */
+interface PdfkitPage {
+  height: number;
+  fonts: Record<string, unknown>;
+  write(chunk: Uint8Array | string): void;
+}
+
+interface GlyphPosition {
+  xAdvance: number;
+  advanceWidth: number;
+  xOffset: number;
+  yOffset: number;
+}
+
+interface EmbeddedFont {
+  id: string;
+  ascender: number;
+  ref(): unknown;
+  encode(text: string): [string[], GlyphPosition[]];
+}
+
+interface PdfkitInternals {
+  page: PdfkitPage;
+  _font: EmbeddedFont;
+  _fontSize: number;
+  _fillColor: unknown;
+  x: number;
+  y: number;
+  addContent(data: string): unknown;
+}
+
+/** pdfkit's number formatting for content operators (`PDFObject.number`). */
+const num = (n: number): number => Math.round(n * 1e6) / 1e6;
+
+export class ContentStream {
+  private readonly doc: PdfkitInternals;
+  private pending = '';
+  private pendingPage: PdfkitPage | null = null;
+  /** Per document: face id and text → the glyph operators, or null where pdfkit must draw it. */
+  private readonly glyphs = new Map<string, string | null>();
+  private readonly fills = new Map<string, string | null>();
+
+  constructor(readonly pdf: PDFKit.PDFDocument) {
+    this.doc = pdf as unknown as PdfkitInternals;
+    if (typeof this.doc.addContent !== 'function' || this.doc.page === undefined) {
+      throw new Error('pdfkit no longer writes content through addContent: check ContentStream');
+    }
+    // every operator pdfkit itself writes (rectangles, rules, charts) joins the same gathered text
+    this.doc.addContent = (data: string) => {
+      this.add(`${data}\n`);
+      return this.pdf;
+    };
+  }
+
+  /** Hands the gathered operators to their page; before the document ends (and in any case of doubt). */
+  flush(): void {
+    if (this.pendingPage !== null && this.pending !== '') this.pendingPage.write(Buffer.from(this.pending, 'latin1'));
+    this.pending = '';
+    this.pendingPage = null;
+  }
+
+  /** `doc.fillColor(color)` for a `#rrggbb` colour, with its operators worked out once. */
+  fillColor(color: string): void {
+    let ops = this.fills.get(color);
+    if (ops === undefined) {
+      ops = /^#[0-9a-f]{6}$/i.test(color) ? fillOperators(color) : null;
+      this.fills.set(color, ops);
+    }
+    if (ops === null) {
+      this.pdf.fillColor(color);
+      return;
+    }
+    this.add(ops);
+    this.doc._fillColor = [color, undefined];
+  }
+
+  /**
+   * `doc.text(text, x, y, { lineBreak: false })` in the current face, size and colour, `width` being
+   * the text's width (pdfkit moves its cursor past the text).
+   */
+  textLine(text: string, x: number, y: number, width: number): void {
+    const doc = this.doc;
+    const font = doc._font;
+    const key = `${font.id}\u0000${text}`;
+    let glyphs = this.glyphs.get(key);
+    if (glyphs === undefined) {
+      glyphs = glyphOperators(font, text);
+      this.glyphs.set(key, glyphs);
+    }
+    if (glyphs === null) {
+      this.pdf.text(text, x, y, { lineBreak: false });
+      return;
+    }
+    const page = doc.page;
+    const size = doc._fontSize;
+    const dy = (font.ascender / 1000) * size;
+    if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
+    this.add(`q\n1 0 0 -1 0 ${num(page.height)} cm\nBT\n1 0 0 1 ${num(x)} ${num(page.height - y - dy)} Tm\n/${font.id} ${num(size)} Tf\n${glyphs}ET\nQ\n`);
+    doc.x = x + width;
+    doc.y = y;
+  }
+
+  private add(text: string): void {
+    const page = this.doc.page;
+    if (page !== this.pendingPage) {
+      this.flush();
+      this.pendingPage = page;
+    }
+    this.pending += text;
+  }
+}
+
+/** What pdfkit's `_setColorCore` writes for an RGB colour (its `_normalizeColor`, then `cs` and `scn`). */
+function fillOperators(color: string): string {
+  const hex = parseInt(color.slice(1), 16);
+  const rgb = [hex >> 16, (hex >> 8) & 0xff, hex & 0xff].map((part) => part / 255);
+  return `/DeviceRGB cs\n${rgb.join(' ')} scn\n`;
+}
+
+/**
+ * The `TJ` operators of pdfkit's `_fragment` for a text without word or character spacing, each
+ * followed by a newline; null when a glyph is offset (pdfkit then writes `Tm` operators in between).
+ * Encoding puts the text's glyphs into the document's subset, as drawing it would.
+ */
+function glyphOperators(font: EmbeddedFont, text: string): string | null {
+  const [encoded, positions] = font.encode(text);
+  if (positions.some((pos) => pos.xOffset || pos.yOffset)) return null;
+  const commands: string[] = [];
+  let last = 0;
+  const addSegment = (cur: number): void => {
+    if (last < cur) {
+      const hex = encoded.slice(last, cur).join('');
+      const advance = positions[cur - 1].xAdvance - positions[cur - 1].advanceWidth;
+      commands.push(`<${hex}> ${num(-advance)}`);
+    }
+    last = cur;
+  };
+  for (let i = 0; i < positions.length; i++) {
+    if (positions[i].xAdvance - positions[i].advanceWidth !== 0) addSegment(i + 1);
+  }
+  addSegment(positions.length);
+  return commands.length > 0 ? `[${commands.join(' ')}] TJ\n` : '';
+}
