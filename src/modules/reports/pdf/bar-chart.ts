@@ -44,7 +44,7 @@ export function renderBarChart(w: Writer, chart: BarChartView): void {
         const barHeight = Math.min(8, height - 3);
         const barTop = top + (height - barHeight) / 2;
         const barWidth = Math.max(xOf(bar.value) - barLeft, 0.5);
-        w.doc.rect(barLeft, barTop, barWidth, barHeight).fill(bar.highlight ? COLOR.accent : COLOR.bar);
+        w.fillRect(barLeft, barTop, barWidth, barHeight, bar.highlight ? COLOR.accent : COLOR.bar);
       },
     };
   });

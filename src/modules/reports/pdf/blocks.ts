@@ -144,7 +144,7 @@ function renderCallout(w: Writer, tone: 'danger' | 'warning' | 'ok', text: strin
     fill: colors.fill,
     cells: [w.cell(text, x, width, style)],
     decorate: (top, height) => {
-      w.doc.rect(CONTENT.left, top, 3, height).fill(colors.bar);
+      w.fillRect(CONTENT.left, top, 3, height, colors.bar);
     },
   };
   flowRows(w, [row], { padY: 6 });

@@ -46,40 +46,39 @@ interface PdfkitInternals {
 /** pdfkit's number formatting for content operators (`PDFObject.number`). */
 const num = (n: number): number => Math.round(n * 1e6) / 1e6;
 
+/** Bytes gathered before they go to the page as one chunk. */
+const CHUNK = 256 * 1024;
+
 export class ContentStream {
   private readonly doc: PdfkitInternals;
-  private pending = '';
+  private readonly scratch = Buffer.allocUnsafe(CHUNK);
+  private length = 0;
   private pendingPage: PdfkitPage | null = null;
   /** Per document: face id and text → the glyph operators, or null where pdfkit must draw it. */
   private readonly glyphs = new Map<string, string | null>();
-  private readonly fills = new Map<string, string | null>();
+  private readonly colors = new Map<string, string | null>();
 
   constructor(readonly pdf: PDFKit.PDFDocument) {
     this.doc = pdf as unknown as PdfkitInternals;
     if (typeof this.doc.addContent !== 'function' || this.doc.page === undefined) {
       throw new Error('pdfkit no longer writes content through addContent: check ContentStream');
     }
-    // every operator pdfkit itself writes (rectangles, rules, charts) joins the same gathered text
+    // every operator pdfkit itself writes (charts, the page's first transform) joins the same bytes
     this.doc.addContent = (data: string) => {
       this.add(`${data}\n`);
       return this.pdf;
     };
   }
 
-  /** Hands the gathered operators to their page; before the document ends (and in any case of doubt). */
+  /** Hands the gathered operators to their page; before the document ends. */
   flush(): void {
-    if (this.pendingPage !== null && this.pending !== '') this.pendingPage.write(Buffer.from(this.pending, 'latin1'));
-    this.pending = '';
-    this.pendingPage = null;
+    if (this.pendingPage !== null && this.length > 0) this.pendingPage.write(Buffer.from(this.scratch.subarray(0, this.length)));
+    this.length = 0;
   }
 
-  /** `doc.fillColor(color)` for a `#rrggbb` colour, with its operators worked out once. */
+  /** `doc.fillColor(color)`. */
   fillColor(color: string): void {
-    let ops = this.fills.get(color);
-    if (ops === undefined) {
-      ops = /^#[0-9a-f]{6}$/i.test(color) ? fillOperators(color) : null;
-      this.fills.set(color, ops);
-    }
+    const ops = this.colorOperators(color, false);
     if (ops === null) {
       this.pdf.fillColor(color);
       return;
@@ -88,11 +87,28 @@ export class ContentStream {
     this.doc._fillColor = [color, undefined];
   }
 
+  /** `doc.moveTo(x1, y1).lineTo(x2, y2).lineWidth(width).strokeColor(color).stroke()`. */
+  rule(x1: number, y1: number, x2: number, y2: number, width: number, color: string): void {
+    const ops = this.colorOperators(color, true);
+    if (ops === null) {
+      this.pdf.moveTo(x1, y1).lineTo(x2, y2).lineWidth(width).strokeColor(color).stroke();
+      return;
+    }
+    this.add(`${num(x1)} ${num(y1)} m\n${num(x2)} ${num(y2)} l\n${num(width)} w\n${ops}S\n`);
+  }
+
+  /** `doc.rect(x, y, width, height).fill(color)`. */
+  fillRect(x: number, y: number, width: number, height: number, color: string): void {
+    this.add(`${num(x)} ${num(y)} ${num(width)} ${num(height)} re\n`);
+    this.fillColor(color);
+    this.add('f\n');
+  }
+
   /**
-   * `doc.text(text, x, y, { lineBreak: false })` in the current face, size and colour, `width` being
-   * the text's width (pdfkit moves its cursor past the text).
+   * `doc.text(text, x, y, { lineBreak: false })` in the current face, size and colour. pdfkit's text
+   * cursor (`doc.x`, `doc.y`) is left where it was: the report places every text itself.
    */
-  textLine(text: string, x: number, y: number, width: number): void {
+  textLine(text: string, x: number, y: number): void {
     const doc = this.doc;
     const font = doc._font;
     const key = `${font.id}\u0000${text}`;
@@ -110,8 +126,17 @@ export class ContentStream {
     const dy = (font.ascender / 1000) * size;
     if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
     this.add(`q\n1 0 0 -1 0 ${num(page.height)} cm\nBT\n1 0 0 1 ${num(x)} ${num(page.height - y - dy)} Tm\n/${font.id} ${num(size)} Tf\n${glyphs}ET\nQ\n`);
-    doc.x = x + width;
-    doc.y = y;
+  }
+
+  /** A `#rrggbb` colour's operators, worked out once; null for any other colour (pdfkit sets those). */
+  private colorOperators(color: string, stroke: boolean): string | null {
+    const key = stroke ? `S${color}` : color;
+    let ops = this.colors.get(key);
+    if (ops === undefined) {
+      ops = /^#[0-9a-f]{6}$/i.test(color) ? colorOperators(color, stroke) : null;
+      this.colors.set(key, ops);
+    }
+    return ops;
   }
 
   private add(text: string): void {
@@ -120,15 +145,23 @@ export class ContentStream {
       this.flush();
       this.pendingPage = page;
     }
-    this.pending += text;
+    if (this.length + text.length > CHUNK) {
+      this.flush();
+      if (text.length > CHUNK) {
+        page.write(Buffer.from(text, 'latin1'));
+        return;
+      }
+    }
+    // operators are ASCII (text is drawn as hex glyph ids): one byte per character
+    this.length += this.scratch.write(text, this.length, 'latin1');
   }
 }
 
-/** What pdfkit's `_setColorCore` writes for an RGB colour (its `_normalizeColor`, then `cs` and `scn`). */
-function fillOperators(color: string): string {
+/** What pdfkit's `_setColorCore` writes for an RGB colour (its `_normalizeColor`, then `cs`/`CS` and `scn`/`SCN`). */
+function colorOperators(color: string, stroke: boolean): string {
   const hex = parseInt(color.slice(1), 16);
   const rgb = [hex >> 16, (hex >> 8) & 0xff, hex & 0xff].map((part) => part / 255);
-  return `/DeviceRGB cs\n${rgb.join(' ')} scn\n`;
+  return stroke ? `/DeviceRGB CS\n${rgb.join(' ')} SCN\n` : `/DeviceRGB cs\n${rgb.join(' ')} scn\n`;
 }
 
 /**

@@ -131,7 +131,7 @@ function drawSeries(
 
 function drawMarker(w: Writer, style: SeriesStyle, x: number, y: number): void {
   if (style.marker === 'circle') w.doc.circle(x, y, 1.8).fill(style.color);
-  else w.doc.rect(x - 1.7, y - 1.7, 3.4, 3.4).fill(style.color);
+  else w.fillRect(x - 1.7, y - 1.7, 3.4, 3.4, style.color);
 }
 
 /** Legend entries flow in columns and rows; names wrap inside their column, so 60 suppliers fit. */

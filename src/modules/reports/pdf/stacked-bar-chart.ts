@@ -67,7 +67,7 @@ export function renderStackedBarChart(w: Writer, chart: StackedBarChartView): vo
         // at the top of the row, level with the first line of a wrapped name and with its figures
         const barTop = top + 1.5;
         const barHeight = Math.min(10, height - 3);
-        for (const s of segments) if (s.x1 - s.x0 > 0.05) w.doc.rect(s.x0, barTop, s.x1 - s.x0, barHeight).fill(s.color);
+        for (const s of segments) if (s.x1 - s.x0 > 0.05) w.fillRect(s.x0, barTop, s.x1 - s.x0, barHeight, s.color);
         // the leader's total: every other bar's shortfall is the white space before this rule
         w.line(xOf(chart.reference), top, xOf(chart.reference), top + height, 0.8, COLOR.danger.bar);
       },
@@ -92,7 +92,7 @@ function renderLegend(w: Writer, chart: StackedBarChartView): void {
       x: CONTENT.left,
       width: CONTENT_WIDTH,
       cells,
-      decorate: (top) => marks.forEach((m) => w.doc.rect(m.x, top + 1.5, swatch, swatch).fill(m.color)),
+      decorate: (top) => marks.forEach((m) => w.fillRect(m.x, top + 1.5, swatch, swatch, m.color)),
     });
     cells = [];
     colors = [];

@@ -87,7 +87,12 @@ export class Writer {
 
   /** A straight rule (graphics only: not a text box, so not logged). */
   line(x1: number, y1: number, x2: number, y2: number, width: number, color: string): void {
-    this.doc.moveTo(x1, y1).lineTo(x2, y2).lineWidth(width).strokeColor(color).stroke();
+    this.content.rule(x1, y1, x2, y2, width, color);
+  }
+
+  /** A filled rectangle (graphics only). */
+  fillRect(x: number, y: number, width: number, height: number, color: string): void {
+    this.content.fillRect(x, y, width, height, color);
   }
 
   /** A cell whose text is wrapped to the cell's width. */
@@ -189,9 +194,8 @@ export class Writer {
     this.useStyle(style);
     lines.forEach((line, i) => {
       if (line === '') return;
-      const lineWidth = this.width(line, style);
-      const dx = align === 'right' ? width - lineWidth : align === 'center' ? (width - lineWidth) / 2 : 0;
-      this.content.textLine(line, x + Math.max(0, dx), y + i * lh, lineWidth);
+      const dx = align === 'right' ? width - this.width(line, style) : align === 'center' ? (width - this.width(line, style)) / 2 : 0;
+      this.content.textLine(line, x + Math.max(0, dx), y + i * lh);
     });
     const height = lines.length * lh;
     if (this.log && lines.some((l) => l !== '')) {
@@ -304,7 +308,7 @@ function splitRow(row: RowBox, space: number): [RowBox | null, RowBox] {
 function drawRow(w: Writer, row: RowBox, opts: FlowOptions): void {
   const height = rowHeight(row, opts.padY);
   const top = w.y;
-  if (row.fill) w.doc.rect(row.x, top, row.width, height).fill(row.fill);
+  if (row.fill) w.fillRect(row.x, top, row.width, height, row.fill);
   row.decorate?.(top, height);
   for (const cell of row.cells) w.drawLines(cell.lines, cell.x, top + opts.padY, cell.width, cell.style, cell.align);
   if (opts.rules) w.line(row.x, top + height, row.x + row.width, top + height, 0.4, COLOR.rule);
