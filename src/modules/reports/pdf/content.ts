@@ -46,16 +46,13 @@ interface PdfkitInternals {
 /** pdfkit's number formatting for content operators (`PDFObject.number`). */
 const num = (n: number): number => Math.round(n * 1e6) / 1e6;
 
-/** Bytes gathered before they go to the page as one chunk. */
-const CHUNK = 256 * 1024;
-
 export class ContentStream {
   private readonly doc: PdfkitInternals;
-  private readonly scratch = Buffer.allocUnsafe(CHUNK);
-  private length = 0;
+  /** The current page's operators not yet handed to it (joined once: one copy, not one per operator). */
+  private parts: string[] = [];
   private pendingPage: PdfkitPage | null = null;
-  /** Per document: face id and text → the glyph operators, or null where pdfkit must draw it. */
-  private readonly glyphs = new Map<string, string | null>();
+  /** Per document and face id: text → the glyph operators, or null where pdfkit must draw it. */
+  private readonly glyphs = new Map<string, Map<string, string | null>>();
   private readonly colors = new Map<string, string | null>();
 
   constructor(readonly pdf: PDFKit.PDFDocument) {
@@ -72,8 +69,9 @@ export class ContentStream {
 
   /** Hands the gathered operators to their page; before the document ends. */
   flush(): void {
-    if (this.pendingPage !== null && this.length > 0) this.pendingPage.write(Buffer.from(this.scratch.subarray(0, this.length)));
-    this.length = 0;
+    // operators are ASCII (text is drawn as hex glyph ids): one byte per character
+    if (this.pendingPage !== null && this.parts.length > 0) this.pendingPage.write(Buffer.from(this.parts.join(''), 'latin1'));
+    this.parts = [];
   }
 
   /** `doc.fillColor(color)`. */
@@ -111,11 +109,15 @@ export class ContentStream {
   textLine(text: string, x: number, y: number): void {
     const doc = this.doc;
     const font = doc._font;
-    const key = `${font.id}\u0000${text}`;
-    let glyphs = this.glyphs.get(key);
+    let known = this.glyphs.get(font.id);
+    if (known === undefined) {
+      known = new Map();
+      this.glyphs.set(font.id, known);
+    }
+    let glyphs = known.get(text);
     if (glyphs === undefined) {
       glyphs = glyphOperators(font, text);
-      this.glyphs.set(key, glyphs);
+      known.set(text, glyphs);
     }
     if (glyphs === null) {
       this.pdf.text(text, x, y, { lineBreak: false });
@@ -145,15 +147,7 @@ export class ContentStream {
       this.flush();
       this.pendingPage = page;
     }
-    if (this.length + text.length > CHUNK) {
-      this.flush();
-      if (text.length > CHUNK) {
-        page.write(Buffer.from(text, 'latin1'));
-        return;
-      }
-    }
-    // operators are ASCII (text is drawn as hex glyph ids): one byte per character
-    this.length += this.scratch.write(text, this.length, 'latin1');
+    this.parts.push(text);
   }
 }
 

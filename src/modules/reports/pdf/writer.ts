@@ -33,7 +33,13 @@ export type Align = 'left' | 'right' | 'center';
  * sum of the same numbers, so it is the same float, while a run is laid out once however many
  * strings contain it. Bounded: past the limit a face starts again.
  */
-const advances = new Map<FontName, Map<string, number>>();
+interface Advances {
+  /** a word (no space or tab in it) → its advance */
+  bare: Map<string, number>;
+  /** a word → the advance of the word followed by one space (the run it is inside a line) */
+  spaced: Map<string, number>;
+}
+const advances = new Map<FontName, Advances>();
 const ADVANCES_LIMIT = 100_000;
 
 /** pdfkit's `widthOfString` from a run sum: scaled to the size, then its (unset) spacing and scaling. */
@@ -111,28 +117,32 @@ export class Writer {
     let start = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      if (code === 0x20 || code === 0x09) {
-        sum += this.advance(style.font, text.slice(start, i + 1));
+      if (code === 0x20) {
+        sum += this.advance(style.font, text.slice(start, i), true);
+        start = i + 1;
+      } else if (code === 0x09) {
+        sum += this.advance(style.font, text.slice(start, i + 1), false);
         start = i + 1;
       }
     }
-    if (start < text.length) sum += this.advance(style.font, start === 0 ? text : text.slice(start));
+    if (start < text.length) sum += this.advance(style.font, start === 0 ? text : text.slice(start), false);
     return scaled(sum, style.size);
   }
 
   /** One run's advance width in thousandths of the size (what pdfkit's layout sums for it). */
-  private advance(font: FontName, run: string): number {
+  private advance(font: FontName, word: string, spaced: boolean): number {
     let known = advances.get(font);
     if (known === undefined) {
-      known = new Map();
+      known = { bare: new Map(), spaced: new Map() };
       advances.set(font, known);
     }
-    let advance = known.get(run);
+    const table = spaced ? known.spaced : known.bare;
+    let advance = table.get(word);
     if (advance === undefined) {
       const faces = (this.doc as unknown as { _fontFamilies: Record<string, { widthOfString(text: string, size: number): number }> })._fontFamilies;
-      advance = faces[font].widthOfString(run, 1000);
-      if (known.size >= ADVANCES_LIMIT) known.clear();
-      known.set(run, advance);
+      advance = faces[font].widthOfString(spaced ? `${word} ` : word, 1000);
+      if (table.size >= ADVANCES_LIMIT) table.clear();
+      table.set(word, advance);
     }
     return advance;
   }
@@ -154,15 +164,15 @@ export class Writer {
       let lastWord = '';
       for (const word of words) {
         if (line !== '') {
-          const withSpace = before + this.advance(style.font, `${lastWord} `);
-          if (scaled(withSpace + this.advance(style.font, word), style.size) <= maxWidth) {
+          const withSpace = before + this.advance(style.font, lastWord, true);
+          if (scaled(withSpace + this.advance(style.font, word, false), style.size) <= maxWidth) {
             line = `${line} ${word}`;
             before = withSpace;
             lastWord = word;
             continue;
           }
           lines.push(line);
-        } else if (scaled(0 + this.advance(style.font, word), style.size) <= maxWidth) {
+        } else if (scaled(0 + this.advance(style.font, word, false), style.size) <= maxWidth) {
           line = word;
           before = 0;
           lastWord = word;
