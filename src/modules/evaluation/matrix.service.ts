@@ -2,14 +2,14 @@ import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Decimal, money } from '../../common/money';
-import { canonicalJson, sha256 } from '../../domain/audit/canonical-json';
+import { sha256 } from '../../domain/audit/canonical-json';
 import { minorUnits } from '../../domain/money';
 import { DomainError } from '../../domain/errors';
 import { assembleMatrixInput } from '../../domain/evaluation/matrix-input';
 import { type CertificationHeld, failedRequirements, type FailedRequirement } from '../../domain/requirements';
 import { type ScoreRecord, scoreGaps, scoreGapWarnings, scoreKey, scoresByCell, type ScoreSummary } from '../../domain/evaluation/scores';
 import { decisionSnapshot, type DecisionSnapshot, rankingSnapshotHash } from '../../domain/evaluation/snapshot';
-import { roundAsOf } from '../../domain/negotiation/round';
+import { roundAsOf, roundClosedAt } from '../../domain/negotiation/round';
 import type { ReliabilityResult } from '../../domain/reliability';
 import {
   closeCall,
@@ -23,13 +23,12 @@ import {
   sensitivity,
   type SensitivityResult,
 } from '../../domain/scoring';
-import { Case } from '../cases/case.entity';
-import { NegotiationReader, type OfferForMatrix } from '../negotiation/negotiation.reader';
-import { PolicyService, type PolicyView } from '../policy/policy.service';
+import { offerForMatrix, type OfferForMatrix } from '../negotiation/negotiation.reader';
+import { policyViewOf, type PolicyView } from '../policy/policy.service';
 import { type SpecificationVersion } from '../specification/specification-version.entity';
 import { WeightsService } from '../specification/weights.service';
-import { certificationsOf } from '../suppliers/certifications.reader';
-import { ReliabilityService } from '../suppliers/reliability.service';
+import { heldCertifications } from '../suppliers/certifications.reader';
+import { reliabilityOfRecord } from '../suppliers/reliability.service';
 import { EvaluationQueries } from './evaluation.queries';
 import { Score } from './score.entity';
 import { Metrics } from '../observability/metrics';
@@ -82,40 +81,46 @@ export class MatrixService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly weightsService: WeightsService,
-    private readonly reliabilityService: ReliabilityService,
-    private readonly negotiation: NegotiationReader,
-    private readonly policy: PolicyService,
     private readonly queries: EvaluationQueries,
     @Optional() private readonly metrics?: Metrics,
   ) {}
 
   /** Throws 409 CONFLICT while no negotiation round has closed. */
   async basis(m: EntityManager, caseId: string): Promise<MatrixBasis> {
-    const decision = await this.negotiation.decisionRound(m, caseId);
-    if (!decision) {
+    return (await this.read(m, caseId)).basis;
+  }
+
+  /**
+   * The matrix's reads, in three statements: the case, its rates, its decision round and the policy
+   * in one row (`matrixContext`); the current specification; the decision round's offers with their
+   * suppliers' certifications, financial risk and performance events (`decisionOffers`). The
+   * reliability scores come from the same rows, as of the round's date.
+   */
+  private async read(m: EntityManager, caseId: string): Promise<{ basis: MatrixBasis; reliability: Map<string, ReliabilityResult> }> {
+    const context = await this.queries.matrixContext(m, caseId);
+    const decision = context?.round;
+    if (!context || !decision) {
       throw new DomainError('CONFLICT', 'no negotiation round has closed yet: the decision matrix needs a closed round', {
         reason: 'NO_CLOSED_ROUND',
       });
     }
-    // the case and the policy read once, for the weights, the reliability scores and the currency
-    const c = await m.findOneOrFail(Case, { select: { id: true, currency: true, profitImpact: true, supplyRisk: true }, where: { id: caseId } });
-    const policy = await this.policy.current(m);
-    const { specification, effective } = await this.weightsService.forCase(m, caseId, { case: c, policy });
-    const { id, number, bestAndFinal, closedAt } = decision.round;
-    const asOf = roundAsOf(decision.round);
-    const offers = decision.offers;
-    const certifications = await certificationsOf(
-      m,
-      offers.map((o) => o.supplierId),
-    );
+    const policy = policyViewOf(context.policy);
+    const { specification, effective } = await this.weightsService.forCase(m, caseId, { case: context, policy });
+    const { id, number, bestAndFinal } = decision;
+    const closedAt = roundClosedAt(decision);
+    const asOf = roundAsOf(decision);
+    const rows = await this.queries.decisionOffers(m, id, asOf);
+    const offers = rows.map((o) => offerForMatrix(o, context.currency, context.rates));
+    const certifications = new Map(rows.map((o) => [o.supplierId, heldCertifications(o.certifications)]));
+    const reliability = new Map(rows.map((o) => [o.supplierId, reliabilityOfRecord(o, o.events, asOf, policy.reliability)]));
     const failed = new Map<string, FailedRequirement[]>();
     for (const offer of offers) {
       const f = failedRequirements(specification.requirements, offer, certifications.get(offer.supplierId) ?? [], asOf);
       if (f.length > 0) failed.set(offer.supplierId, f);
     }
-    return {
+    const basis: MatrixBasis = {
       caseId,
-      baseCurrency: c.currency,
+      baseCurrency: context.currency,
       asOf,
       round: { id, number, bestAndFinal, closedAt },
       specification,
@@ -126,14 +131,13 @@ export class MatrixService {
       ranked: offers.filter((o) => !failed.has(o.supplierId)),
       policy,
     };
+    return { basis, reliability };
   }
 
   async build(m: EntityManager, caseId: string): Promise<MatrixBuild> {
     // the metric covers the reads the matrix needs as well as the arithmetic: what a caller waits for
     const timed = this.metrics?.compute.startTimer({ step: 'matrix' });
-    const basis = await this.basis(m, caseId);
-    const ids = basis.offers.map((o) => o.supplierId);
-    const reliability = ids.length === 0 ? new Map<string, ReliabilityResult>() : await this.reliabilityService.forSuppliers(m, ids, basis.asOf, basis.policy);
+    const { basis, reliability } = await this.read(m, caseId);
     const scores = await this.queries.scoreSummaries(m, caseId);
     const input = assembleMatrixInput({
       criteria: basis.weights.criteria,
@@ -223,26 +227,46 @@ export function rankingSeed(b: MatrixBuild): string {
 }
 
 /**
- * The ETag of the matrix of a build in one representation: the ranking snapshot hash (matrix input,
- * exact offer amounts, weights, ranking, exclusions) with everything else the view shows and the
- * snapshot leaves out on purpose (display names, requirement texts, criterion kinds and names, the
- * specification version, the round's closing facts, score counts and spreads, reconfirmation flags),
- * hashed together. Any change of what the body says changes it; the body itself is never hashed.
+ * The ETag of the matrix of a build in one representation: the facts of the ranking snapshot
+ * (`rankingSnapshotHash`'s parts: the matrix input, exact offer amounts, weights, ranking,
+ * exclusions) with everything else the view shows and the snapshot leaves out on purpose (display
+ * names, requirement texts, criterion kinds and names, the specification version, the round's
+ * closing facts, reliability, score counts and spreads, reconfirmation flags), hashed together.
+ * Every part is an array or an object built in a fixed key order, so its plain JSON is as
+ * deterministic as canonical JSON and far cheaper at 200 suppliers × 40 criteria; the cells the
+ * body shows are `decisionMatrix` of the input hashed here. Any change of what the body says
+ * changes it; the body itself is never hashed. Not the snapshot hash itself: that one (canonical
+ * JSON) stays what proposals are signed on and what seeds rank acceptability (`rankingSeed`).
  */
 export function matrixEtag(b: MatrixBuild, representation: 'json' | 'csv'): string {
-  const display = {
+  const evaluatorCriteria = b.weights.criteria.filter((c) => c.source === 'evaluator');
+  const facts = [
     representation,
-    asOfBasis: AS_OF_BASIS,
-    round: { bestAndFinal: b.round.bestAndFinal, closedAt: b.round.closedAt.toISOString() },
-    specificationVersion: b.specification.version,
-    items: b.weights.items.map((i) => [i.criterionId, i.name, i.kind]),
-    criteria: b.weights.criteria.map((c) => [c.id, c.source, c.direction, c.normalization]),
-    requirements: b.specification.requirements.map((r) => [r.id, r.text]),
-    offers: b.offers.map((o) => [o.supplierId, o.supplierName, o.needsReconfirmation]),
-    reliability: [...b.reliability].map(([id, r]) => [id, r.score]),
-    scores: [...b.scores].map(([key, s]) => [key, s.count, s.spread, s.consensusNeeded]),
-  };
-  return `"${sha256(`${rankingSeed(b)}\n${canonicalJson(display)}`).slice(0, 32)}"`;
+    AS_OF_BASIS,
+    b.caseId,
+    b.baseCurrency,
+    b.asOf,
+    [b.round.id, b.round.number, b.round.bestAndFinal, b.round.closedAt.toISOString()],
+    b.specification.version,
+    [b.weights.strategic, b.weights.rule],
+    b.weights.items.map((i) => [i.criterionId, i.name, i.kind, i.base, i.effective]),
+    b.weights.criteria.map((c) => [c.id, c.source, c.direction, c.normalization, c.weight]),
+    b.specification.requirements.map((r) => [r.id, r.text]),
+    b.offers.map((o) => [o.supplierId, o.supplierName, o.totalPrice, o.currency, o.convertedTotal, o.needsReconfirmation, b.reliability.get(o.supplierId)?.score ?? null]),
+    // what decisionMatrix read, criteria and suppliers (raw values by criterion, reliability, cost, failed requirements)
+    b.input.criteria.map((c) => [c.id, c.direction, c.normalization, c.weight, c.source]),
+    b.input.suppliers.map((s) => [s.supplierId, b.input.criteria.map((c) => s.raw[c.id]), s.reliability, s.totalCost, s.failedRequirements.map((f) => [f.requirementId, f.reason])]),
+    b.result.ranking.map((r) => [r.supplierId, r.rank, r.total, r.tie]),
+    b.result.excluded.map((e) => [e.supplierId, e.requirementId, e.reason]),
+    // in the body's order (offers × evaluator criteria), not the aggregate's row order, which follows the plan PostgreSQL picks
+    b.offers.flatMap((o) =>
+      evaluatorCriteria.flatMap((c) => {
+        const summary = b.scores.get(scoreKey(c.id, o.supplierId));
+        return summary ? [[o.supplierId, c.id, summary.count, summary.spread, summary.consensusNeeded]] : [];
+      }),
+    ),
+  ];
+  return `"${sha256(JSON.stringify(facts)).slice(0, 32)}"`;
 }
 
 /** If-None-Match (RFC 9110 §13.1.2, weak comparison) lists `etag`, or is `*`. */

@@ -131,22 +131,7 @@ export class NegotiationReader {
     const offers = await this.queries.currentOffers(m, [round.id], true);
     return {
       round: { id: round.id, number: round.number, bestAndFinal: round.bestAndFinal, closedAt: roundClosedAt(round), deadline: round.deadline },
-      offers: offers.map((o) => ({
-        supplierId: o.supplierId,
-        supplierName: o.supplierName,
-        totalPrice: o.totalPrice,
-        currency: o.currency,
-        convertedTotal: convertToBase(o.totalPrice, o.currency, base, rates.get(o.currency)),
-        leadTimeDays: o.leadTimeDays,
-        warrantyMonths: o.warrantyMonths,
-        paymentDays: o.paymentDays,
-        validUntil: o.validUntil,
-        compliance: o.compliance.map((c) => ({ requirementId: c.requirementId, met: c.met, note: c.note ?? null })),
-        values: o.values.map((v) => ({ criterionId: v.criterionId, value: v.value })),
-        needsReconfirmation: o.needsReconfirmation,
-        revision: o.revision,
-        submittedAt: o.createdAt,
-      })),
+      offers: offers.map((o) => offerForMatrix(o, base, rates)),
     };
   }
 
@@ -217,6 +202,47 @@ export class NegotiationReader {
     const certifications = await certificationsOf(m, supplierIds);
     return (offer, round) => meetsRequirements(requirements, offer, certifications.get(offer.supplierId) ?? [], roundAsOf(round));
   }
+}
+
+/** The columns of a current offer (with its supplier's name) the decision matrix reads. */
+export type OfferRowForMatrix = Pick<
+  OfferWithSupplier,
+  | 'supplierId'
+  | 'supplierName'
+  | 'totalPrice'
+  | 'currency'
+  | 'leadTimeDays'
+  | 'warrantyMonths'
+  | 'paymentDays'
+  | 'validUntil'
+  | 'compliance'
+  | 'values'
+  | 'needsReconfirmation'
+  | 'revision'
+  | 'createdAt'
+>;
+
+/**
+ * A current offer as the decision matrix reads it, its price converted to the base currency with
+ * the case's rates: the one mapping, for `decisionRound` and the matrix's own one-statement read.
+ */
+export function offerForMatrix(o: OfferRowForMatrix, base: string, rates: ReadonlyMap<string, string>): OfferForMatrix {
+  return {
+    supplierId: o.supplierId,
+    supplierName: o.supplierName,
+    totalPrice: o.totalPrice,
+    currency: o.currency,
+    convertedTotal: convertToBase(o.totalPrice, o.currency, base, rates.get(o.currency)),
+    leadTimeDays: o.leadTimeDays,
+    warrantyMonths: o.warrantyMonths,
+    paymentDays: o.paymentDays,
+    validUntil: o.validUntil,
+    compliance: o.compliance.map((c) => ({ requirementId: c.requirementId, met: c.met, note: c.note ?? null })),
+    values: o.values.map((v) => ({ criterionId: v.criterionId, value: v.value })),
+    needsReconfirmation: o.needsReconfirmation,
+    revision: o.revision,
+    submittedAt: o.createdAt,
+  };
 }
 
 /** What a round's history shows of an offer: price as offered and converted, and the concession. */

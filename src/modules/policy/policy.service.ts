@@ -17,14 +17,22 @@ export interface PolicyView extends Policy {
   updatedBy: string | null;
 }
 
+/**
+ * The policy in force from its newest stored version (undefined: none stored, the defaults), as
+ * `PolicyService.current` reads it; for a caller that read the row inside a larger statement (the decision matrix).
+ */
+export function policyViewOf(latest: Pick<PolicyVersion, 'data' | 'version' | 'createdAt' | 'createdBy'> | undefined | null): PolicyView {
+  if (!latest) return { ...structuredClone(DEFAULT_POLICY), version: 0, updatedAt: null, updatedBy: null };
+  return { ...withDefaults(latest.data), version: latest.version, updatedAt: latest.createdAt, updatedBy: latest.createdBy };
+}
+
 @Injectable()
 export class PolicyService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly queries: PolicyQueries) {}
 
   async current(m: EntityManager = this.dataSource.manager): Promise<PolicyView> {
     const [latest] = await m.find(PolicyVersion, { order: { version: 'DESC' }, take: 1 });
-    if (!latest) return { ...structuredClone(DEFAULT_POLICY), version: 0, updatedAt: null, updatedBy: null };
-    return { ...withDefaults(latest.data), version: latest.version, updatedAt: latest.createdAt, updatedBy: latest.createdBy };
+    return policyViewOf(latest);
   }
 
   /** Each change is a new, append-only policy version: who, when and what is the policy's audit trail. */

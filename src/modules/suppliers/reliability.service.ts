@@ -13,6 +13,38 @@ import { PolicyService, type PolicyView } from '../policy/policy.service';
 import { todayUtc } from './dto/validators';
 import { PerformanceEvent, Supplier } from './supplier.entity';
 
+/** A performance event as the reliability score reads it. */
+export type ReliabilityEventRow = Pick<PerformanceEvent, 'type' | 'date' | 'onTime' | 'inFull' | 'severity'>;
+
+/**
+ * The reliability score of one supplier from its registry facts and its performance events up to
+ * `asOf` (in the order read): the one place the stored record becomes `reliabilityScore`'s input,
+ * for `forSuppliers` and for a caller that read the same facts in a larger statement (the decision matrix).
+ */
+export function reliabilityOfRecord(
+  supplier: { certifications: Supplier['certifications']; financialRisk: string },
+  events: readonly ReliabilityEventRow[],
+  asOf: string,
+  constants: PolicyView['reliability'],
+): ReliabilityResult {
+  const deliveries: ReliabilityDelivery[] = [];
+  const incidents: ReliabilityIncident[] = [];
+  for (const e of events) {
+    if (e.type === 'delivery') deliveries.push({ date: e.date, onTime: e.onTime === true, inFull: e.inFull === true });
+    else incidents.push({ date: e.date, severity: e.severity as Severity });
+  }
+  return reliabilityScore(
+    {
+      asOf,
+      deliveries,
+      incidents,
+      certifications: supplier.certifications.map((c) => ({ name: c.name, issuedOn: c.issuedOn ?? null, expiresOn: c.expiresOn ?? null })),
+      financialRisk: Number(supplier.financialRisk),
+    },
+    constants,
+  );
+}
+
 /**
  * Supplier reliability (README "Supplier reliability score"): loads the record and hands it to the
  * pure `reliabilityScore` with the organization's policy constants. Other modules (shortlist
@@ -47,28 +79,9 @@ export class ReliabilityService {
       select: { supplierId: true, type: true, date: true, onTime: true, inFull: true, severity: true },
       where: { supplierId: In(ids), date: LessThanOrEqual(asOf) },
     });
-    const records = new Map(suppliers.map((s) => [s.id, { deliveries: [] as ReliabilityDelivery[], incidents: [] as ReliabilityIncident[] }]));
-    for (const e of events) {
-      const record = records.get(e.supplierId)!;
-      if (e.type === 'delivery') record.deliveries.push({ date: e.date, onTime: e.onTime === true, inFull: e.inFull === true });
-      else record.incidents.push({ date: e.date, severity: e.severity as Severity });
-    }
-    for (const s of suppliers) {
-      const record = records.get(s.id)!;
-      results.set(
-        s.id,
-        reliabilityScore(
-          {
-            asOf,
-            deliveries: record.deliveries,
-            incidents: record.incidents,
-            certifications: s.certifications.map((c) => ({ name: c.name, issuedOn: c.issuedOn ?? null, expiresOn: c.expiresOn ?? null })),
-            financialRisk: Number(s.financialRisk),
-          },
-          reliability,
-        ),
-      );
-    }
+    const bySupplier = new Map<string, ReliabilityEventRow[]>(suppliers.map((s) => [s.id, []]));
+    for (const e of events) bySupplier.get(e.supplierId)!.push(e);
+    for (const s of suppliers) results.set(s.id, reliabilityOfRecord(s, bySupplier.get(s.id)!, asOf, reliability));
     return results;
   }
 
