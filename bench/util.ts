@@ -13,6 +13,30 @@ export async function medianMs(fn: () => unknown | Promise<unknown>, runs = 7, w
   return times[Math.floor(times.length / 2)];
 }
 
+/**
+ * The median time of one call of `fn` (ms), each of the `runs` samples timing as many calls in a
+ * row as fill `minSampleMs` (at least one): a point of a few microseconds is then measured over
+ * many calls instead of near the timer's resolution and a single call's noise.
+ */
+export async function medianMsPerCall(fn: () => unknown, runs = 9, minSampleMs = 20): Promise<number> {
+  // warm-up, and how many calls fill a sample
+  let calls = 1;
+  for (;;) {
+    const start = performance.now();
+    for (let i = 0; i < calls; i++) fn();
+    if (performance.now() - start >= minSampleMs || calls >= 1 << 20) break;
+    calls *= 2;
+  }
+  const times: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const start = performance.now();
+    for (let i = 0; i < calls; i++) fn();
+    times.push((performance.now() - start) / calls);
+  }
+  times.sort((a, b) => a - b);
+  return Promise.resolve(times[Math.floor(times.length / 2)]);
+}
+
 /** Peak resident memory growth (MiB) while `fn` runs, sampled every 5 ms. */
 export async function peakRssMiB<T>(fn: () => Promise<T>): Promise<{ result: T; peakMiB: number; baseMiB: number }> {
   global.gc?.();
