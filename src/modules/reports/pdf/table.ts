@@ -35,20 +35,38 @@ export async function renderTable(w: Writer, table: TableView): Promise<void> {
   }
 }
 
-function cellStyles(type: TableType) {
-  return {
-    body: { font: 'Sans', size: type.size, color: COLOR.text } as TextStyle,
-    strong: { font: 'Sans-Bold', size: type.size, color: COLOR.text } as TextStyle,
-    muted: { font: 'Sans', size: type.size, color: COLOR.muted } as TextStyle,
-    mono: { font: 'Mono', size: type.size, color: COLOR.text } as TextStyle,
-    header: { font: 'Sans-Bold', size: type.size, color: COLOR.text } as TextStyle,
-  };
+interface CellStyles {
+  body: TextStyle;
+  strong: TextStyle;
+  muted: TextStyle;
+  mono: TextStyle;
+  monoMuted: TextStyle;
+  header: TextStyle;
+}
+
+/** The styles of a table type, made once (a table asks for them for every cell). */
+const stylesOfType = new Map<TableType, CellStyles>();
+
+function cellStyles(type: TableType): CellStyles {
+  let styles = stylesOfType.get(type);
+  if (styles === undefined) {
+    styles = {
+      body: { font: 'Sans', size: type.size, color: COLOR.text },
+      strong: { font: 'Sans-Bold', size: type.size, color: COLOR.text },
+      muted: { font: 'Sans', size: type.size, color: COLOR.muted },
+      mono: { font: 'Mono', size: type.size, color: COLOR.text },
+      monoMuted: { font: 'Mono', size: type.size, color: COLOR.muted },
+      header: { font: 'Sans-Bold', size: type.size, color: COLOR.text },
+    };
+    stylesOfType.set(type, styles);
+  }
+  return styles;
 }
 
 function styleFor(type: TableType, column: ColumnView, emphasis: 'strong' | 'muted' | undefined): TextStyle {
   const styles = cellStyles(type);
-  const base = column.mono ? styles.mono : emphasis === 'strong' ? styles.strong : styles.body;
-  return emphasis === 'muted' ? { ...base, color: COLOR.muted } : base;
+  if (column.mono) return emphasis === 'muted' ? styles.monoMuted : styles.mono;
+  return emphasis === 'strong' ? styles.strong : emphasis === 'muted' ? styles.muted : styles.body;
 }
 
 function measureColumn(w: Writer, table: TableView, index: number, type: TableType): ColumnMeasure {
@@ -61,9 +79,12 @@ function measureColumn(w: Writer, table: TableView, index: number, type: TableTy
   let cellsWord = 0;
   for (const row of table.rows) {
     const style = styleFor(type, column, row.emphasis);
-    const text = toDrawable(row.cells[index] ?? '', style.font);
-    for (const line of text.split('\n')) cellsWidest = Math.max(cellsWidest, w.width(line, style));
-    cellsWord = Math.max(cellsWord, longestWordWidth(w, text, style));
+    const [widest, word] = w.extent(row.cells[index] ?? '', style, (text) => {
+      const drawable = toDrawable(text, style.font);
+      return [Math.max(0, ...drawable.split('\n').map((line) => w.width(line, style))), longestWordWidth(w, drawable, style)];
+    });
+    cellsWidest = Math.max(cellsWidest, widest);
+    cellsWord = Math.max(cellsWord, word);
   }
   const pad = 2 * type.padX;
   const natural = Math.max(headerWidth, cellsWidest) + pad;

@@ -49,6 +49,9 @@ export class Writer {
   y = CONTENT.top;
   private pageIndex = 0;
   private readonly content: ContentStream;
+  /** Wrapped cell texts of this document: face → size → width → text → lines (read, never changed). */
+  private readonly cellLines = new Map<FontName, Map<number, Map<number, Map<string, string[]>>>>();
+  private readonly extents = new Map<FontName, Map<number, Map<string, [number, number]>>>();
 
   constructor(
     readonly doc: PDFKit.PDFDocument,
@@ -96,14 +99,36 @@ export class Writer {
     this.content.rule(x1, y1, x2, y2, width, color);
   }
 
+  /** A table cell's measures (widest line, longest word), worked out once per document for face, size and text. */
+  extent(text: string, style: TextStyle, measure: (text: string) => [number, number]): [number, number] {
+    let bySize = this.extents.get(style.font);
+    if (bySize === undefined) this.extents.set(style.font, (bySize = new Map()));
+    let byText = bySize.get(style.size);
+    if (byText === undefined) bySize.set(style.size, (byText = new Map()));
+    let known = byText.get(text);
+    if (known === undefined) byText.set(text, (known = measure(text)));
+    return known;
+  }
+
   /** A filled rectangle (graphics only). */
   fillRect(x: number, y: number, width: number, height: number, color: string): void {
     this.content.fillRect(x, y, width, height, color);
   }
 
-  /** A cell whose text is wrapped to the cell's width. */
+  /**
+   * A cell whose text is wrapped to the cell's width. A table repeats texts (names, numbers, labels)
+   * in columns of one width, so the lines are kept per document for face, size, width and text.
+   */
   cell(text: string, x: number, width: number, style: TextStyle, align: Align = 'left'): CellBox {
-    return { x, width, lines: this.wrap(text, width, style), style, align };
+    let bySize = this.cellLines.get(style.font);
+    if (bySize === undefined) this.cellLines.set(style.font, (bySize = new Map()));
+    let byWidth = bySize.get(style.size);
+    if (byWidth === undefined) bySize.set(style.size, (byWidth = new Map()));
+    let byText = byWidth.get(width);
+    if (byText === undefined) byWidth.set(width, (byText = new Map()));
+    let lines = byText.get(text);
+    if (lines === undefined) byText.set(text, (lines = this.wrap(text, width, style)));
+    return { x, width, lines, style, align };
   }
 
   useStyle(style: TextStyle): void {

@@ -15,11 +15,21 @@ export function scoresSection(ctx: ViewContext): SectionView {
   if (scores.length === 0) return { title: t.scores, blocks: [muted(t.noScores)] };
   const evaluators = [...new Set(scores.map((s) => s.evaluatorName))];
   const suppliers = supplierOrder(ctx, [...new Set(scores.map((s) => s.supplierId))]);
-  const criteria = ctx.criteria.map((c) => c.id).filter((id) => scores.some((s) => s.criterionId === id));
+  const scored = new Set(scores.map((s) => s.criterionId));
+  const criteria = ctx.criteria.map((c) => c.id).filter((id) => scored.has(id));
   const blocks: BlockView[] = [muted(fill(t.scoresNote, { n: CONSENSUS_SPREAD }))];
+  // each criterion and supplier's scores in the order given, found once (not by a scan per cell)
+  const cells = new Map<string, typeof scores>();
+  for (const score of scores) {
+    const key = `${score.criterionId}\u0000${score.supplierId}`;
+    const cell = cells.get(key);
+    if (cell === undefined) cells.set(key, [score]);
+    else cell.push(score);
+  }
+  const cellOf = (criterionId: string, supplierId: string): typeof scores => cells.get(`${criterionId}\u0000${supplierId}`) ?? [];
   for (const criterionId of criteria) {
     const rows = suppliers.flatMap((supplierId) => {
-      const cell = scores.filter((s) => s.criterionId === criterionId && s.supplierId === supplierId);
+      const cell = cellOf(criterionId, supplierId);
       if (cell.length === 0) return [];
       const summary = summarizeScores(cell.map((s) => s.score));
       const byEvaluator = evaluators.map((name) => {
@@ -45,7 +55,7 @@ export function scoresSection(ctx: ViewContext): SectionView {
     );
     // the comments on this criterion, by supplier in the same order
     const comments = suppliers.flatMap((supplierId) =>
-      scores.filter((s) => s.criterionId === criterionId && s.supplierId === supplierId && s.comment !== null && s.comment.trim() !== ''),
+      cellOf(criterionId, supplierId).filter((s) => s.comment !== null && s.comment.trim() !== ''),
     );
     blocks.push(
       comments.length === 0
@@ -61,6 +71,8 @@ export function scoresSection(ctx: ViewContext): SectionView {
 
 /** Ranked suppliers in rank order, then the others as given. */
 function supplierOrder(ctx: ViewContext, ids: string[]): string[] {
-  const ranked = (ctx.source.matrix?.ranking ?? []).map((r) => r.supplierId).filter((id) => ids.includes(id));
-  return [...ranked, ...ids.filter((id) => !ranked.includes(id))];
+  const given = new Set(ids);
+  const ranked = (ctx.source.matrix?.ranking ?? []).map((r) => r.supplierId).filter((id) => given.has(id));
+  const rankedSet = new Set(ranked);
+  return [...ranked, ...ids.filter((id) => !rankedSet.has(id))];
 }
