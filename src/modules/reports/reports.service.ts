@@ -12,7 +12,6 @@ import { REPORT_LANGS, type ReportLang } from './labels/labels';
 import { RenderPool } from './pdf/render-pool';
 import { ReportSourceService } from './report-source.service';
 import { StoredReport } from './report.entity';
-import { buildReportView } from './view/build-report-view';
 import { Metrics } from '../observability/metrics';
 import type { ReportSource } from './view/report-source';
 
@@ -56,9 +55,11 @@ export class ReportsService implements OnModuleInit {
   }
 
   private async render(source: ReportSource, lang: ReportLang): Promise<{ pdf: Buffer; sha256: string; contentSha256: string }> {
-    const view = buildReportView(source, lang);
-    const pdf = this.metrics ? await this.metrics.time('report', () => this.pool.render(view)) : await this.pool.render(view);
-    return { pdf, sha256: sha256(pdf), contentSha256: view.contentSha256 };
+    // the view is built where the PDF is laid out, in the pool, off the thread that serves requests
+    const { pdf, contentSha256 } = this.metrics
+      ? await this.metrics.time('report', () => this.pool.renderSource(source, lang))
+      : await this.pool.renderSource(source, lang);
+    return { pdf, sha256: sha256(pdf), contentSha256 };
   }
 
   /** An AWARDED case's stored report (same bytes every time); otherwise rendered from the current data. */

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 
+import Decimal from 'decimal.js';
+
 import { sampleReportSource, type SampleOptions } from '../../../../test/fixtures/report-source';
 import { buildReportView } from '../view/build-report-view';
 import { RenderPool } from './render-pool';
@@ -31,6 +33,32 @@ describe('RenderPool', () => {
     expect(hash(inline)).toBe(before);
     expect(hash(pooled)).toBe(before);
     expect(pooled.equals(inline)).toBe(true);
+  }, TIMEOUT);
+
+  it.each(BEFORE)('builds the view of %s (%s) in a worker from the source, to the same bytes and content hash', async (_name, size, lang, before) => {
+    const source = sampleReportSource(size);
+    const view = buildReportView(source, lang);
+    const [fromSource, inline] = await Promise.all([pool.renderSource(source, lang), new RenderPool(0).renderSource(source, lang)]);
+    expect(hash(fromSource.pdf)).toBe(before);
+    expect(fromSource.contentSha256).toBe(view.contentSha256);
+    expect(inline.pdf.equals(fromSource.pdf)).toBe(true);
+    expect(inline.contentSha256).toBe(view.contentSha256);
+  }, TIMEOUT);
+
+  it("builds the view in a worker with this thread's decimal settings (the service sets half-to-even)", async () => {
+    const source = sampleReportSource({ suppliers: 6, criteria: 6, rounds: 3 });
+    const settings = { precision: Decimal.precision, rounding: Decimal.rounding };
+    try {
+      // rounding down changes figures of the sample case: a worker on decimal.js's defaults would differ
+      Decimal.set({ precision: 40, rounding: Decimal.ROUND_DOWN });
+      const [pooled, inline] = await Promise.all([pool.renderSource(source, 'en'), new RenderPool(0).renderSource(source, 'en')]);
+      expect(pooled.contentSha256).toBe(inline.contentSha256);
+      expect(pooled.pdf.equals(inline.pdf)).toBe(true);
+      Decimal.set(settings);
+      expect((await new RenderPool(0).renderSource(source, 'en')).contentSha256).not.toBe(inline.contentSha256);
+    } finally {
+      Decimal.set(settings);
+    }
   }, TIMEOUT);
 
   it('renders concurrent reports, each to its own bytes', async () => {
