@@ -46,10 +46,19 @@ interface PdfkitInternals {
 /** pdfkit's number formatting for content operators (`PDFObject.number`). */
 const num = (n: number): number => Math.round(n * 1e6) / 1e6;
 
+/** Bytes gathered before they go to the page as one chunk. */
+const CHUNK = 256 * 1024;
+
+/** Node's Buffer has `latin1Write` (what `write(text, offset, 'latin1')` calls, without the encoding lookup). */
+interface LatinWritable {
+  latin1Write(text: string, offset: number): number;
+}
+
 export class ContentStream {
   private readonly doc: PdfkitInternals;
-  /** The current page's operators not yet handed to it (joined once: one copy, not one per operator). */
-  private parts: string[] = [];
+  /** The current page's operators not yet handed to it, as bytes (one chunk per page, not one per operator). */
+  private readonly scratch = Buffer.allocUnsafe(CHUNK) as Buffer & Partial<LatinWritable>;
+  private length = 0;
   private pendingPage: PdfkitPage | null = null;
   /** Per document and face id: text → the glyph operators, or null where pdfkit must draw it. */
   private readonly glyphs = new Map<string, Map<string, string | null>>();
@@ -60,6 +69,9 @@ export class ContentStream {
     if (typeof this.doc.addContent !== 'function' || this.doc.page === undefined) {
       throw new Error('pdfkit no longer writes content through addContent: check ContentStream');
     }
+    if (typeof this.scratch.latin1Write !== 'function') {
+      throw new Error('Buffer no longer has latin1Write: check ContentStream');
+    }
     // every operator pdfkit itself writes (charts, the page's first transform) joins the same bytes
     this.doc.addContent = (data: string) => {
       this.add(`${data}\n`);
@@ -69,9 +81,8 @@ export class ContentStream {
 
   /** Hands the gathered operators to their page; before the document ends. */
   flush(): void {
-    // operators are ASCII (text is drawn as hex glyph ids): one byte per character
-    if (this.pendingPage !== null && this.parts.length > 0) this.pendingPage.write(Buffer.from(this.parts.join(''), 'latin1'));
-    this.parts = [];
+    if (this.pendingPage !== null && this.length > 0) this.pendingPage.write(Buffer.from(this.scratch.subarray(0, this.length)));
+    this.length = 0;
   }
 
   /** `doc.fillColor(color)`. */
@@ -147,7 +158,16 @@ export class ContentStream {
       this.flush();
       this.pendingPage = page;
     }
-    this.parts.push(text);
+    if (this.length + text.length > CHUNK) {
+      this.flush();
+      if (text.length > CHUNK) {
+        page.write(Buffer.from(text, 'latin1'));
+        return;
+      }
+    }
+    // operators are ASCII (text is drawn as hex glyph ids): one byte per character, written while
+    // the string is fresh (joining a page's worth of operators at the end took four times as long)
+    this.length += (this.scratch.latin1Write as LatinWritable['latin1Write']).call(this.scratch, text, this.length);
   }
 }
 
