@@ -6,8 +6,7 @@ import { User } from '../users/user.entity';
 import { DecisionService } from './decision.service';
 import { ProposeDecisionDto } from './dto/decision.dto';
 import { PutScoresDto } from './dto/scores.dto';
-import { matrixCsv } from './matrix.csv';
-import { MatrixService } from './matrix.service';
+import { MatrixService, type MatrixView } from './matrix.service';
 import { ScoresService } from './scores.service';
 import { Endpoint } from '../../openapi/decorators';
 import { USER_TOKEN } from '../../openapi/document';
@@ -47,19 +46,21 @@ export class EvaluationController {
   @ApiResponse({ status: 304, description: 'not modified: the matrix is still the one the If-None-Match ETag describes' })
   @Get(':id/matrix')
   @CaseActionOf('matrix.read')
-  async getMatrix(@Access() access: CaseAccess, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  // the answer is a MatrixView (or its CSV), written here as the bytes `matrixBody` made of it; the type names it for the contract
+  async getMatrix(@Access() access: CaseAccess, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<MatrixView> {
     const csv = req.accepts(['application/json', 'text/csv']) === 'text/csv';
-    const { etag, view } = await this.matrix.matrix(access.caseId, req.headers['if-none-match'], csv ? 'csv' : 'json');
+    const { etag, body } = await this.matrix.matrix(access.caseId, req.headers['if-none-match'], csv ? 'csv' : 'json');
     res.setHeader('ETag', etag);
     res.setHeader('Vary', 'Accept');
-    if (view === null) {
+    if (body === null) {
       res.status(304).end();
       return undefined as never;
     }
-    if (!csv) return view;
-    res.type('text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="matrix-${access.caseId}.csv"`);
-    return matrixCsv(view);
+    if (csv) res.setHeader('Content-Disposition', `attachment; filename="matrix-${access.caseId}.csv"`);
+    // the bytes as the framework would write the view (JSON.stringify) or its CSV, with the same headers
+    res.setHeader('Content-Type', csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');
+    res.send(body);
+    return undefined as never;
   }
 
   @Endpoint('getSensitivity', 'Sensitivity of the decision to weight changes, and the price cut that would make the runner-up win', { response: Sensitivity, problems: [422] })
