@@ -2,8 +2,16 @@ import { money } from '../../common/money';
 import { kraljicCategory } from '../../domain/lifecycle/stages';
 import { type Case } from './case.entity';
 
+/** What the case view reads of a case: the entity, or a plain row of these columns (the list's). */
+export type CaseRow = Pick<
+  Case,
+  | 'id' | 'reference' | 'title' | 'businessNeed' | 'quantity' | 'unit' | 'estimatedBudget' | 'currency' | 'neededBy' | 'category' | 'purchaseType'
+  | 'profitImpact' | 'supplyRisk' | 'previousCaseId' | 'stage' | 'cancelReason' | 'awardedSupplierId' | 'awardedAmount' | 'awardedAt' | 'createdBy'
+  | 'createdAt' | 'updatedAt'
+>;
+
 /** The case as clients see it: money as exact decimal strings, the Kraljic class derived. */
-export function caseView(c: Case) {
+export function caseView(c: CaseRow) {
   return {
     id: c.id,
     reference: c.reference,

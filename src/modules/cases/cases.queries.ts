@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
 import { type CaseRole, type PurchaseType, type Stage } from '../../domain/lifecycle/stages';
-import { Case } from './case.entity';
+import { type CaseRow } from './case.view';
 
 /** A member of a case's buying center with their name and email. */
 export interface MemberView {
@@ -36,6 +36,13 @@ export interface CaseSearch {
   offset: number;
 }
 
+/** The columns of a case the view shows, as `caseView` reads them (the date as its ISO text, as the entity holds it). */
+const CASE_ROW = `c.id, c.reference, c.title, c.business_need AS "businessNeed", c.quantity, c.unit, c.estimated_budget AS "estimatedBudget",
+       c.currency, c.needed_by::text AS "neededBy", c.category, c.purchase_type AS "purchaseType", c.profit_impact AS "profitImpact",
+       c.supply_risk AS "supplyRisk", c.previous_case_id AS "previousCaseId", c.stage, c.cancel_reason AS "cancelReason",
+       c.awarded_supplier_id AS "awardedSupplierId", c.awarded_amount AS "awardedAmount", c.awarded_at AS "awardedAt",
+       c.created_by AS "createdBy", c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
+
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
 /** Every SQL statement of the cases module; the rest goes through the Case and CaseMember entities. */
@@ -59,17 +66,35 @@ export class CasesQueries {
     );
   }
 
-  /** One page of the cases a user may see, newest first, with the total that match. */
-  async search(m: EntityManager, s: CaseSearch): Promise<[Case[], number]> {
-    const qb = m.getRepository(Case).createQueryBuilder('c');
-    if (s.memberId !== null) {
-      qb.andWhere('EXISTS (SELECT 1 FROM case_members cm WHERE cm.case_id = c.id AND cm.user_id = :userId)', { userId: s.memberId });
+  /**
+   * One page of the cases a user may see, newest first, with the total that match: one statement
+   * (the total by a window over the matches, taken before LIMIT), plain rows in the columns the case
+   * view shows. Only a page past the end (no row to carry the total) asks for the count on its own.
+   */
+  async search(m: EntityManager, s: CaseSearch): Promise<[CaseRow[], number]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    if (s.memberId !== null) where.push(`EXISTS (SELECT 1 FROM case_members cm WHERE cm.case_id = c.id AND cm.user_id = ${param(s.memberId)})`);
+    if (s.stage) where.push(`c.stage = ${param(s.stage)}`);
+    if (s.purchaseType) where.push(`c.purchase_type = ${param(s.purchaseType)}`);
+    if (s.category) where.push(`c.category = ${param(s.category)}`);
+    if (s.q) {
+      const q = param(likePattern(s.q));
+      where.push(`(c.title ILIKE ${q} OR c.business_need ILIKE ${q} OR c.reference ILIKE ${q})`);
     }
-    if (s.stage) qb.andWhere('c.stage = :stage', { stage: s.stage });
-    if (s.purchaseType) qb.andWhere('c.purchase_type = :purchaseType', { purchaseType: s.purchaseType });
-    if (s.category) qb.andWhere('c.category = :category', { category: s.category });
-    if (s.q) qb.andWhere('(c.title ILIKE :q OR c.business_need ILIKE :q OR c.reference ILIKE :q)', { q: likePattern(s.q) });
-    return qb.orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'ASC').take(s.limit).skip(s.offset).getManyAndCount();
+    const filter = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
+    const rows: Array<CaseRow & { total: string }> = await m.query(
+      `SELECT ${CASE_ROW}, count(*) OVER () AS total
+         FROM cases c ${filter}
+        ORDER BY c.created_at DESC, c.id ASC
+        LIMIT ${param(s.limit)} OFFSET ${param(s.offset)}`,
+      params,
+    );
+    if (rows.length > 0) return [rows, Number(rows[0].total)];
+    if (s.offset === 0) return [[], 0];
+    const [{ total }] = await m.query(`SELECT count(*) AS total FROM cases c ${filter}`, params.slice(0, -2));
+    return [[], Number(total)];
   }
 
   /** The case's declarations, oldest first, each with its declarer's name. */
