@@ -74,13 +74,35 @@ export function rawValue(criterion: EffectiveCriterion, offer: OfferValues, sour
   }
 }
 
+/**
+ * `rawValue` of every criterion for one offer, by criterion id in criterion order: the offer's own
+ * values looked up once by criterion (the first of a criterion's values, as `rawValue`'s find
+ * takes), not searched again per criterion, so a row costs linear time in the criteria.
+ */
+function rawValues(criteria: readonly EffectiveCriterion[], offer: OfferValues, sources: Pick<MatrixSources, 'reliability' | 'scores'>): Record<string, number | null> {
+  let values: Map<string, number> | undefined;
+  const raw: Record<string, number | null> = {};
+  for (const c of criteria) {
+    if (c.source === 'offer.value') {
+      if (!values) {
+        values = new Map();
+        for (const v of offer.values) if (!values.has(v.criterionId)) values.set(v.criterionId, v.value);
+      }
+      raw[c.id] = values.get(c.id) ?? null;
+    } else {
+      raw[c.id] = rawValue(c, offer, sources);
+    }
+  }
+  return raw;
+}
+
 /** Suppliers in supplier-id order, so that the input (and the decision snapshot) never depends on names or load order. */
 export function assembleMatrixInput(sources: MatrixSources): MatrixInput {
   const suppliers: MatrixSupplier[] = [...sources.offers]
     .sort((a, b) => (a.supplierId < b.supplierId ? -1 : a.supplierId > b.supplierId ? 1 : 0))
     .map((offer) => ({
       supplierId: offer.supplierId,
-      raw: Object.fromEntries(sources.criteria.map((c) => [c.id, rawValue(c, offer, sources)])),
+      raw: rawValues(sources.criteria, offer, sources),
       reliability: sources.reliability.get(offer.supplierId) ?? 0,
       totalCost: offer.convertedTotal === null ? UNKNOWN_COST : Number(offer.convertedTotal),
       failedRequirements: failedRequirements(

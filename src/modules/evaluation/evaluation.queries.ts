@@ -138,13 +138,14 @@ export class EvaluationQueries {
   /**
    * The evaluator score summaries of the case by scoreKey(criterion, supplier), aggregated in SQL
    * (one row per scored cell, not per score): sum, count, min and max in exact hundredths
-   * (numeric(4,2) × 100 is an integer), so the mean divided here is the one `summarizeScores` gives.
+   * (numeric(4,2) × 100 is an integer), so the mean divided here is the one `summarizeScores` gives;
+   * in (criterion, supplier) order, so the map's order does not follow the plan PostgreSQL picks.
    */
   async scoreSummaries(m: EntityManager, caseId: string): Promise<Map<string, ScoreSummary>> {
     const rows: Array<{ criterionId: string; supplierId: string; sum: string; count: number; min: string; max: string }> = await m.query(
       `SELECT criterion_id AS "criterionId", supplier_id AS "supplierId", sum(score * 100)::bigint::text AS sum,
               count(*)::int AS count, (min(score) * 100)::bigint::text AS min, (max(score) * 100)::bigint::text AS max
-         FROM scores WHERE case_id = $1 GROUP BY criterion_id, supplier_id`,
+         FROM scores WHERE case_id = $1 GROUP BY criterion_id, supplier_id ORDER BY criterion_id, supplier_id`,
       [caseId],
     );
     return new Map(

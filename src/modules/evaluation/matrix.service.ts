@@ -2,7 +2,7 @@ import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Decimal, money } from '../../common/money';
-import { sha256 } from '../../domain/audit/canonical-json';
+import { createHash } from 'node:crypto';
 import { minorUnits } from '../../domain/money';
 import { DomainError } from '../../domain/errors';
 import { assembleMatrixInput } from '../../domain/evaluation/matrix-input';
@@ -241,13 +241,13 @@ export function rankingSeed(b: MatrixBuild): string {
  * names, requirement texts, criterion kinds and names, the specification version, the round's
  * closing facts, reliability, score counts and spreads, reconfirmation flags), hashed together.
  * Every part is an array or an object built in a fixed key order, so its plain JSON is as
- * deterministic as canonical JSON and far cheaper at 200 suppliers × 40 criteria; the cells the
+ * deterministic as canonical JSON and far cheaper at 200 suppliers × 40 criteria (the raw values go
+ * in as their 64-bit floats); the cells the
  * body shows are `decisionMatrix` of the input hashed here. Any change of what the body says
  * changes it; the body itself is never hashed. Not the snapshot hash itself: that one (canonical
  * JSON) stays what proposals are signed on and what seeds rank acceptability (`rankingSeed`).
  */
 export function matrixEtag(b: MatrixBuild, representation: 'json' | 'csv'): string {
-  const evaluatorCriteria = b.weights.criteria.filter((c) => c.source === 'evaluator');
   const facts = [
     representation,
     AS_OF_BASIS,
@@ -263,18 +263,25 @@ export function matrixEtag(b: MatrixBuild, representation: 'json' | 'csv'): stri
     b.offers.map((o) => [o.supplierId, o.supplierName, o.totalPrice, o.currency, o.convertedTotal, o.needsReconfirmation, b.reliability.get(o.supplierId)?.score ?? null]),
     // what decisionMatrix read, criteria and suppliers (raw values by criterion, reliability, cost, failed requirements)
     b.input.criteria.map((c) => [c.id, c.direction, c.normalization, c.weight, c.source]),
-    b.input.suppliers.map((s) => [s.supplierId, b.input.criteria.map((c) => s.raw[c.id]), s.reliability, s.totalCost, s.failedRequirements.map((f) => [f.requirementId, f.reason])]),
+    b.input.suppliers.map((s) => [s.supplierId, s.reliability, s.totalCost, s.failedRequirements.map((f) => [f.requirementId, f.reason])]),
     b.result.ranking.map((r) => [r.supplierId, r.rank, r.total, r.tie]),
     b.result.excluded.map((e) => [e.supplierId, e.requirementId, e.reason]),
-    // in the body's order (offers × evaluator criteria), not the aggregate's row order, which follows the plan PostgreSQL picks
-    b.offers.flatMap((o) =>
-      evaluatorCriteria.flatMap((c) => {
-        const summary = b.scores.get(scoreKey(c.id, o.supplierId));
-        return summary ? [[o.supplierId, c.id, summary.count, summary.spread, summary.consensusNeeded]] : [];
-      }),
-    ),
+    // the aggregate's rows come in (criterion, supplier) order, whatever plan PostgreSQL picks (scoreSummaries)
+    scoreFacts(b.scores),
   ];
-  return `"${sha256(JSON.stringify(facts)).slice(0, 32)}"`;
+  // the raw values (suppliers × criteria in input order, a missing one NaN) hashed as their 64-bit floats, not as decimal text
+  const raw = new Float64Array(b.input.suppliers.length * b.input.criteria.length);
+  let k = 0;
+  for (const s of b.input.suppliers) for (const c of b.input.criteria) raw[k++] = s.raw[c.id] ?? NaN;
+  const digest = createHash('sha256').update(JSON.stringify(facts)).update(new Uint8Array(raw.buffer)).digest('hex');
+  return `"${digest.slice(0, 32)}"`;
+}
+
+/** Count, spread and consensus flag of every scored cell, flat, in the summaries' order. */
+function scoreFacts(scores: ReadonlyMap<string, ScoreSummary>): Array<string | number | boolean | null> {
+  const flat: Array<string | number | boolean | null> = [];
+  for (const [key, s] of scores) flat.push(key, s.count, s.spread, s.consensusNeeded);
+  return flat;
 }
 
 /** The bytes of the matrix of a build in one representation: the view's JSON (as the framework writes it), or its CSV. */
