@@ -2,13 +2,14 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AUTH_METADATA, type AuthedRequest, bearerToken, type CaseAccess, cookieValue, SESSION_COOKIE } from '../../common/auth';
+import { AUTH_METADATA, type AuthedRequest, type AuthUser, bearerToken, type CaseAccess, cookieValue, SESSION_COOKIE } from '../../common/auth';
 import { sha256 } from '../../domain/audit/canonical-json';
 import { DomainError, invalid } from '../../domain/errors';
 import { assertAllowed, type CaseAction, type OrgAction } from '../../domain/lifecycle/permissions';
-import { AuthQueries, type Caller } from './auth.queries';
+import { AuthQueries, type Caller, type Credential } from './auth.queries';
 import { readDeferredBody, setImportLimits } from '../../common/deferred-body';
 import { PolicyService } from '../policy/policy.service';
+import { CallerCache } from './caller-cache';
 
 /** A CSV import's body: its size cap and inflate ratio come from the policy. */
 const CSV_BODY = /^(text\/csv|text\/plain)\b/i;
@@ -28,6 +29,7 @@ export class AccessGuard implements CanActivate {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queries: AuthQueries,
     private readonly policy: PolicyService,
+    private readonly callers: CallerCache,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -45,17 +47,30 @@ export class AccessGuard implements CanActivate {
     const action = this.reflector.getAllAndOverride<CaseAction | undefined>(AUTH_METADATA.caseAction, targets);
     const caseId = action ? String(req.params.id) : null;
     const credential = token ? { kind: 'token' as const, hash: sha256(token) } : { kind: 'session' as const, hash: sha256(session!) };
+    const user = action ? null : this.cachedUser(credential);
     // token, user and case access in one round trip; a malformed case id is refused after authentication
-    const caller = await this.queries.caller(this.dataSource.manager, credential, caseId !== null && UUID.test(caseId) ? caseId : null);
+    const caller = user ? { user, caseAccess: null } : await this.caller(credential, caseId !== null && UUID.test(caseId) ? caseId : null);
     if (!caller) throw new DomainError('UNAUTHENTICATED', token ? 'the bearer token is not valid' : 'the session has expired: open the link in your e-mail again');
-    const { user } = caller;
-    req.user = user;
-    const isAdmin = user.orgRole === 'admin';
+    req.user = caller.user;
+    const isAdmin = caller.user.orgRole === 'admin';
 
     const orgAction = this.reflector.getAllAndOverride<OrgAction | undefined>(AUTH_METADATA.orgAction, targets);
-    if (orgAction) assertAllowed(orgAction, null, { isAdmin, orgRoles: user.orgRoles });
+    if (orgAction) assertAllowed(orgAction, null, { isAdmin, orgRoles: caller.user.orgRoles });
     if (action && caseId !== null) req.caseAccess = this.checkCase(caseId, caller.caseAccess, isAdmin, action);
     return this.bodyRead(req);
+  }
+
+  /** An API token's user as the cache holds it (a route that names no case; never a session cookie). */
+  private cachedUser(credential: Credential): AuthUser | null {
+    return credential.kind === 'token' ? this.callers.get(credential.hash) : null;
+  }
+
+  /** The database's answer; a token's user is remembered (only the user: a case's access is always read afresh). */
+  private async caller(credential: Credential, caseId: string | null): Promise<Caller | null> {
+    const mark = this.callers.mark();
+    const caller = await this.queries.caller(this.dataSource.manager, credential, caseId);
+    if (caller && credential.kind === 'token') this.callers.put(credential.hash, caller.user, mark);
+    return caller;
   }
 
   /**
