@@ -19,14 +19,15 @@ export async function medianMs(fn: () => unknown | Promise<unknown>, runs = 7, w
  * many calls instead of near the timer's resolution and a single call's noise.
  */
 export async function medianMsPerCall(fn: () => unknown, runs = 9, minSampleMs = 20): Promise<number> {
-  // warm-up, and how many calls fill a sample
-  let calls = 1;
-  for (;;) {
-    const start = performance.now();
-    for (let i = 0; i < calls; i++) fn();
-    if (performance.now() - start >= minSampleMs || calls >= 1 << 20) break;
-    calls *= 2;
+  // warm-up for at least 50 ms and 3 calls (the JIT settles), which also tells how many calls fill a sample
+  let warm = 0;
+  const warmStart = performance.now();
+  while (warm < 3 || performance.now() - warmStart < 50) {
+    fn();
+    warm += 1;
   }
+  const perCall = (performance.now() - warmStart) / warm;
+  const calls = Math.max(1, Math.ceil(minSampleMs / perCall));
   const times: number[] = [];
   for (let r = 0; r < runs; r++) {
     const start = performance.now();
