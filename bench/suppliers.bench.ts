@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -106,6 +106,42 @@ async function rawCopy(db: Client, rows: readonly ImportRow[]): Promise<void> {
   await db.query('COMMIT');
 }
 
+/**
+ * CPU time (ms) of the embedded PostgreSQL so far: the postmaster and every process it started
+ * (backends, WAL writer, checkpointer), from /proc; null where /proc is not there.
+ */
+function postgresCpuMs(dataDir: string): number | null {
+  try {
+    const postmaster = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    let ticks = 0;
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      } catch {
+        continue; // ended meanwhile
+      }
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from the 3rd (state) on
+      if (Number(pid) !== postmaster && Number(fields[1]) !== postmaster) continue;
+      ticks += Number(fields[11]) + Number(fields[12]); // utime + stime
+    }
+    return ticks * 10; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
+}
+
+/** Runs `fn`, with the CPU time it took in this process (client and server) and in PostgreSQL. */
+async function withCpu<T>(dataDir: string, fn: () => Promise<T>): Promise<{ result: T; nodeMs: number; postgresMs: number | null }> {
+  const pg0 = postgresCpuMs(dataDir);
+  const node0 = process.cpuUsage();
+  const result = await fn();
+  const node = process.cpuUsage(node0);
+  const pg1 = postgresCpuMs(dataDir);
+  return { result, nodeMs: (node.user + node.system) / 1000, postgresMs: pg0 === null || pg1 === null ? null : pg1 - pg0 };
+}
+
 export interface ImportFigure {
   rows: number;
   /** medians of 3 interleaved repetitions, each into an empty registry */
@@ -114,6 +150,11 @@ export interface ImportFigure {
   copyRowsPerS: number;
   /** import / INSERT: issue 17 target 5 wants ≥ 0.6 */
   ratio: number;
+  /**
+   * The same reading in CPU time, less moved by other load on the machine: medians of this process's
+   * CPU (client and server) plus PostgreSQL's, for the raw INSERT over that for the import.
+   */
+  cpu: { importNodeMs: number; importPostgresMs: number | null; insertNodeMs: number; insertPostgresMs: number | null; ratio: number | null };
 }
 
 /**
@@ -125,6 +166,7 @@ export interface ImportFigure {
 export async function run(): Promise<{ imports: ImportFigure[] }> {
   const dir = join(process.cwd(), '.pgdata', `bench-suppliers-${process.pid}`);
   const server = await startEmbeddedPostgres(dir, false);
+  const dataDir = join(dir, 'data');
   const admin = new Client({ connectionString: server.adminUrl });
   await admin.connect();
   await admin.query('CREATE DATABASE bench_suppliers');
@@ -154,26 +196,37 @@ export async function run(): Promise<{ imports: ImportFigure[] }> {
       // import over HTTP against the same rows by a raw multi-row INSERT and a raw COPY, in turn, each into an empty registry
       for (const size of IMPORT_SIZES) {
         const times = { import: [] as number[], insert: [] as number[], copy: [] as number[], peakMiB: [] as number[] };
+        const cpu = { importNode: [] as number[], importPg: [] as number[], insertNode: [] as number[], insertPg: [] as number[] };
         let bytes = 0;
         for (let rep = 0; rep < 3; rep++) {
           const body = importFile(`S${size / 1000}R${rep}`, size);
           bytes = Buffer.byteLength(body);
+          await db.query('TRUNCATE suppliers CASCADE');
+          // the raw writes' row objects are made after the import, so that its peak RSS holds only the body and the server's own
+          const measured = await peakRssMiB(() =>
+            withCpu(dataDir, async () => {
+              const start = performance.now();
+              const counts = await post(body);
+              if (counts.created !== size) throw new Error(`expected ${size} created, got ${JSON.stringify(counts).slice(0, 200)}`);
+              return performance.now() - start;
+            }),
+          );
+          times.import.push(measured.result.result);
+          times.peakMiB.push(measured.peakMiB);
+          cpu.importNode.push(measured.result.nodeMs);
+          if (measured.result.postgresMs !== null) cpu.importPg.push(measured.result.postgresMs);
           const rows = await rowsOf(body);
           await db.query('TRUNCATE suppliers CASCADE');
-          const measured = await peakRssMiB(async () => {
+          const inserted = await withCpu(dataDir, async () => {
             const start = performance.now();
-            const counts = await post(body);
-            if (counts.created !== size) throw new Error(`expected ${size} created, got ${JSON.stringify(counts).slice(0, 200)}`);
+            await rawInsert(db, rows);
             return performance.now() - start;
           });
-          times.import.push(measured.result);
-          times.peakMiB.push(measured.peakMiB);
+          times.insert.push(inserted.result);
+          cpu.insertNode.push(inserted.nodeMs);
+          if (inserted.postgresMs !== null) cpu.insertPg.push(inserted.postgresMs);
           await db.query('TRUNCATE suppliers CASCADE');
-          let start = performance.now();
-          await rawInsert(db, rows);
-          times.insert.push(performance.now() - start);
-          await db.query('TRUNCATE suppliers CASCADE');
-          start = performance.now();
+          const start = performance.now();
           await rawCopy(db, rows);
           times.copy.push(performance.now() - start);
         }
@@ -184,14 +237,27 @@ export async function run(): Promise<{ imports: ImportFigure[] }> {
           insertRowsPerS: perS(median(times.insert)),
           copyRowsPerS: perS(median(times.copy)),
           ratio: median(times.insert) / median(times.import),
+          cpu: {
+            importNodeMs: median(cpu.importNode),
+            importPostgresMs: cpu.importPg.length === 3 ? median(cpu.importPg) : null,
+            insertNodeMs: median(cpu.insertNode),
+            insertPostgresMs: cpu.insertPg.length === 3 ? median(cpu.insertPg) : null,
+            ratio: null,
+          },
         };
+        const { importNodeMs, importPostgresMs, insertNodeMs, insertPostgresMs } = figure.cpu;
+        if (importPostgresMs !== null && insertPostgresMs !== null) figure.cpu.ratio = (insertNodeMs + insertPostgresMs) / (importNodeMs + importPostgresMs);
         figures.push(figure);
         console.log(`import of ${size} suppliers (${(bytes / 2 ** 20).toFixed(2)} MiB CSV, over HTTP, all new), median of 3 interleaved with the raw writes of the same rows:`);
         console.log(
           `  import ${figure.importRowsPerS} rows/s; raw multi-row INSERT ${figure.insertRowsPerS} rows/s; raw COPY ${figure.copyRowsPerS} rows/s; ` +
             `import/INSERT ${figure.ratio.toFixed(2)} (target ≥ 0.6), import/COPY ${(median(times.copy) / median(times.import)).toFixed(2)}`,
         );
-        console.log(`  peak RSS ${median(times.peakMiB).toFixed(1)} MiB (client and server share the process)`);
+        console.log(
+          `  CPU (this process: client and server; PostgreSQL): import ${importNodeMs.toFixed(0)} + ${importPostgresMs?.toFixed(0) ?? '?'} ms; ` +
+            `raw INSERT ${insertNodeMs.toFixed(0)} + ${insertPostgresMs?.toFixed(0) ?? '?'} ms; INSERT/import ${figure.cpu.ratio?.toFixed(2) ?? '?'}`,
+        );
+        console.log(`  peak RSS ${median(times.peakMiB).toFixed(1)} MiB (client and server share the process; the raw writes' rows are made after the import)`);
       }
       await db.query('TRUNCATE suppliers CASCADE');
       await post(importFile('B0'));
