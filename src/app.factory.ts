@@ -57,7 +57,8 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   for (const middleware of options.middleware ?? []) app.use(middleware);
   app.use(httpMetrics(app.get(Metrics)));
   app.use(closeWhileDraining(app.get(ServiceState)));
-  app.use(requestLogger(logger));
+  // a silent logger writes no request line: its per-request child logger would be work for nothing
+  if (logger.level !== 'silent') app.use(requestLogger(logger));
   app.use(methodGate(() => routes));
   app.use(mediaTypeGate(CSV_PATHS, PAGE_FORMS));
   const limit = options.bodyLimit ?? '256kb';

@@ -15,10 +15,17 @@ export function routeTable(paths: Record<string, Record<string, unknown>>): Rout
     const pattern = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+');
     return { regex: new RegExp(`^${pattern}/?$`), methods };
   });
+  // every request asks: the answers for the paths last asked are kept (bounded, started afresh when full)
+  const answers = new Map<string, string[] | null>();
   return {
     match(path: string) {
+      const known = answers.get(path);
+      if (known !== undefined) return known;
       const hit = routes.filter((r) => r.regex.test(path));
-      return hit.length === 0 ? null : [...new Set(hit.flatMap((r) => r.methods))];
+      const methods = hit.length === 0 ? null : [...new Set(hit.flatMap((r) => r.methods))];
+      if (answers.size >= 1000) answers.clear();
+      answers.set(path, methods);
+      return methods;
     },
   };
 }
