@@ -42,8 +42,9 @@ export async function* plainRecords(body: string): AsyncGenerator<CsvRecord> {
     const start = line;
     const fields: string[] = [];
     for (;;) {
+      let value: string;
       if (body.charCodeAt(at) === 34 /* " */) {
-        let value = '';
+        value = '';
         let from = at + 1;
         for (;;) {
           const quote = body.indexOf('"', from);
@@ -62,34 +63,21 @@ export async function* plainRecords(body: string): AsyncGenerator<CsvRecord> {
           line++;
         }
         if (crlf && value.indexOf('\r') !== -1) throw new NotPlainCsv(at);
-        fields.push(value);
-        const next = body.charCodeAt(at);
-        if (next === 44 /* , */) {
-          at++;
-          continue;
+      } else {
+        let stop = at;
+        while (stop < end) {
+          const ch = body.charCodeAt(stop);
+          if (ch === 44 || ch === 10 || ch === 13) break;
+          if (ch === 34) throw new NotPlainCsv(stop);
+          stop++;
         }
-        if (at >= end) break;
-        if (next === 10 && !crlf) {
-          at++;
-          break;
-        }
-        if (next === 13 && crlf && body.charCodeAt(at + 1) === 10) {
-          at += 2;
-          break;
-        }
-        throw new NotPlainCsv(at);
+        value = body.slice(at, stop);
+        at = stop;
       }
-      let stop = at;
-      while (stop < end) {
-        const ch = body.charCodeAt(stop);
-        if (ch === 44 || ch === 10 || ch === 13) break;
-        if (ch === 34) throw new NotPlainCsv(stop);
-        stop++;
-      }
-      fields.push(body.slice(at, stop));
-      at = stop;
+      fields.push(value);
+      // after a field: a comma (another field), the end, or the end of the record
       const next = body.charCodeAt(at);
-      if (next === 44) {
+      if (next === 44 /* , */) {
         at++;
         continue;
       }
