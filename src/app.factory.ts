@@ -4,7 +4,7 @@ import { type NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { json, type NextFunction, type Request, type Response, type RequestHandler, urlencoded } from 'express';
 import { AppModule } from './app.module';
-import { bodyShapeGuard } from './common/body-shape';
+import { assertShapes, bodyShapeGuard } from './common/body-shape';
 import { csvBody, deferBody } from './common/deferred-body';
 import { DEFAULT_POLICY } from './domain/policy';
 import { methodGate, mediaTypeGate, type RouteTable, routeTable } from './common/http-gates';
@@ -71,7 +71,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
       urlencoded({ limit: '16kb', extended: false, parameterLimit: 20 }),
       csvBody(CSV_PATHS, { maxInflatedBytes: DEFAULT_POLICY.imports.maxInflatedBytes, maxInflateRatio: DEFAULT_POLICY.imports.maxInflateRatio }),
       bodyShapeGuard(),
-    ]),
+    ], assertShapes),
   );
   app.use(bodyErrorHandler(new Logger('Body')));
   // the page an invitation e-mail's link opens (README "Messages"); outside the API and its document

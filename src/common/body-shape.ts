@@ -48,9 +48,18 @@ function textProblem(text: string): string | null {
 }
 
 /** The body, then the query string: both reach the DTOs, so both are checked the same way. */
+function shapeRefusal(req: Request): Error | undefined {
+  const problem = bodyShapeProblem(req.body) ?? bodyShapeProblem(req.query);
+  return problem ? invalid([problem]) : undefined;
+}
+
+/** The checks as the last body parser. */
 export function bodyShapeGuard() {
-  return (req: Request, _res: Response, next: NextFunction): void => {
-    const problem = bodyShapeProblem(req.body) ?? bodyShapeProblem(req.query);
-    next(problem ? invalid([problem]) : undefined);
-  };
+  return (req: Request, _res: Response, next: NextFunction): void => next(shapeRefusal(req));
+}
+
+/** The checks for a request without a body (`deferBody`'s bodiless path): the same 400, thrown. */
+export function assertShapes(req: Request): void {
+  const refusal = shapeRefusal(req);
+  if (refusal) throw refusal;
 }

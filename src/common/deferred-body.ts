@@ -11,14 +11,33 @@ import { decodeCsv } from './csv-body';
  * once it has said yes. An unauthenticated or refused request is answered without its body.
  */
 const READ_BODY = Symbol('readBody');
-type Deferred = Request & { [READ_BODY]?: () => Promise<void> };
+type Deferred = Request & { [READ_BODY]?: () => Promise<void> | void };
 
-export function deferBody(parsers: RequestHandler[]): RequestHandler {
+/**
+ * `parsers` run in order on a request with a body. A request with none (no Content-Length, no
+ * Transfer-Encoding, as the body parsers themselves judge it, and no Content-Type, which the CSV
+ * reader would act on) has nothing for them to read: they are skipped and only `bodiless` runs
+ * (the query's checks), at once, with `req.body` undefined as the parsers would have left it.
+ */
+export function deferBody(parsers: RequestHandler[], bodiless: (req: Request) => void): RequestHandler {
   return (req: Request, res: Response, next: NextFunction): void => {
+    if (!carriesBody(req)) {
+      (req as Deferred)[READ_BODY] = () => {
+        if (!Reflect.has(req, 'body')) req.body = undefined;
+        bodiless(req);
+      };
+      return next();
+    }
     let reading: Promise<void> | null = null;
     (req as Deferred)[READ_BODY] = () => (reading ??= runInOrder(parsers, req, res));
     next();
   };
+}
+
+/** body-parser's test for a body (type-is `hasBody`: a Transfer-Encoding, or any numeric Content-Length, 0 too), or a Content-Type. */
+function carriesBody(req: Request): boolean {
+  const { headers } = req;
+  return headers['transfer-encoding'] !== undefined || !Number.isNaN(Number(headers['content-length'])) || headers['content-type'] !== undefined;
 }
 
 /** Reads, inflates and parses the body (once); a parser's error is thrown (the problem filter maps it). */
