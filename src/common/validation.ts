@@ -45,9 +45,15 @@ export function refusedFields(problems: readonly FieldProblem[]): Set<string> {
  * walk) is still the client's malformed input: a 400 naming where it came from, never a 500.
  */
 class SafeValidationPipe extends ValidationPipe {
+  private readonly queries = new QueryMemo();
+
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const known = this.queries.get(value, metadata);
+    if (known) return known;
     try {
-      return await super.transform(value, metadata);
+      const result: unknown = await super.transform(value, metadata);
+      this.queries.put(value, metadata, result);
+      return result;
     } catch (error) {
       if (error instanceof DomainError) throw error;
       const field = metadata.type === 'body' ? 'body' : (metadata.data ?? metadata.type);
@@ -62,6 +68,54 @@ class SafeValidationPipe extends ValidationPipe {
     if (!collects || errors.length === 0) return errors;
     Object.defineProperty(object, EDGE_PROBLEMS, { value: fieldProblems(errors), enumerable: false });
     return [];
+  }
+}
+
+/** Past this many query strings per class the memo starts afresh. */
+const QUERY_MEMO_ENTRIES = 500;
+
+/**
+ * A query DTO (`@Query() q: ListCasesQuery`) validated once per query string: the same parameters
+ * give the same instance, so a query string seen before is answered with a copy of what the pipe
+ * made of it then (every query rule is a function of the parameters alone). Only a valid query is
+ * remembered, so an unknown or bad field is refused by the pipe each time, with its 400; only
+ * parameters that are all plain strings (no repeated key), and instances holding only plain values.
+ */
+class QueryMemo {
+  private readonly byClass = new Map<unknown, Map<string, Record<string, unknown>>>();
+
+  get(value: unknown, metadata: ArgumentMetadata): object | null {
+    const key = this.keyOf(value, metadata);
+    if (key === null) return null;
+    const fields = this.byClass.get(metadata.metatype)?.get(key);
+    if (fields === undefined) return null;
+    return Object.assign(Object.create((metadata.metatype as { prototype: object }).prototype) as object, fields);
+  }
+
+  put(value: unknown, metadata: ArgumentMetadata, result: unknown): void {
+    const key = this.keyOf(value, metadata);
+    if (key === null || typeof result !== 'object' || result === null || result.constructor !== metadata.metatype) return;
+    if (Object.getOwnPropertySymbols(result).length > 0) return;
+    const fields: Record<string, unknown> = {};
+    for (const name of Object.getOwnPropertyNames(result)) {
+      const descriptor = Object.getOwnPropertyDescriptor(result, name)!;
+      const v: unknown = descriptor.value;
+      if (!descriptor.enumerable || !descriptor.writable || (v !== null && typeof v === 'object') || typeof v === 'function') return;
+      fields[name] = v;
+    }
+    let known = this.byClass.get(metadata.metatype);
+    if (known === undefined) this.byClass.set(metadata.metatype, (known = new Map()));
+    if (known.size >= QUERY_MEMO_ENTRIES) known.clear();
+    known.set(key, fields);
+  }
+
+  /** The whole query of a DTO class, as its parameters came (null: not remembered). */
+  private keyOf(value: unknown, metadata: ArgumentMetadata): string | null {
+    if (metadata.type !== 'query' || metadata.data !== undefined || typeof metadata.metatype !== 'function') return null;
+    if (typeof value !== 'object' || value === null) return null;
+    const entries = Object.entries(value);
+    for (const [, v] of entries) if (typeof v !== 'string') return null;
+    return JSON.stringify(entries);
   }
 }
 
