@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { type EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager } from 'typeorm';
+import { preparedQuery } from '../../database/prepared-query';
 import { type CaseRole, type PurchaseType, type Stage } from '../../domain/lifecycle/stages';
 import { type CaseRow } from './case.view';
 
@@ -70,8 +71,9 @@ export class CasesQueries {
    * One page of the cases a user may see, newest first, with the total that match: one statement
    * (the total by a window over the matches, taken before LIMIT), plain rows in the columns the case
    * view shows. Only a page past the end (no row to carry the total) asks for the count on its own.
+   * Prepared statements on the pool (`preparedQuery`): the trivial authenticated GET is this one.
    */
-  async search(m: EntityManager, s: CaseSearch): Promise<[CaseRow[], number]> {
+  async search(db: DataSource, s: CaseSearch): Promise<[CaseRow[], number]> {
     const where: string[] = [];
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
@@ -84,7 +86,8 @@ export class CasesQueries {
       where.push(`(c.title ILIKE ${q} OR c.business_need ILIKE ${q} OR c.reference ILIKE ${q})`);
     }
     const filter = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
-    const rows: Array<CaseRow & { total: string }> = await m.query(
+    const rows = await preparedQuery<CaseRow & { total: string }>(
+      db,
       `SELECT ${CASE_ROW}, count(*) OVER () AS total
          FROM cases c ${filter}
         ORDER BY c.created_at DESC, c.id ASC
@@ -93,7 +96,7 @@ export class CasesQueries {
     );
     if (rows.length > 0) return [rows, Number(rows[0].total)];
     if (s.offset === 0) return [[], 0];
-    const [{ total }] = await m.query(`SELECT count(*) AS total FROM cases c ${filter}`, params.slice(0, -2));
+    const [{ total }] = await preparedQuery<{ total: string }>(db, `SELECT count(*) AS total FROM cases c ${filter}`, params.slice(0, -2));
     return [[], Number(total)];
   }
 

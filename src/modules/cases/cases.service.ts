@@ -79,7 +79,7 @@ export class CasesService {
   }
 
   async list(query: ListCasesQuery, user: User): Promise<Page<CaseView>> {
-    const [items, total] = await this.queries.search(this.dataSource.manager, {
+    const [items, total] = await this.queries.search(this.dataSource, {
       memberId: user.orgRole === 'admin' ? null : user.id,
       stage: query.stage,
       purchaseType: query.purchaseType,
