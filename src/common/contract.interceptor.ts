@@ -25,6 +25,9 @@ export class ContractInterceptor implements NestInterceptor {
     const req = context.switchToHttp().getRequest<Request>();
     const res = context.switchToHttp().getResponse<Response>();
     const etag = this.reflector.get<'read' | 'write' | undefined>(ETAG, context.getHandler());
+    const idempotent = Boolean(this.reflector.get<boolean | undefined>(IDEMPOTENT, context.getHandler()));
+    // most routes: no ETag, no replay, nothing to do around the handler
+    if (etag === undefined && !idempotent) return next.handle();
     if (etag === 'write' && this.requireIfMatch && req.headers['if-match'] === undefined) {
       throw new DomainError('PRECONDITION_REQUIRED', 'this service requires If-Match on changes: read the resource and send its ETag', {
         errors: [{ field: 'If-Match', message: 'required' }],
@@ -34,7 +37,7 @@ export class ContractInterceptor implements NestInterceptor {
       if (etag && body !== undefined && body !== null) res.setHeader('ETag', etagOf(body));
       return body;
     };
-    if (!this.reflector.get<boolean>(IDEMPOTENT, context.getHandler())) return next.handle().pipe(map(withEtag));
+    if (!idempotent) return next.handle().pipe(map(withEtag));
     return from(this.idempotency.begin(req)).pipe(
       mergeMap((claim) => {
         if (claim.kind === 'replay') {
