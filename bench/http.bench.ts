@@ -36,7 +36,7 @@ const REPETITIONS_ASKED = Number(process.env.BENCH_HTTP_REPETITIONS ?? REPETITIO
 const METRICS_TOKEN = 'bench-metrics-token';
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run builds the same cases. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -57,7 +57,7 @@ const criterion = (name: string, kind: string, source: string, direction: string
 });
 
 /** 8 criteria: price, three offer terms, reliability, two evaluator-scored, one offer value. */
-const CRITERIA = [
+export const CRITERIA = [
   criterion('Total cost', 'price', 'offer.price', 'lower_is_better', 'ratio', 30),
   criterion('Lead time', 'delivery', 'offer.leadTimeDays', 'lower_is_better', 'minmax', 10),
   criterion('Warranty', 'service', 'offer.warrantyMonths', 'higher_is_better', 'ratio', 10),
@@ -68,7 +68,7 @@ const CRITERIA = [
   criterion('Energy use (kWh)', 'technical', 'offer.value', 'lower_is_better', 'ratio', 5),
 ];
 
-function suppliers(random: () => number): SupplierPlan[] {
+export function suppliers(random: () => number): SupplierPlan[] {
   return Array.from({ length: SUPPLIERS }, (_, j) => {
     const performance: PerformanceEvent[] = Array.from({ length: 12 }, (_, d) => ({
       type: 'delivery' as const,
@@ -88,7 +88,7 @@ function suppliers(random: () => number): SupplierPlan[] {
 }
 
 /** Two rounds, every supplier in both (one offers through the supplier portal), prices 80,000–98,000 EUR. */
-function rounds(random: () => number) {
+export function rounds(random: () => number) {
   const offers = (cut: number): OfferPlan[] =>
     Array.from({ length: SUPPLIERS }, (_, j) => ({
       supplier: `s${j}`,
@@ -107,7 +107,7 @@ function rounds(random: () => number) {
  * three offer terms, reliability, up to 10 evaluator-scored criteria (two evaluators; one PUT of at
  * most 2,000 scores each), the rest offer values; one round.
  */
-async function gridCase(transport: ReturnType<typeof fetchTransport>, token: string, suppliers: number, criteria: number, random: () => number) {
+export async function gridCase(transport: ReturnType<typeof fetchTransport>, token: string, suppliers: number, criteria: number, random: () => number) {
   const plan: CriterionPlan[] = [
     criterion('Total cost', 'price', 'offer.price', 'lower_is_better', 'ratio', 30),
     criterion('Lead time', 'delivery', 'offer.leadTimeDays', 'lower_is_better', 'minmax', 10),

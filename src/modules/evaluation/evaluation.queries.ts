@@ -9,6 +9,7 @@ import { type OfferRowForMatrix } from '../negotiation/negotiation.reader';
 import { type PolicyVersion } from '../policy/policy-version.entity';
 import { type ReliabilityEventRow } from '../suppliers/reliability.service';
 import { type Supplier } from '../suppliers/supplier.entity';
+import { SpecificationVersion } from '../specification/specification-version.entity';
 
 /** What the matrix reads of the case, its rates, its decision round and the policy, in one row. */
 export interface MatrixContext {
@@ -29,6 +30,16 @@ export type DecisionOfferRow = OfferRowForMatrix & {
   financialRisk: string;
   events: ReliabilityEventRow[];
 };
+
+/** What `matrixReads` gives: the context, the current specification (null: none), the decision round's offers and the score summaries. */
+export interface MatrixReads {
+  context: MatrixContext;
+  specification: SpecificationVersion | null;
+  /** empty while no round has closed or no specification exists */
+  offers: DecisionOfferRow[];
+  /** by scoreKey(criterionId, supplierId); empty when not asked for */
+  scores: Map<string, ScoreSummary>;
+}
 
 /** The current proposal with the names its views show. */
 export type CurrentDecision = Pick<Decision, 'id' | 'supplierId' | 'justification' | 'override' | 'snapshotHash' | 'proposedBy' | 'createdAt'> & {
@@ -68,39 +79,64 @@ export class EvaluationQueries {
   }
 
   /**
-   * The case's base currency and Kraljic inputs, its exchange rates, its decision round (the latest
-   * closed one, `roundOpenSql` against the database clock) and the policy in force, in one
-   * statement; null when the case does not exist.
+   * Everything the decision matrix reads, in one statement, so in one snapshot without a
+   * transaction around it (README "Decision matrix"): one row of
+   * - the case's base currency and Kraljic inputs, its exchange rates (`[currency, rate]` pairs),
+   *   its decision round (the latest closed one, `roundOpenSql` against the database clock) and the
+   *   policy in force;
+   * - the current specification (the newest version, as `currentSpecification` reads it), its
+   *   columns prefixed `spec_`;
+   * - `offers`: the current offers of the decision round's participants not eliminated, by supplier
+   *   name (the order of NegotiationQueries.currentOffers), each with its supplier's
+   *   certifications, financial risk and performance events up to the round's date (`ROUND_AS_OF`),
+   *   as one JSON array: exact amounts as text, `createdAt` as ISO text in milliseconds (what pg
+   *   makes of a timestamptz: it truncates the microseconds);
+   * - `scores` (unless `withScores` is false): the evaluator score aggregate, one
+   *   `[criterion, supplier, sum, count, min, max]` array per scored cell in exact hundredths
+   *   (numeric(4,2) × 100 is an integer), in (criterion, supplier) order, so the map's order does
+   *   not follow the plan PostgreSQL picks.
+   * JSON arrays because one statement returns one shape of row, and because a JSON column is parsed
+   * by JSON.parse at once where pg parses a row field by field (2,000 score rows at 200 × 40).
+   * null when the case does not exist.
    */
-  async matrixContext(m: EntityManager, caseId: string): Promise<MatrixContext | null> {
+  async matrixReads(m: EntityManager, caseId: string, withScores: boolean): Promise<MatrixReads | null> {
     const [row] = (await m.query(
       `SELECT c.currency, c.profit_impact AS "profitImpact", c.supply_risk AS "supplyRisk",
               coalesce((SELECT json_agg(json_build_array(x.currency, x.rate::text)) FROM exchange_rates x WHERE x.case_id = c.id), '[]') AS rates,
               r.id AS "roundId", r.number AS "roundNumber", r.best_and_final AS "bestAndFinal", r.deadline, r.closed_at AS "closedAt",
-              p.version AS "policyVersion", p.data AS "policyData", p.created_at AS "policyCreatedAt", p.created_by AS "policyCreatedBy"
+              p.version AS "policyVersion", p.data AS "policyData", p.created_at AS "policyCreatedAt", p.created_by AS "policyCreatedBy",
+              v.id AS spec_id, v.case_id AS spec_case_id, v.version AS spec_version, v.frozen_at AS spec_frozen_at, v.description AS spec_description,
+              v.deliverables AS spec_deliverables, v.quantity AS spec_quantity, v.requirements AS spec_requirements, v.criteria AS spec_criteria,
+              v.ahp AS spec_ahp, v.reason AS spec_reason, v.created_by AS spec_created_by, v.created_at AS spec_created_at, v.updated_at AS spec_updated_at,
+              CASE WHEN r.id IS NULL OR v.id IS NULL THEN '[]' ELSE coalesce((
+                SELECT json_agg(json_build_object(
+                         'supplierId', o.supplier_id, 'supplierName', s.legal_name, 'totalPrice', o.total_price::text, 'currency', o.currency,
+                         'leadTimeDays', o.lead_time_days, 'warrantyMonths', o.warranty_months, 'paymentDays', o.payment_days,
+                         'validUntil', to_char(o.valid_until, 'YYYY-MM-DD'), 'compliance', o.compliance, 'values', o.criterion_values,
+                         'needsReconfirmation', o.needs_reconfirmation, 'revision', o.revision,
+                         'createdAt', to_char(o.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                         'certifications', s.certifications, 'financialRisk', s.financial_risk::text,
+                         'events', coalesce((SELECT json_agg(json_build_object('type', e.type, 'date', to_char(e.date, 'YYYY-MM-DD'), 'onTime', e.on_time, 'inFull', e.in_full, 'severity', e.severity))
+                                               FROM performance_events e WHERE e.supplier_id = o.supplier_id AND e.date <= ${ROUND_AS_OF('r')}), '[]'))
+                         ORDER BY s.legal_name, o.supplier_id)
+                  FROM offers o JOIN suppliers s ON s.id = o.supplier_id
+                  JOIN round_participants rp ON rp.round_id = o.round_id AND rp.supplier_id = o.supplier_id AND rp.eliminated_at IS NULL
+                 WHERE o.round_id = r.id AND o.is_current), '[]') END AS offers,
+              CASE WHEN NOT $2::boolean OR r.id IS NULL OR v.id IS NULL THEN '[]' ELSE coalesce((
+                SELECT json_agg(json_build_array(a.criterion_id, a.supplier_id, a.sum, a.count, a.min, a.max) ORDER BY a.criterion_id, a.supplier_id)
+                  FROM (SELECT criterion_id, supplier_id, sum(score * 100)::bigint AS sum, count(*)::int AS count,
+                               (min(score) * 100)::bigint AS min, (max(score) * 100)::bigint AS max
+                          FROM scores WHERE case_id = c.id GROUP BY criterion_id, supplier_id) a), '[]') END AS scores
          FROM cases c
          LEFT JOIN LATERAL (SELECT r.id, r.number, r.best_and_final, r.deadline, r.closed_at FROM negotiation_rounds r
                              WHERE r.case_id = c.id AND NOT ${roundOpenSql('r')} ORDER BY r.number DESC LIMIT 1) r ON true
          LEFT JOIN LATERAL (SELECT p.version, p.data, p.created_at, p.created_by FROM policy_versions p ORDER BY p.version DESC LIMIT 1) p ON true
+         LEFT JOIN LATERAL (SELECT * FROM specification_versions v WHERE v.case_id = c.id ORDER BY v.version DESC LIMIT 1) v ON true
         WHERE c.id = $1`,
-      [caseId],
-    )) as Array<{
-      currency: string;
-      profitImpact: number;
-      supplyRisk: number;
-      rates: Array<[string, string]>;
-      roundId: string | null;
-      roundNumber: number;
-      bestAndFinal: boolean;
-      deadline: Date;
-      closedAt: Date | null;
-      policyVersion: number | null;
-      policyData: PolicyVersion['data'];
-      policyCreatedAt: Date;
-      policyCreatedBy: string | null;
-    }>;
+      [caseId, withScores],
+    )) as MatrixReadsRow[];
     if (!row) return null;
-    return {
+    const context: MatrixContext = {
       currency: row.currency,
       profitImpact: row.profitImpact,
       supplyRisk: row.supplyRisk,
@@ -109,47 +145,76 @@ export class EvaluationQueries {
       policy:
         row.policyVersion === null ? null : { version: row.policyVersion, data: row.policyData, createdAt: row.policyCreatedAt, createdBy: row.policyCreatedBy },
     };
+    const offers = row.offers as Array<Omit<DecisionOfferRow, 'createdAt'> & { createdAt: string | Date }>;
+    for (const o of offers) {
+      o.totalPrice = normalizeAmount(o.totalPrice);
+      o.createdAt = new Date(o.createdAt);
+    }
+    const scores = new Map<string, ScoreSummary>();
+    for (const [criterionId, supplierId, sum, count, min, max] of row.scores) scores.set(scoreKey(criterionId, supplierId), summaryOfHundredths({ sum, count, min, max }));
+    return { context, specification: specificationOf(row), offers: offers as DecisionOfferRow[], scores };
   }
+}
 
-  /**
-   * The current offers of the decision round's participants not eliminated, by supplier name (the
-   * order of NegotiationQueries.currentOffers), each with its supplier's certifications, financial
-   * risk and performance events up to `asOf`, in one statement.
-   */
-  async decisionOffers(m: EntityManager, roundId: string, asOf: string): Promise<DecisionOfferRow[]> {
-    const rows = (await m.query(
-      `SELECT o.supplier_id AS "supplierId", s.legal_name AS "supplierName", o.total_price AS "totalPrice", o.currency,
-              o.lead_time_days AS "leadTimeDays", o.warranty_months AS "warrantyMonths", o.payment_days AS "paymentDays",
-              to_char(o.valid_until, 'YYYY-MM-DD') AS "validUntil", o.compliance, o.criterion_values AS "values",
-              o.needs_reconfirmation AS "needsReconfirmation", o.revision, o.created_at AS "createdAt",
-              s.certifications, s.financial_risk AS "financialRisk",
-              coalesce((SELECT json_agg(json_build_object('type', e.type, 'date', to_char(e.date, 'YYYY-MM-DD'), 'onTime', e.on_time, 'inFull', e.in_full, 'severity', e.severity))
-                          FROM performance_events e WHERE e.supplier_id = o.supplier_id AND e.date <= $2::date), '[]') AS events
-         FROM offers o JOIN suppliers s ON s.id = o.supplier_id
-         JOIN round_participants p ON p.round_id = o.round_id AND p.supplier_id = o.supplier_id AND p.eliminated_at IS NULL
-        WHERE o.round_id = $1 AND o.is_current
-        ORDER BY s.legal_name, o.supplier_id`,
-      [roundId, asOf],
-    )) as DecisionOfferRow[];
-    for (const r of rows) r.totalPrice = normalizeAmount(r.totalPrice);
-    return rows;
-  }
+/**
+ * The UTC calendar date a closed round (aliased `alias`) is judged on, in SQL: the twin of
+ * `roundAsOf` (src/domain/negotiation/round.ts), the date of its closing, or of its deadline when it
+ * closed by the clock. pg truncates the microseconds of the closing to milliseconds, which never
+ * moves the date.
+ */
+const ROUND_AS_OF = (alias: string) => `(coalesce(${alias}.closed_at, ${alias}.deadline) AT TIME ZONE 'UTC')::date`;
 
-  /**
-   * The evaluator score summaries of the case by scoreKey(criterion, supplier), aggregated in SQL
-   * (one row per scored cell, not per score): sum, count, min and max in exact hundredths
-   * (numeric(4,2) × 100 is an integer), so the mean divided here is the one `summarizeScores` gives;
-   * in (criterion, supplier) order, so the map's order does not follow the plan PostgreSQL picks.
-   */
-  async scoreSummaries(m: EntityManager, caseId: string): Promise<Map<string, ScoreSummary>> {
-    const rows: Array<{ criterionId: string; supplierId: string; sum: string; count: number; min: string; max: string }> = await m.query(
-      `SELECT criterion_id AS "criterionId", supplier_id AS "supplierId", sum(score * 100)::bigint::text AS sum,
-              count(*)::int AS count, (min(score) * 100)::bigint::text AS min, (max(score) * 100)::bigint::text AS max
-         FROM scores WHERE case_id = $1 GROUP BY criterion_id, supplier_id ORDER BY criterion_id, supplier_id`,
-      [caseId],
-    );
-    return new Map(
-      rows.map((r) => [scoreKey(r.criterionId, r.supplierId), summaryOfHundredths({ sum: Number(r.sum), count: r.count, min: Number(r.min), max: Number(r.max) })]),
-    );
-  }
+/** The current specification of the matrix's row, as the SpecificationVersion entity reads it; null when the case has none. */
+function specificationOf(row: MatrixReadsRow): SpecificationVersion | null {
+  if (row.spec_id === null) return null;
+  // in the entity's column order, so the object is the one `currentSpecification` gives, key for key
+  return Object.assign(new SpecificationVersion(), {
+    id: row.spec_id,
+    caseId: row.spec_case_id,
+    version: row.spec_version,
+    frozenAt: row.spec_frozen_at,
+    description: row.spec_description,
+    deliverables: row.spec_deliverables,
+    quantity: row.spec_quantity,
+    requirements: row.spec_requirements,
+    criteria: row.spec_criteria,
+    ahp: row.spec_ahp,
+    reason: row.spec_reason,
+    createdBy: row.spec_created_by,
+    createdAt: row.spec_created_at,
+    updatedAt: row.spec_updated_at,
+  });
+}
+
+/** The one row of `matrixReads`, as pg gives it. */
+interface MatrixReadsRow {
+  currency: string;
+  profitImpact: number;
+  supplyRisk: number;
+  rates: Array<[string, string]>;
+  roundId: string | null;
+  roundNumber: number;
+  bestAndFinal: boolean;
+  deadline: Date;
+  closedAt: Date | null;
+  policyVersion: number | null;
+  policyData: PolicyVersion['data'];
+  policyCreatedAt: Date;
+  policyCreatedBy: string | null;
+  spec_id: string | null;
+  spec_case_id: string;
+  spec_version: number;
+  spec_frozen_at: Date | null;
+  spec_description: string;
+  spec_deliverables: string;
+  spec_quantity: string | null;
+  spec_requirements: SpecificationVersion['requirements'];
+  spec_criteria: SpecificationVersion['criteria'];
+  spec_ahp: SpecificationVersion['ahp'];
+  spec_reason: string | null;
+  spec_created_by: string;
+  spec_created_at: Date;
+  spec_updated_at: Date;
+  offers: unknown[];
+  scores: Array<[string, string, number, number, number, number]>;
 }

@@ -92,29 +92,30 @@ export class MatrixService {
 
   /** Throws 409 CONFLICT while no negotiation round has closed. */
   async basis(m: EntityManager, caseId: string): Promise<MatrixBasis> {
-    return (await this.read(m, caseId)).basis;
+    return (await this.read(m, caseId, false)).basis;
   }
 
   /**
-   * The matrix's reads, in three statements: the case, its rates, its decision round and the policy
-   * in one row (`matrixContext`); the current specification; the decision round's offers with their
-   * suppliers' certifications, financial risk and performance events (`decisionOffers`). The
-   * reliability scores come from the same rows, as of the round's date.
+   * The matrix's reads, in one statement (`EvaluationQueries.matrixReads`): the case, its rates, its
+   * decision round, the policy, the current specification, the decision round's offers with their
+   * suppliers' certifications, financial risk and performance events, and (`withScores`) the score
+   * aggregate. One statement is one snapshot, so a caller outside a transaction still reads one
+   * consistent state. The reliability scores come from the same rows, as of the round's date.
    */
-  private async read(m: EntityManager, caseId: string): Promise<{ basis: MatrixBasis; reliability: Map<string, ReliabilityResult> }> {
-    const context = await this.queries.matrixContext(m, caseId);
-    const decision = context?.round;
-    if (!context || !decision) {
+  private async read(m: EntityManager, caseId: string, withScores: boolean) {
+    const reads = await this.queries.matrixReads(m, caseId, withScores);
+    const decision = reads?.context.round;
+    if (!reads || !decision) {
       throw new DomainError('CONFLICT', 'no negotiation round has closed yet: the decision matrix needs a closed round', {
         reason: 'NO_CLOSED_ROUND',
       });
     }
+    const { context, offers: rows, scores } = reads;
     const policy = policyViewOf(context.policy);
-    const { specification, effective } = await this.weightsService.forCase(m, caseId, { case: context, policy });
+    const { specification, effective } = await this.weightsService.forCase(m, caseId, { case: context, policy, specification: reads.specification });
     const { id, number, bestAndFinal } = decision;
     const closedAt = roundClosedAt(decision);
     const asOf = roundAsOf(decision);
-    const rows = await this.queries.decisionOffers(m, id, asOf);
     const offers = rows.map((o) => offerForMatrix(o, context.currency, context.rates));
     const certifications = new Map(rows.map((o) => [o.supplierId, heldCertifications(o.certifications)]));
     const reliability = new Map(rows.map((o) => [o.supplierId, reliabilityOfRecord(o, o.events, asOf, policy.reliability)]));
@@ -136,14 +137,14 @@ export class MatrixService {
       ranked: offers.filter((o) => !failed.has(o.supplierId)),
       policy,
     };
-    return { basis, reliability };
+    return { basis, reliability, scores };
   }
 
+  /** The matrix of a case as read by `m` (a transaction's manager, or the data source's: the reads are one statement). */
   async build(m: EntityManager, caseId: string): Promise<MatrixBuild> {
     // the metric covers the reads the matrix needs as well as the arithmetic: what a caller waits for
     const timed = this.metrics?.compute.startTimer({ step: 'matrix' });
-    const { basis, reliability } = await this.read(m, caseId);
-    const scores = await this.queries.scoreSummaries(m, caseId);
+    const { basis, reliability, scores } = await this.read(m, caseId, true);
     const input = assembleMatrixInput({
       criteria: basis.weights.criteria,
       requirements: basis.specification.requirements,
@@ -180,21 +181,19 @@ export class MatrixService {
    * ETag covers every fact the body shows, as the 304 already relies on.
    */
   async matrix(caseId: string, ifNoneMatch?: string, representation: 'json' | 'csv' = 'json'): Promise<{ etag: string; body: Buffer | null }> {
-    const { b, etag } = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
-      const built = await this.build(m, caseId);
-      return { b: built, etag: matrixEtag(built, representation) };
-    });
+    // no transaction: the build reads in one statement, one snapshot
+    const b = await this.build(this.dataSource.manager, caseId);
+    const etag = matrixEtag(b, representation);
     if (etagListed(ifNoneMatch, etag)) return { etag, body: null };
     return { etag, body: this.bodies.get(etag, () => matrixBody(b, representation)) };
   }
 
   async sensitivity(caseId: string): Promise<SensitivityView> {
-    return this.dataSource.transaction('REPEATABLE READ', async (m) => {
-      const built = await this.build(m, caseId);
-      const { threshold, closeCallPercent } = built.policy.sensitivity;
-      const result = sensitivity(built.input, { sensitiveThreshold: threshold, closeCallPercent });
-      return sensitivityView(built, result, threshold, closeCallPercent);
-    });
+    // no transaction: the build reads in one statement, one snapshot
+    const built = await this.build(this.dataSource.manager, caseId);
+    const { threshold, closeCallPercent } = built.policy.sensitivity;
+    const result = sensitivity(built.input, { sensitiveThreshold: threshold, closeCallPercent });
+    return sensitivityView(built, result, threshold, closeCallPercent);
   }
 
   /** Rank acceptability (SMAA-2) of the ranked suppliers, seeded from the ranking's snapshot hash. */

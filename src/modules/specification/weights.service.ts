@@ -22,6 +22,8 @@ export interface WeightsView {
 export interface KnownInputs {
   case: Pick<Case, 'profitImpact' | 'supplyRisk'>;
   policy: Pick<PolicyView, 'strategic'>;
+  /** the current specification as `currentSpecification` reads it (null: the case has none) */
+  specification?: SpecificationVersion | null;
 }
 
 /**
@@ -37,8 +39,8 @@ export class WeightsService {
   ) {}
 
   /**
-   * `known`: the case's Kraljic inputs and the policy when the caller has read them in the same
-   * transaction (the decision matrix), so they are not read again.
+   * `known`: the case's Kraljic inputs and the policy (and the specification) when the caller has
+   * read them in the same snapshot (the decision matrix), so they are not read again.
    */
   async forCase(m: EntityManager, caseId: string, known?: KnownInputs): Promise<{ specification: SpecificationVersion; effective: EffectiveWeights }> {
     const { specification, effective } = await this.load(m, caseId, known);
@@ -60,7 +62,7 @@ export class WeightsService {
   }
 
   private async load(m: EntityManager, caseId: string, known?: KnownInputs) {
-    const specification = await currentSpecification(m, caseId);
+    const specification = known?.specification !== undefined ? known.specification : await currentSpecification(m, caseId);
     if (!specification) throw notFound('specification');
     const c = known?.case ?? (await m.findOne(Case, { select: { id: true, profitImpact: true, supplyRisk: true }, where: { id: caseId } }));
     if (!c) throw notFound('case');
