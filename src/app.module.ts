@@ -1,9 +1,7 @@
 import { DynamicModule, Logger, Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ContractInterceptor } from './common/contract.interceptor';
-import { REQUIRE_IF_MATCH } from './common/etag';
-import { IdempotencyStore } from './common/idempotency';
+import { ContractModule } from './common/contract.module';
 import { ProblemFilter } from './common/problem';
 import { dataSourceOptions } from './database/data-source';
 import { describeOutcome, migrateOnce, type MigrationMode } from './database/migrate-once';
@@ -60,6 +58,7 @@ export class AppModule {
           },
         }),
         ObservabilityModule.forRoot({ metricsToken: null, processMetrics: false, ...options.observability }),
+        ContractModule.forRoot(options.requireIfMatch ?? false),
         HealthModule,
         AuthModule,
         AuditModule,
@@ -81,9 +80,6 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
-        { provide: REQUIRE_IF_MATCH, useValue: options.requireIfMatch ?? false },
-        IdempotencyStore,
-        { provide: APP_INTERCEPTOR, useClass: ContractInterceptor },
       ],
     };
   }

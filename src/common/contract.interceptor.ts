@@ -3,14 +3,19 @@ import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { catchError, from, map, mergeMap, type Observable, throwError } from 'rxjs';
 import { DomainError } from '../domain/errors';
-import { ETAG, IDEMPOTENT } from '../openapi/decorators';
 import { etagOf, REQUIRE_IF_MATCH } from './etag';
 import { IdempotencyStore } from './idempotency';
+
+/** Route metadata `@Endpoint` sets: the ETag a route answers ('read', or 'write' for If-Match), and Idempotency-Key replay. */
+export const IDEMPOTENT = 'contract:idempotent';
+export const ETAG = 'contract:etag';
 
 /**
  * The HTTP contract around a handler: the ETag of what it answers (the case, the specification,
  * the policy), If-Match required where the service is configured so (428), and Idempotency-Key
- * replay for the POSTs that create something.
+ * replay for the POSTs that create something. Only the routes that have either use it (`@Endpoint`
+ * names it on them): without any interceptor, Nest calls a handler without wrapping it in
+ * observables. Its providers come from the global ContractModule.
  */
 @Injectable()
 export class ContractInterceptor implements NestInterceptor {

@@ -1,10 +1,10 @@
-import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata, UseInterceptors } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { ContractInterceptor, ETAG, IDEMPOTENT } from '../common/contract.interceptor';
 import { PROBLEM_STATUSES } from './problem';
 import { type Component } from './schema';
 
-export const IDEMPOTENT = 'contract:idempotent';
-export const ETAG = 'contract:etag';
+export { ETAG, IDEMPOTENT };
 
 export interface EndpointOptions<T = unknown> {
   /** the success status (default 200) */
@@ -96,5 +96,7 @@ export function Endpoint<T>(operationId: string, summary: string, options: Endpo
     );
   }
   for (const problem of problems) decorators.push(ApiResponse({ status: problem, description: PROBLEM_STATUSES[problem] }));
+  // the ETag and the Idempotency-Key replay: only where the route has one (the others run without an interceptor)
+  if (options.etag || options.idempotent) decorators.push(UseInterceptors(ContractInterceptor));
   return applyDecorators(...decorators) as MethodDecorator;
 }
