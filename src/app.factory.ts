@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import { assertShapes, bodyShapeGuard } from './common/body-shape';
 import { csvBody, deferBody } from './common/deferred-body';
 import { DEFAULT_POLICY } from './domain/policy';
+import { JsonReplyAdapter } from './common/json-reply';
 import { methodGate, mediaTypeGate, type RouteTable, routeTable } from './common/http-gates';
 import { createLogger, PinoNestLogger, requestLogger } from './common/logging';
 import { bodyErrorHandler } from './common/problem';
@@ -48,6 +49,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   const logger = createLogger(options.logLevel ?? 'info');
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot({ databaseUrl: options.databaseUrl, connect: options.connect ?? true, requireIfMatch: options.requireIfMatch ?? false, messaging: options.messaging, reportWorkers: options.reportWorkers, observability: options.observability, migrations: options.migrations }),
+    new JsonReplyAdapter(),
     { bodyParser: false, logger: new PinoNestLogger(logger) },
   );
   // ETags are the contract's (the case, the specification draft, the policy: strong, for If-Match),
