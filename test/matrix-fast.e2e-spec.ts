@@ -199,6 +199,27 @@ describe('GET /cases/:id/matrix: aggregated in SQL, few statements, ETag from th
     const after = await t.http.get(path).set(g.decider.auth).set('If-None-Match', before).expect(200);
     expect(after.headers.etag).not.toBe(before);
   });
+
+  it('answers a change made behind the service\'s back (SQL, no write of the app) at once: the reads are compared, nothing is invalidated', async () => {
+    const g = await gridCase(6, 8);
+    const path = `/api/v1/cases/${g.caseId}/matrix`;
+    const first = await t.http.get(path).set(g.decider.auth).expect(200);
+    const again = await t.http.get(path).set(g.decider.auth).expect(200);
+    expect(again.headers.etag).toBe(first.headers.etag);
+    // a supplier's name (supplier data is shared across cases) and an offer's price, changed in SQL only
+    await t.db.query(`UPDATE suppliers SET legal_name = legal_name || ' (by SQL)' WHERE id = $1`, [g.suppliers[1].id]);
+    const renamed = await t.http.get(path).set(g.decider.auth).set('If-None-Match', first.headers.etag as string).expect(200);
+    expect(renamed.headers.etag).not.toBe(first.headers.etag);
+    expect(renamed.text).toContain('(by SQL)');
+    expect(renamed.text).toBe(JSON.stringify(await scoreRowMatrix(g.caseId)));
+    await t.db.query(`UPDATE offers SET total_price = total_price + 1 WHERE supplier_id = $1 AND is_current`, [g.suppliers[2].id]);
+    const repriced = await t.http.get(path).set(g.decider.auth).set('If-None-Match', renamed.headers.etag as string).expect(200);
+    expect(repriced.headers.etag).not.toBe(renamed.headers.etag);
+    expect(repriced.text).toBe(JSON.stringify(await scoreRowMatrix(g.caseId)));
+    // and back to the very reads of before: the ETag of before, a 304 for it
+    await t.db.query(`UPDATE offers SET total_price = total_price - 1 WHERE supplier_id = $1 AND is_current`, [g.suppliers[2].id]);
+    await t.http.get(path).set(g.decider.auth).set('If-None-Match', renamed.headers.etag as string).expect(304);
+  });
 });
 
 /**

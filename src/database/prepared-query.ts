@@ -1,4 +1,4 @@
-import { type Pool, type QueryResultRow } from 'pg';
+import { type CustomTypesConfig, type Pool, type QueryResultRow } from 'pg';
 import { type DataSource, QueryFailedError } from 'typeorm';
 
 /**
@@ -9,15 +9,22 @@ import { type DataSource, QueryFailedError } from 'typeorm';
  * runner does around a statement is kept: its subscribers' beforeQuery and afterQuery (the specs'
  * statement counter) and the error log, and a failure is the same QueryFailedError.
  * `text` carries placeholders only, never values: each text is one statement, named once.
+ * `options.types`: pg's type parsers for this statement (the matrix keeps its JSON columns as text),
+ * honoured also past MAX_NAMED (then sent unnamed on the pool).
  */
-export async function preparedQuery<T extends QueryResultRow>(dataSource: DataSource, text: string, parameters: unknown[]): Promise<T[]> {
+export async function preparedQuery<T extends QueryResultRow>(
+  dataSource: DataSource,
+  text: string,
+  parameters: unknown[],
+  options: { types?: CustomTypesConfig } = {},
+): Promise<T[]> {
   const pool = (dataSource.driver as unknown as { master?: Pool }).master;
   const name = nameOf(text);
-  if (pool === undefined || name === null) return dataSource.query(text, parameters);
+  if (pool === undefined || (name === null && !options.types)) return dataSource.query(text, parameters);
   const watched = dataSource.subscribers.length > 0;
   if (watched) broadcast(dataSource, 'beforeQuery', { query: text, parameters });
   try {
-    const { rows } = await pool.query<T>({ name, text, values: parameters });
+    const { rows } = await pool.query<T>({ ...(name === null ? {} : { name }), text, values: parameters, types: options.types });
     if (watched) broadcast(dataSource, 'afterQuery', { query: text, parameters, success: true, rawResults: rows });
     return rows;
   } catch (error) {

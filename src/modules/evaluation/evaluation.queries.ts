@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { type EntityManager } from 'typeorm';
+import { types as pgTypes } from 'pg';
+import { type DataSource, type EntityManager } from 'typeorm';
+import { preparedQuery } from '../../database/prepared-query';
 import { type Decision } from './decision.entity';
 import { scoreKey, type ScoreSummary, summaryOfHundredths } from '../../domain/evaluation/scores';
 import { type Score } from './score.entity';
@@ -79,83 +81,28 @@ export class EvaluationQueries {
   }
 
   /**
-   * Everything the decision matrix reads, in one statement, so in one snapshot without a
-   * transaction around it (README "Decision matrix"): one row of
-   * - the case's base currency and Kraljic inputs, its exchange rates (`[currency, rate]` pairs),
-   *   its decision round (the latest closed one, `roundOpenSql` against the database clock) and the
-   *   policy in force;
-   * - the current specification (the newest version, as `currentSpecification` reads it), its
-   *   columns prefixed `spec_`;
-   * - `offers`: the current offers of the decision round's participants not eliminated, by supplier
-   *   name (the order of NegotiationQueries.currentOffers), each with its supplier's
-   *   certifications, financial risk and performance events up to the round's date (`ROUND_AS_OF`),
-   *   as one JSON array: exact amounts as text, `createdAt` as ISO text in milliseconds (what pg
-   *   makes of a timestamptz: it truncates the microseconds);
-   * - `scores` (unless `withScores` is false): the evaluator score aggregate, one
-   *   `[criterion, supplier, sum, count, min, max]` array per scored cell in exact hundredths
-   *   (numeric(4,2) × 100 is an integer), in (criterion, supplier) order, so the map's order does
-   *   not follow the plan PostgreSQL picks.
-   * JSON arrays because one statement returns one shape of row, and because a JSON column is parsed
-   * by JSON.parse at once where pg parses a row field by field (2,000 score rows at 200 × 40).
+   * Everything the decision matrix reads (`MATRIX_READS`), in one statement, so in one snapshot
+   * without a transaction around it; through `m` (a transaction's manager, or the data source's).
    * null when the case does not exist.
    */
   async matrixReads(m: EntityManager, caseId: string, withScores: boolean): Promise<MatrixReads | null> {
-    const [row] = (await m.query(
-      `SELECT c.currency, c.profit_impact AS "profitImpact", c.supply_risk AS "supplyRisk",
-              coalesce((SELECT json_agg(json_build_array(x.currency, x.rate::text)) FROM exchange_rates x WHERE x.case_id = c.id), '[]') AS rates,
-              r.id AS "roundId", r.number AS "roundNumber", r.best_and_final AS "bestAndFinal", r.deadline, r.closed_at AS "closedAt",
-              p.version AS "policyVersion", p.data AS "policyData", p.created_at AS "policyCreatedAt", p.created_by AS "policyCreatedBy",
-              v.id AS spec_id, v.case_id AS spec_case_id, v.version AS spec_version, v.frozen_at AS spec_frozen_at, v.description AS spec_description,
-              v.deliverables AS spec_deliverables, v.quantity AS spec_quantity, v.requirements AS spec_requirements, v.criteria AS spec_criteria,
-              v.ahp AS spec_ahp, v.reason AS spec_reason, v.created_by AS spec_created_by, v.created_at AS spec_created_at, v.updated_at AS spec_updated_at,
-              CASE WHEN r.id IS NULL OR v.id IS NULL THEN '[]' ELSE coalesce((
-                SELECT json_agg(json_build_object(
-                         'supplierId', o.supplier_id, 'supplierName', s.legal_name, 'totalPrice', o.total_price::text, 'currency', o.currency,
-                         'leadTimeDays', o.lead_time_days, 'warrantyMonths', o.warranty_months, 'paymentDays', o.payment_days,
-                         'validUntil', to_char(o.valid_until, 'YYYY-MM-DD'), 'compliance', o.compliance, 'values', o.criterion_values,
-                         'needsReconfirmation', o.needs_reconfirmation, 'revision', o.revision,
-                         'createdAt', to_char(o.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-                         'certifications', s.certifications, 'financialRisk', s.financial_risk::text,
-                         'events', coalesce((SELECT json_agg(json_build_object('type', e.type, 'date', to_char(e.date, 'YYYY-MM-DD'), 'onTime', e.on_time, 'inFull', e.in_full, 'severity', e.severity))
-                                               FROM performance_events e WHERE e.supplier_id = o.supplier_id AND e.date <= ${ROUND_AS_OF('r')}), '[]'))
-                         ORDER BY s.legal_name, o.supplier_id)
-                  FROM offers o JOIN suppliers s ON s.id = o.supplier_id
-                  JOIN round_participants rp ON rp.round_id = o.round_id AND rp.supplier_id = o.supplier_id AND rp.eliminated_at IS NULL
-                 WHERE o.round_id = r.id AND o.is_current), '[]') END AS offers,
-              CASE WHEN NOT $2::boolean OR r.id IS NULL OR v.id IS NULL THEN '[]' ELSE coalesce((
-                SELECT json_agg(json_build_array(a.criterion_id, a.supplier_id, a.sum, a.count, a.min, a.max) ORDER BY a.criterion_id, a.supplier_id)
-                  FROM (SELECT criterion_id, supplier_id, sum(score * 100)::bigint AS sum, count(*)::int AS count,
-                               (min(score) * 100)::bigint AS min, (max(score) * 100)::bigint AS max
-                          FROM scores WHERE case_id = c.id GROUP BY criterion_id, supplier_id) a), '[]') END AS scores
-         FROM cases c
-         LEFT JOIN LATERAL (SELECT r.id, r.number, r.best_and_final, r.deadline, r.closed_at FROM negotiation_rounds r
-                             WHERE r.case_id = c.id AND NOT ${roundOpenSql('r')} ORDER BY r.number DESC LIMIT 1) r ON true
-         LEFT JOIN LATERAL (SELECT p.version, p.data, p.created_at, p.created_by FROM policy_versions p ORDER BY p.version DESC LIMIT 1) p ON true
-         LEFT JOIN LATERAL (SELECT * FROM specification_versions v WHERE v.case_id = c.id ORDER BY v.version DESC LIMIT 1) v ON true
-        WHERE c.id = $1`,
-      [caseId, withScores],
-    )) as MatrixReadsRow[];
-    if (!row) return null;
-    const context: MatrixContext = {
-      currency: row.currency,
-      profitImpact: row.profitImpact,
-      supplyRisk: row.supplyRisk,
-      rates: new Map(row.rates.map(([currency, rate]) => [currency, normalizeAmount(rate)])),
-      round: row.roundId === null ? null : { id: row.roundId, number: row.roundNumber, bestAndFinal: row.bestAndFinal, deadline: row.deadline, closedAt: row.closedAt },
-      policy:
-        row.policyVersion === null ? null : { version: row.policyVersion, data: row.policyData, createdAt: row.policyCreatedAt, createdBy: row.policyCreatedBy },
-    };
-    const offers = row.offers as Array<Omit<DecisionOfferRow, 'createdAt'> & { createdAt: string | Date }>;
-    for (const o of offers) {
-      o.totalPrice = normalizeAmount(o.totalPrice);
-      o.createdAt = new Date(o.createdAt);
-    }
-    const scores = new Map<string, ScoreSummary>();
-    for (const [criterionId, supplierId, sum, count, min, max] of row.scores) scores.set(scoreKey(criterionId, supplierId), summaryOfHundredths({ sum, count, min, max }));
-    return { context, specification: specificationOf(row), offers: offers as DecisionOfferRow[], scores };
+    const [row] = (await m.query(MATRIX_READS, [caseId, withScores])) as Array<{ context: MatrixContextJson; offers: OfferJson[]; scores: ScoreCellJson[] }>;
+    return row ? readsOf(row.context, row.offers, row.scores) : null;
+  }
+
+  /**
+   * The same statement outside any transaction, prepared (planned once per connection), its three
+   * JSON columns left as the text PostgreSQL sent: what `MatrixService.matrix` compares with the
+   * reads it last built a matrix from; `parseMatrixReads` makes them `matrixReads`' answer.
+   */
+  async matrixReadsText(dataSource: DataSource, caseId: string): Promise<MatrixReadsText | null> {
+    const [row] = await preparedQuery<MatrixReadsText>(dataSource, MATRIX_READS, [caseId, true], { types: JSON_AS_TEXT });
+    return row ?? null;
   }
 }
 
+/** An instant as ISO text in milliseconds, as pg parses a timestamptz (it truncates the microseconds). */
+const MS_ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 /**
  * The UTC calendar date a closed round (aliased `alias`) is judged on, in SQL: the twin of
  * `roundAsOf` (src/domain/negotiation/round.ts), the date of its closing, or of its deadline when it
@@ -163,58 +110,132 @@ export class EvaluationQueries {
  * moves the date.
  */
 const ROUND_AS_OF = (alias: string) => `(coalesce(${alias}.closed_at, ${alias}.deadline) AT TIME ZONE 'UTC')::date`;
+/**
+ * The matrix's one statement: one row of three JSON columns (JSON because one statement returns
+ * one shape of row, and a JSON column is parsed by one JSON.parse where pg parses a row field by
+ * field: 2,000 score rows at 200 × 40):
+ * - `context`: the case's base currency and Kraljic inputs, its exchange rates (`[currency, rate]`
+ *   pairs), its decision round (the latest closed one, `roundOpenSql` against the database clock),
+ *   the policy in force and the current specification (the newest version, as
+ *   `currentSpecification` reads it);
+ * - `offers`: the current offers of the decision round's participants not eliminated, by supplier
+ *   name (the order of NegotiationQueries.currentOffers), each with its supplier's
+ *   certifications, financial risk and performance events up to the round's date (`ROUND_AS_OF`);
+ * - `scores` (unless $2 is false): the evaluator score aggregate, one
+ *   `[criterion, supplier, sum, count, min, max]` array per scored cell in exact hundredths
+ *   (numeric(4,2) × 100 is an integer), in (criterion, supplier) order, so the map's order does
+ *   not follow the plan PostgreSQL picks.
+ * Exact amounts travel as text, instants as `MS_ISO` text (what pg makes of a timestamptz).
+ */
+const MATRIX_READS = `SELECT json_build_object(
+         'currency', c.currency, 'profitImpact', c.profit_impact, 'supplyRisk', c.supply_risk,
+         'rates', coalesce((SELECT json_agg(json_build_array(x.currency, x.rate::text)) FROM exchange_rates x WHERE x.case_id = c.id), '[]'),
+         'round', CASE WHEN r.id IS NOT NULL THEN json_build_object(
+           'id', r.id, 'number', r.number, 'bestAndFinal', r.best_and_final, 'deadline', ${MS_ISO('r.deadline')}, 'closedAt', ${MS_ISO('r.closed_at')}) END,
+         'policy', CASE WHEN p.version IS NOT NULL THEN json_build_object(
+           'version', p.version, 'data', p.data, 'createdAt', ${MS_ISO('p.created_at')}, 'createdBy', p.created_by) END,
+         'specification', CASE WHEN v.id IS NOT NULL THEN json_build_object(
+           'id', v.id, 'caseId', v.case_id, 'version', v.version, 'frozenAt', ${MS_ISO('v.frozen_at')}, 'description', v.description,
+           'deliverables', v.deliverables, 'quantity', v.quantity::text, 'requirements', v.requirements, 'criteria', v.criteria, 'ahp', v.ahp,
+           'reason', v.reason, 'createdBy', v.created_by, 'createdAt', ${MS_ISO('v.created_at')}, 'updatedAt', ${MS_ISO('v.updated_at')}) END) AS context,
+       CASE WHEN r.id IS NULL OR v.id IS NULL THEN '[]' ELSE coalesce((
+         SELECT json_agg(json_build_object(
+                  'supplierId', o.supplier_id, 'supplierName', s.legal_name, 'totalPrice', o.total_price::text, 'currency', o.currency,
+                  'leadTimeDays', o.lead_time_days, 'warrantyMonths', o.warranty_months, 'paymentDays', o.payment_days,
+                  'validUntil', to_char(o.valid_until, 'YYYY-MM-DD'), 'compliance', o.compliance, 'values', o.criterion_values,
+                  'needsReconfirmation', o.needs_reconfirmation, 'revision', o.revision, 'createdAt', ${MS_ISO('o.created_at')},
+                  'certifications', s.certifications, 'financialRisk', s.financial_risk::text,
+                  'events', coalesce((SELECT json_agg(json_build_object('type', e.type, 'date', to_char(e.date, 'YYYY-MM-DD'), 'onTime', e.on_time, 'inFull', e.in_full, 'severity', e.severity))
+                                        FROM performance_events e WHERE e.supplier_id = o.supplier_id AND e.date <= ${ROUND_AS_OF('r')}), '[]'))
+                  ORDER BY s.legal_name, o.supplier_id)
+           FROM offers o JOIN suppliers s ON s.id = o.supplier_id
+           JOIN round_participants rp ON rp.round_id = o.round_id AND rp.supplier_id = o.supplier_id AND rp.eliminated_at IS NULL
+          WHERE o.round_id = r.id AND o.is_current), '[]') END AS offers,
+       CASE WHEN NOT $2::boolean OR r.id IS NULL OR v.id IS NULL THEN '[]' ELSE coalesce((
+         SELECT json_agg(json_build_array(a.criterion_id, a.supplier_id, a.sum, a.count, a.min, a.max) ORDER BY a.criterion_id, a.supplier_id)
+           FROM (SELECT criterion_id, supplier_id, sum(score * 100)::bigint AS sum, count(*)::int AS count,
+                        (min(score) * 100)::bigint AS min, (max(score) * 100)::bigint AS max
+                   FROM scores WHERE case_id = c.id GROUP BY criterion_id, supplier_id) a), '[]') END AS scores
+  FROM cases c
+  LEFT JOIN LATERAL (SELECT r.id, r.number, r.best_and_final, r.deadline, r.closed_at FROM negotiation_rounds r
+                      WHERE r.case_id = c.id AND NOT ${roundOpenSql('r')} ORDER BY r.number DESC LIMIT 1) r ON true
+  LEFT JOIN LATERAL (SELECT p.version, p.data, p.created_at, p.created_by FROM policy_versions p ORDER BY p.version DESC LIMIT 1) p ON true
+  LEFT JOIN LATERAL (SELECT * FROM specification_versions v WHERE v.case_id = c.id ORDER BY v.version DESC LIMIT 1) v ON true
+ WHERE c.id = $1`;
 
-/** The current specification of the matrix's row, as the SpecificationVersion entity reads it; null when the case has none. */
-function specificationOf(row: MatrixReadsRow): SpecificationVersion | null {
-  if (row.spec_id === null) return null;
+/** pg's parsers with JSON (the matrix's three columns are `json`, oid 114) left as the text sent. */
+const JSON_AS_TEXT = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === 114 ? (text: string) => text : pgTypes.getTypeParser(oid, format))) as typeof pgTypes.getTypeParser,
+};
+
+/** The matrix's reads as PostgreSQL sent them: the three JSON texts of `MATRIX_READS`. */
+export interface MatrixReadsText {
+  context: string;
+  offers: string;
+  scores: string;
+}
+
+/** `matrixReads`' answer from the text of the same statement. */
+export function parseMatrixReads(text: MatrixReadsText): MatrixReads {
+  return readsOf(JSON.parse(text.context) as MatrixContextJson, JSON.parse(text.offers) as OfferJson[], JSON.parse(text.scores) as ScoreCellJson[]);
+}
+
+/** The one mapping of the statement's row: instants become Dates, exact amounts normalized, score cells summaries. */
+function readsOf(c: MatrixContextJson, offers: OfferJson[], cells: ScoreCellJson[]): MatrixReads {
+  const context: MatrixContext = {
+    currency: c.currency,
+    profitImpact: c.profitImpact,
+    supplyRisk: c.supplyRisk,
+    rates: new Map(c.rates.map(([currency, rate]) => [currency, normalizeAmount(rate)])),
+    round: c.round && { ...c.round, deadline: new Date(c.round.deadline), closedAt: instant(c.round.closedAt) },
+    policy: c.policy && { version: c.policy.version, data: c.policy.data, createdAt: new Date(c.policy.createdAt), createdBy: c.policy.createdBy },
+  };
+  const rows = offers.map((o): DecisionOfferRow => ({ ...o, totalPrice: normalizeAmount(o.totalPrice), createdAt: new Date(o.createdAt) }));
+  const scores = new Map<string, ScoreSummary>();
+  for (const [criterionId, supplierId, sum, count, min, max] of cells) scores.set(scoreKey(criterionId, supplierId), summaryOfHundredths({ sum, count, min, max }));
+  return { context, specification: specificationOf(c.specification), offers: rows, scores };
+}
+
+const instant = (text: string | null): Date | null => (text === null ? null : new Date(text));
+
+/** The current specification of the matrix's row as the SpecificationVersion entity reads it; null when the case has none. */
+function specificationOf(v: MatrixContextJson['specification']): SpecificationVersion | null {
+  if (v === null) return null;
   // in the entity's column order, so the object is the one `currentSpecification` gives, key for key
   return Object.assign(new SpecificationVersion(), {
-    id: row.spec_id,
-    caseId: row.spec_case_id,
-    version: row.spec_version,
-    frozenAt: row.spec_frozen_at,
-    description: row.spec_description,
-    deliverables: row.spec_deliverables,
-    quantity: row.spec_quantity,
-    requirements: row.spec_requirements,
-    criteria: row.spec_criteria,
-    ahp: row.spec_ahp,
-    reason: row.spec_reason,
-    createdBy: row.spec_created_by,
-    createdAt: row.spec_created_at,
-    updatedAt: row.spec_updated_at,
+    id: v.id,
+    caseId: v.caseId,
+    version: v.version,
+    frozenAt: instant(v.frozenAt),
+    description: v.description,
+    deliverables: v.deliverables,
+    quantity: v.quantity,
+    requirements: v.requirements,
+    criteria: v.criteria,
+    ahp: v.ahp,
+    reason: v.reason,
+    createdBy: v.createdBy,
+    createdAt: new Date(v.createdAt),
+    updatedAt: new Date(v.updatedAt),
   });
 }
 
-/** The one row of `matrixReads`, as pg gives it. */
-interface MatrixReadsRow {
+/** Instants as `MS_ISO` text. */
+type Instants<T, K extends keyof T> = Omit<T, K> & { [P in K]: null extends T[P] ? string | null : string };
+
+/** The `context` column of `MATRIX_READS`. */
+interface MatrixContextJson {
   currency: string;
   profitImpact: number;
   supplyRisk: number;
   rates: Array<[string, string]>;
-  roundId: string | null;
-  roundNumber: number;
-  bestAndFinal: boolean;
-  deadline: Date;
-  closedAt: Date | null;
-  policyVersion: number | null;
-  policyData: PolicyVersion['data'];
-  policyCreatedAt: Date;
-  policyCreatedBy: string | null;
-  spec_id: string | null;
-  spec_case_id: string;
-  spec_version: number;
-  spec_frozen_at: Date | null;
-  spec_description: string;
-  spec_deliverables: string;
-  spec_quantity: string | null;
-  spec_requirements: SpecificationVersion['requirements'];
-  spec_criteria: SpecificationVersion['criteria'];
-  spec_ahp: SpecificationVersion['ahp'];
-  spec_reason: string | null;
-  spec_created_by: string;
-  spec_created_at: Date;
-  spec_updated_at: Date;
-  offers: unknown[];
-  scores: Array<[string, string, number, number, number, number]>;
+  round: Instants<NonNullable<MatrixContext['round']>, 'deadline' | 'closedAt'> | null;
+  policy: Instants<NonNullable<MatrixContext['policy']>, 'createdAt'> | null;
+  specification: Instants<SpecificationVersion, 'frozenAt' | 'createdAt' | 'updatedAt'> | null;
 }
+
+/** An element of the `offers` column. */
+type OfferJson = Instants<DecisionOfferRow, 'createdAt'>;
+
+/** An element of the `scores` column: criterion, supplier, sum, count, min, max (hundredths). */
+type ScoreCellJson = [string, string, number, number, number, number];

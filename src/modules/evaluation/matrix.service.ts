@@ -29,9 +29,9 @@ import { type SpecificationVersion } from '../specification/specification-versio
 import { WeightsService } from '../specification/weights.service';
 import { heldCertifications } from '../suppliers/certifications.reader';
 import { reliabilityOfRecord } from '../suppliers/reliability.service';
-import { EvaluationQueries } from './evaluation.queries';
+import { EvaluationQueries, type MatrixReads, parseMatrixReads } from './evaluation.queries';
 import { matrixCsv } from './matrix.csv';
-import { RenderedBodies } from './rendered-bodies';
+import { BuiltFromReads, RenderedBodies } from './rendered-bodies';
 import { Score } from './score.entity';
 import { Metrics } from '../observability/metrics';
 
@@ -82,6 +82,8 @@ export const AS_OF_BASIS =
 export class MatrixService {
   /** the matrix bodies last answered, by ETag, within 32 MiB (a 200 × 40 JSON body is 1.3 MB) */
   private readonly bodies = new RenderedBodies(32 * 2 ** 20);
+  /** the reads each case's last matrix was built from, with its ETags, within 16 Mi characters (200 × 40: ~0.5 Mi) */
+  private readonly builtFrom = new BuiltFromReads(16 * 2 ** 20);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -103,7 +105,11 @@ export class MatrixService {
    * consistent state. The reliability scores come from the same rows, as of the round's date.
    */
   private async read(m: EntityManager, caseId: string, withScores: boolean) {
-    const reads = await this.queries.matrixReads(m, caseId, withScores);
+    return this.basisOf(m, caseId, await this.queries.matrixReads(m, caseId, withScores));
+  }
+
+  /** The basis, reliability and scores of the matrix from its reads (null: no such case). */
+  private async basisOf(m: EntityManager, caseId: string, reads: MatrixReads | null) {
     const decision = reads?.context.round;
     if (!reads || !decision) {
       throw new DomainError('CONFLICT', 'no negotiation round has closed yet: the decision matrix needs a closed round', {
@@ -144,7 +150,13 @@ export class MatrixService {
   async build(m: EntityManager, caseId: string): Promise<MatrixBuild> {
     // the metric covers the reads the matrix needs as well as the arithmetic: what a caller waits for
     const timed = this.metrics?.compute.startTimer({ step: 'matrix' });
-    const { basis, reliability, scores } = await this.read(m, caseId, true);
+    const built = this.buildOf(await this.read(m, caseId, true));
+    timed?.();
+    return built;
+  }
+
+  /** The pure part of `build`: the matrix input and result from the basis, reliability and scores. */
+  private buildOf({ basis, reliability, scores }: Awaited<ReturnType<MatrixService['basisOf']>>): MatrixBuild {
     const input = assembleMatrixInput({
       criteria: basis.weights.criteria,
       requirements: basis.specification.requirements,
@@ -155,7 +167,6 @@ export class MatrixService {
       asOf: basis.asOf,
     });
     const result = decisionMatrix(input);
-    timed?.();
     return { ...basis, reliability, scores, input, result };
   }
 
@@ -176,14 +187,26 @@ export class MatrixService {
 
   /**
    * The matrix answer in one representation: its ETag (`matrixEtag`) and the body's bytes, or no
-   * body when `ifNoneMatch` names that ETag (the caller answers 304). A body answered before under
-   * the same ETag is answered again from `bodies` without assembling or serializing the view: the
-   * ETag covers every fact the body shows, as the 304 already relies on.
+   * body when `ifNoneMatch` names that ETag (the caller answers 304). Reads equal to those the
+   * case's last matrix was built from give its ETag without building again (`builtFrom`); a body
+   * answered before under the same ETag is answered again from `bodies` without assembling or
+   * serializing the view: the ETag covers every fact the body shows, as the 304 already relies on.
    */
   async matrix(caseId: string, ifNoneMatch?: string, representation: 'json' | 'csv' = 'json'): Promise<{ etag: string; body: Buffer | null }> {
-    // no transaction: the build reads in one statement, one snapshot
-    const b = await this.build(this.dataSource.manager, caseId);
+    // no transaction: the reads are one statement, one snapshot
+    const text = await this.queries.matrixReadsText(this.dataSource, caseId);
+    const reads = text && [text.context, text.offers, text.scores];
+    const known = reads ? this.builtFrom.etag(caseId, reads, representation) : undefined;
+    if (known !== undefined) {
+      if (etagListed(ifNoneMatch, known)) return { etag: known, body: null };
+      const kept = this.bodies.peek(known);
+      if (kept) return { etag: known, body: kept };
+    }
+    const timed = this.metrics?.compute.startTimer({ step: 'matrix' });
+    const b = this.buildOf(await this.basisOf(this.dataSource.manager, caseId, text && parseMatrixReads(text)));
+    timed?.();
     const etag = matrixEtag(b, representation);
+    if (reads) this.builtFrom.remember(caseId, reads, representation, etag);
     if (etagListed(ifNoneMatch, etag)) return { etag, body: null };
     return { etag, body: this.bodies.get(etag, () => matrixBody(b, representation)) };
   }

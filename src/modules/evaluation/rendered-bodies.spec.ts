@@ -1,4 +1,4 @@
-import { RenderedBodies } from './rendered-bodies';
+import { BuiltFromReads, RenderedBodies } from './rendered-bodies';
 
 describe('RenderedBodies', () => {
   it('renders a body once per ETag and answers the kept bytes after', () => {
@@ -29,5 +29,38 @@ describe('RenderedBodies', () => {
     expect(bodies.get('big', body('x'.repeat(11))).length).toBe(11);
     expect(bodies.get('big', body('y'.repeat(11))).toString()).toBe('y'.repeat(11));
     expect(bodies.size).toBeLessThanOrEqual(10);
+  });
+});
+
+describe('BuiltFromReads', () => {
+  it('gives the ETag kept for reads equal character for character, per representation, and nothing for other reads', () => {
+    const built = new BuiltFromReads(1000);
+    built.remember('case-1', ['{"a":1}', '[]', '[]'], 'json', '"e1"');
+    // equal text, but another string object (as every answer of PostgreSQL is)
+    expect(built.etag('case-1', ['{"a":' + String(1) + '}', '[]', '[]'], 'json')).toBe('"e1"');
+    expect(built.etag('case-1', ['{"a":1}', '[]', '[]'], 'csv')).toBeUndefined();
+    expect(built.etag('case-1', ['{"a":2}', '[]', '[]'], 'json')).toBeUndefined();
+    expect(built.etag('case-1', ['{"a":1}', '[]', '[ ]'], 'json')).toBeUndefined();
+    expect(built.etag('case-2', ['{"a":1}', '[]', '[]'], 'json')).toBeUndefined();
+    built.remember('case-1', ['{"a":1}', '[]', '[]'], 'csv', '"c1"');
+    expect(built.etag('case-1', ['{"a":1}', '[]', '[]'], 'csv')).toBe('"c1"');
+    // new reads of the case replace the old, with their ETags
+    built.remember('case-1', ['{"a":2}', '[]', '[]'], 'json', '"e2"');
+    expect(built.etag('case-1', ['{"a":2}', '[]', '[]'], 'json')).toBe('"e2"');
+    expect(built.etag('case-1', ['{"a":2}', '[]', '[]'], 'csv')).toBeUndefined();
+    expect(built.etag('case-1', ['{"a":1}', '[]', '[]'], 'json')).toBeUndefined();
+  });
+
+  it('keeps within its character budget, the least recently used case first out', () => {
+    const built = new BuiltFromReads(20);
+    built.remember('a', ['x'.repeat(8)], 'json', '"a"');
+    built.remember('b', ['y'.repeat(8)], 'json', '"b"');
+    expect(built.etag('a', ['x'.repeat(8)], 'json')).toBe('"a"');
+    built.remember('c', ['z'.repeat(8)], 'json', '"c"');
+    expect(built.etag('b', ['y'.repeat(8)], 'json')).toBeUndefined();
+    expect(built.etag('a', ['x'.repeat(8)], 'json')).toBe('"a"');
+    expect(built.etag('c', ['z'.repeat(8)], 'json')).toBe('"c"');
+    built.remember('d', ['w'.repeat(21)], 'json', '"d"');
+    expect(built.etag('d', ['w'.repeat(21)], 'json')).toBeUndefined();
   });
 });

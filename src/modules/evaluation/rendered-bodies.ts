@@ -33,8 +33,67 @@ export class RenderedBodies {
     return body;
   }
 
+  /** The body kept for `etag` (most recently used now), or undefined. */
+  peek(etag: string): Buffer | undefined {
+    const kept = this.entries.get(etag);
+    if (kept) {
+      this.entries.delete(etag);
+      this.entries.set(etag, kept);
+    }
+    return kept;
+  }
+
   /** Bytes kept now. */
   get size(): number {
     return this.bytes;
+  }
+}
+
+/**
+ * The ETags of the matrices last built from each case's reads, with those reads' exact text (the
+ * three JSON columns of its one statement, `EvaluationQueries.matrixReadsText`): reads equal to the
+ * kept ones, character for character, give the same build, so the same ETag, without parsing or
+ * building again. Sound because the build is a function of the case id and its reads alone (no
+ * clock: the round's closing and the dates it is judged on are read against the database clock in
+ * the same statement; no other state: the policy's defaults are constants), and a change of
+ * anything the matrix shows is a change of the reads. Compared as text, never by a hash, so
+ * nothing can collide. One entry per case, least recently used first out, within a character budget.
+ */
+export class BuiltFromReads {
+  private readonly entries = new Map<string, { reads: readonly string[]; chars: number; etags: Map<string, string> }>();
+  private chars = 0;
+
+  constructor(private readonly budgetChars: number) {}
+
+  /** The ETag of `representation` built from exactly these reads of the case, if kept. */
+  etag(caseId: string, reads: readonly string[], representation: string): string | undefined {
+    const entry = this.entries.get(caseId);
+    if (!entry || entry.reads.length !== reads.length || entry.reads.some((r, i) => r !== reads[i])) return undefined;
+    this.entries.delete(caseId);
+    this.entries.set(caseId, entry);
+    return entry.etags.get(representation);
+  }
+
+  /** Keeps the ETag of `representation` built from these reads (other reads of the case are forgotten). */
+  remember(caseId: string, reads: readonly string[], representation: string, etag: string): void {
+    let entry = this.entries.get(caseId);
+    if (entry && (entry.reads.length !== reads.length || entry.reads.some((r, i) => r !== reads[i]))) {
+      this.entries.delete(caseId);
+      this.chars -= entry.chars;
+      entry = undefined;
+    }
+    if (!entry) {
+      const chars = reads.reduce((n, r) => n + r.length, 0);
+      if (chars > this.budgetChars) return;
+      entry = { reads, chars, etags: new Map() };
+      this.entries.set(caseId, entry);
+      this.chars += chars;
+      for (const [key, old] of this.entries) {
+        if (this.chars <= this.budgetChars) break;
+        this.entries.delete(key);
+        this.chars -= old.chars;
+      }
+    }
+    entry.etags.set(representation, etag);
   }
 }
