@@ -2,12 +2,26 @@ import { Injectable } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
 import { type CaseRole, type Stage } from '../../domain/lifecycle/stages';
 import { type AuthUser } from '../../common/auth';
+import { preparedQuery } from '../../database/prepared-query';
 
 /** The caller by their token, and (when a case was named) the case's stage and the caller's roles on it. */
 export interface Caller {
   user: AuthUser;
   /** null: no case asked for, or no such case */
   caseAccess: { stage: Stage; roles: CaseRole[] } | null;
+}
+
+/** The guard's row: the user's columns, the case's stage (null: no case asked for, or none) and the caller's roles on it. */
+interface CallerRow {
+  id: string;
+  name: string;
+  email: string;
+  org_role: AuthUser['orgRole'];
+  org_roles: AuthUser['orgRoles'];
+  executive: boolean;
+  created_at: Date;
+  stage: Stage | null;
+  roles: CaseRole[];
 }
 
 /**
@@ -43,16 +57,15 @@ export class AuthQueries {
    */
   async caller(m: EntityManager, credential: Credential, caseId: string | null): Promise<Caller | null> {
     const { table, live } = CREDENTIALS[credential.kind];
-    const [row] = await m.query(
-      `SELECT u.id, u.name, u.email, u.org_role, u.org_roles, u.executive, u.created_at, c.stage,
+    const text = `SELECT u.id, u.name, u.email, u.org_role, u.org_roles, u.executive, u.created_at, c.stage,
               coalesce(cm.roles, '{}') || ${DELEGATED_APPROVER} AS roles
          FROM ${table} t
          JOIN users u ON u.id = t.user_id
          LEFT JOIN cases c ON c.id = $2::uuid
          LEFT JOIN case_members cm ON cm.case_id = c.id AND cm.user_id = u.id
-        WHERE t.token_hash = $1 AND ${live}`,
-      [credential.hash, caseId],
-    );
+        WHERE t.token_hash = $1 AND ${live}`;
+    // outside a transaction (the guard's read) a prepared statement, planned once per connection
+    const [row] = (m.queryRunner === undefined ? await preparedQuery(m.connection, text, [credential.hash, caseId]) : await m.query(text, [credential.hash, caseId])) as CallerRow[];
     if (row === undefined) return null;
     return {
       user: { id: row.id, name: row.name, email: row.email, orgRole: row.org_role, orgRoles: row.org_roles, executive: row.executive, createdAt: row.created_at },
