@@ -220,6 +220,22 @@ describe('GET /cases/:id/matrix: aggregated in SQL, few statements, ETag from th
     await t.db.query(`UPDATE offers SET total_price = total_price - 1 WHERE supplier_id = $1 AND is_current`, [g.suppliers[2].id]);
     await t.http.get(path).set(g.decider.auth).set('If-None-Match', renamed.headers.etag as string).expect(304);
   });
+
+  it('the sensitivity too: the same answer while the reads are the same, a change made in SQL only answered at once', async () => {
+    const g = await gridCase(6, 8);
+    const path = `/api/v1/cases/${g.caseId}/sensitivity`;
+    const first = (await t.http.get(path).set(g.decider.auth).expect(200)).body;
+    expect((await t.http.get(path).set(g.evaluator.auth).expect(200)).body).toEqual(first);
+    expect(first.winner).toEqual(expect.any(String));
+    await t.db.query(`UPDATE suppliers SET legal_name = legal_name || ' (by SQL)' WHERE id = $1`, [first.winner]);
+    const renamed = (await t.http.get(path).set(g.decider.auth).expect(200)).body;
+    expect(renamed.winnerName).toBe(`${first.winnerName} (by SQL)`);
+    expect({ ...renamed, winnerName: first.winnerName }).toEqual(first);
+    // the winner's price up: the runner-up needs a smaller cut to win, or none
+    await t.db.query(`UPDATE offers SET total_price = total_price * 1.01 WHERE supplier_id = $1 AND is_current`, [first.winner]);
+    const repriced = (await t.http.get(path).set(g.decider.auth).expect(200)).body;
+    expect(repriced).not.toEqual(renamed);
+  });
 });
 
 /**

@@ -84,6 +84,8 @@ export class MatrixService {
   private readonly bodies = new RenderedBodies(32 * 2 ** 20);
   /** the reads each case's last matrix was built from, with its ETags, within 16 Mi characters (200 × 40: ~0.5 Mi) */
   private readonly builtFrom = new BuiltFromReads(16 * 2 ** 20);
+  /** the sensitivity answers last made from each case's reads, within 16 Mi characters of reads */
+  private readonly sensitivityFrom = new BuiltFromReads<SensitivityView>(16 * 2 ** 20);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -196,7 +198,7 @@ export class MatrixService {
     // no transaction: the reads are one statement, one snapshot
     const text = await this.queries.matrixReadsText(this.dataSource, caseId);
     const reads = text && [text.context, text.offers, text.scores];
-    const known = reads ? this.builtFrom.etag(caseId, reads, representation) : undefined;
+    const known = reads ? this.builtFrom.get(caseId, reads, representation) : undefined;
     if (known !== undefined) {
       if (etagListed(ifNoneMatch, known)) return { etag: known, body: null };
       const kept = this.bodies.peek(known);
@@ -211,12 +213,26 @@ export class MatrixService {
     return { etag, body: this.bodies.get(etag, () => matrixBody(b, representation)) };
   }
 
+  /**
+   * The sensitivity of the ranking. Like the matrix, reads equal to those the case's last answer
+   * was made from give that answer again (`sensitivityFrom`): it is a function of the build and
+   * the policy's sensitivity settings, both made from those reads alone. The answer is kept
+   * frozen, so no caller can change what the next one is given.
+   */
   async sensitivity(caseId: string): Promise<SensitivityView> {
-    // no transaction: the build reads in one statement, one snapshot
-    const built = await this.build(this.dataSource.manager, caseId);
+    // no transaction: the reads are one statement, one snapshot
+    const text = await this.queries.matrixReadsText(this.dataSource, caseId);
+    const reads = text && [text.context, text.offers, text.scores];
+    const known = reads ? this.sensitivityFrom.get(caseId, reads, 'json') : undefined;
+    if (known !== undefined) return known;
+    const timed = this.metrics?.compute.startTimer({ step: 'matrix' });
+    const built = this.buildOf(await this.basisOf(this.dataSource.manager, caseId, text && parseMatrixReads(text)));
+    timed?.();
     const { threshold, closeCallPercent } = built.policy.sensitivity;
     const result = sensitivity(built.input, { sensitiveThreshold: threshold, closeCallPercent });
-    return sensitivityView(built, result, threshold, closeCallPercent);
+    const view = deepFreeze(sensitivityView(built, result, threshold, closeCallPercent));
+    if (reads) this.sensitivityFrom.remember(caseId, reads, 'json', view);
+    return view;
   }
 
   /** Rank acceptability (SMAA-2) of the ranked suppliers, seeded from the ranking's snapshot hash. */
@@ -470,4 +486,13 @@ export function sensitivityView(b: MatrixBuild, s: SensitivityResult, threshold:
     scoreChanges: s.scoreChanges.map((c) => ({ criterionId: c.criterionId, supplierId: c.supplierId, change: c.change })),
     gap: s.gap,
   };
+}
+
+/** `value` and everything it holds, frozen (plain objects and arrays: a view). */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }

@@ -37,30 +37,30 @@ describe('BuiltFromReads', () => {
     const built = new BuiltFromReads(1000);
     built.remember('case-1', ['{"a":1}', '[]', '[]'], 'json', '"e1"');
     // equal text, but another string object (as every answer of PostgreSQL is)
-    expect(built.etag('case-1', ['{"a":' + String(1) + '}', '[]', '[]'], 'json')).toBe('"e1"');
-    expect(built.etag('case-1', ['{"a":1}', '[]', '[]'], 'csv')).toBeUndefined();
-    expect(built.etag('case-1', ['{"a":2}', '[]', '[]'], 'json')).toBeUndefined();
-    expect(built.etag('case-1', ['{"a":1}', '[]', '[ ]'], 'json')).toBeUndefined();
-    expect(built.etag('case-2', ['{"a":1}', '[]', '[]'], 'json')).toBeUndefined();
+    expect(built.get('case-1', ['{"a":' + String(1) + '}', '[]', '[]'], 'json')).toBe('"e1"');
+    expect(built.get('case-1', ['{"a":1}', '[]', '[]'], 'csv')).toBeUndefined();
+    expect(built.get('case-1', ['{"a":2}', '[]', '[]'], 'json')).toBeUndefined();
+    expect(built.get('case-1', ['{"a":1}', '[]', '[ ]'], 'json')).toBeUndefined();
+    expect(built.get('case-2', ['{"a":1}', '[]', '[]'], 'json')).toBeUndefined();
     built.remember('case-1', ['{"a":1}', '[]', '[]'], 'csv', '"c1"');
-    expect(built.etag('case-1', ['{"a":1}', '[]', '[]'], 'csv')).toBe('"c1"');
+    expect(built.get('case-1', ['{"a":1}', '[]', '[]'], 'csv')).toBe('"c1"');
     // new reads of the case replace the old, with their ETags
     built.remember('case-1', ['{"a":2}', '[]', '[]'], 'json', '"e2"');
-    expect(built.etag('case-1', ['{"a":2}', '[]', '[]'], 'json')).toBe('"e2"');
-    expect(built.etag('case-1', ['{"a":2}', '[]', '[]'], 'csv')).toBeUndefined();
-    expect(built.etag('case-1', ['{"a":1}', '[]', '[]'], 'json')).toBeUndefined();
+    expect(built.get('case-1', ['{"a":2}', '[]', '[]'], 'json')).toBe('"e2"');
+    expect(built.get('case-1', ['{"a":2}', '[]', '[]'], 'csv')).toBeUndefined();
+    expect(built.get('case-1', ['{"a":1}', '[]', '[]'], 'json')).toBeUndefined();
   });
 
   it('keeps within its character budget, the least recently used case first out', () => {
     const built = new BuiltFromReads(20);
     built.remember('a', ['x'.repeat(8)], 'json', '"a"');
     built.remember('b', ['y'.repeat(8)], 'json', '"b"');
-    expect(built.etag('a', ['x'.repeat(8)], 'json')).toBe('"a"');
+    expect(built.get('a', ['x'.repeat(8)], 'json')).toBe('"a"');
     built.remember('c', ['z'.repeat(8)], 'json', '"c"');
-    expect(built.etag('b', ['y'.repeat(8)], 'json')).toBeUndefined();
-    expect(built.etag('a', ['x'.repeat(8)], 'json')).toBe('"a"');
-    expect(built.etag('c', ['z'.repeat(8)], 'json')).toBe('"c"');
+    expect(built.get('b', ['y'.repeat(8)], 'json')).toBeUndefined();
+    expect(built.get('a', ['x'.repeat(8)], 'json')).toBe('"a"');
+    expect(built.get('c', ['z'.repeat(8)], 'json')).toBe('"c"');
     built.remember('d', ['w'.repeat(21)], 'json', '"d"');
-    expect(built.etag('d', ['w'.repeat(21)], 'json')).toBeUndefined();
+    expect(built.get('d', ['w'.repeat(21)], 'json')).toBeUndefined();
   });
 });

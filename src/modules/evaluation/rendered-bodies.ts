@@ -50,34 +50,35 @@ export class RenderedBodies {
 }
 
 /**
- * The ETags of the matrices last built from each case's reads, with those reads' exact text (the
- * three JSON columns of its one statement, `EvaluationQueries.matrixReadsText`): reads equal to the
- * kept ones, character for character, give the same build, so the same ETag, without parsing or
- * building again. Sound because the build is a function of the case id and its reads alone (no
- * clock: the round's closing and the dates it is judged on are read against the database clock in
- * the same statement; no other state: the policy's defaults are constants), and a change of
- * anything the matrix shows is a change of the reads. Compared as text, never by a hash, so
- * nothing can collide. One entry per case, least recently used first out, within a character budget.
+ * What was last made from each case's reads (the matrix's ETags by representation, the
+ * sensitivity answer), with those reads' exact text (the three JSON columns of its one statement,
+ * `EvaluationQueries.matrixReadsText`): reads equal to the kept ones, character for character,
+ * give the same build, so the same ETag or answer, without parsing or building again. Sound
+ * because the build is a function of the case id and its reads alone (no clock: the round's
+ * closing and the dates it is judged on are read against the database clock in the same
+ * statement; no other state: the policy's defaults are constants), and a change of anything the
+ * matrix shows is a change of the reads. Compared as text, never by a hash, so nothing can collide.
+ * One entry per case, least recently used first out, within a character budget.
  */
-export class BuiltFromReads {
-  private readonly entries = new Map<string, { reads: readonly string[]; chars: number; etags: Map<string, string> }>();
+export class BuiltFromReads<V = string> {
+  private readonly entries = new Map<string, { reads: readonly string[]; chars: number; made: Map<string, V> }>();
   private chars = 0;
 
   constructor(private readonly budgetChars: number) {}
 
-  /** The ETag of `representation` built from exactly these reads of the case, if kept. */
-  etag(caseId: string, reads: readonly string[], representation: string): string | undefined {
+  /** What was made as `key` (a representation) from exactly these reads of the case, if kept. */
+  get(caseId: string, reads: readonly string[], key: string): V | undefined {
     const entry = this.entries.get(caseId);
-    if (!entry || entry.reads.length !== reads.length || entry.reads.some((r, i) => r !== reads[i])) return undefined;
+    if (!entry || !sameReads(entry.reads, reads)) return undefined;
     this.entries.delete(caseId);
     this.entries.set(caseId, entry);
-    return entry.etags.get(representation);
+    return entry.made.get(key);
   }
 
-  /** Keeps the ETag of `representation` built from these reads (other reads of the case are forgotten). */
-  remember(caseId: string, reads: readonly string[], representation: string, etag: string): void {
+  /** Keeps what was made as `key` from these reads (what was made from other reads of the case is forgotten). */
+  remember(caseId: string, reads: readonly string[], key: string, made: V): void {
     let entry = this.entries.get(caseId);
-    if (entry && (entry.reads.length !== reads.length || entry.reads.some((r, i) => r !== reads[i]))) {
+    if (entry && !sameReads(entry.reads, reads)) {
       this.entries.delete(caseId);
       this.chars -= entry.chars;
       entry = undefined;
@@ -85,15 +86,19 @@ export class BuiltFromReads {
     if (!entry) {
       const chars = reads.reduce((n, r) => n + r.length, 0);
       if (chars > this.budgetChars) return;
-      entry = { reads, chars, etags: new Map() };
+      entry = { reads, chars, made: new Map() };
       this.entries.set(caseId, entry);
       this.chars += chars;
-      for (const [key, old] of this.entries) {
+      for (const [id, old] of this.entries) {
         if (this.chars <= this.budgetChars) break;
-        this.entries.delete(key);
+        this.entries.delete(id);
         this.chars -= old.chars;
       }
     }
-    entry.etags.set(representation, etag);
+    entry.made.set(key, made);
   }
+}
+
+function sameReads(kept: readonly string[], reads: readonly string[]): boolean {
+  return kept.length === reads.length && kept.every((r, i) => r === reads[i]);
 }
