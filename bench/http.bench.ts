@@ -9,6 +9,7 @@ import { ensureDatabase } from '../src/database/database-url';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { UsersService } from '../src/modules/users/users.service';
 import {
+  type ApiTransport,
   CaseBuilder,
   type CriterionPlan,
   dateIn,
@@ -102,6 +103,28 @@ export function rounds(random: () => number) {
   return [{ offers: offers(1.02) }, { bestAndFinal: true, offers: offers(1) }];
 }
 
+
+/**
+ * The 8 × 8 bench case's plan (compressors, three requirements, `CRITERIA`, two rounds, scores),
+ * its suppliers new or `existing` ones; the http bench builds several, the matrix CPU harness one.
+ */
+export function compressorCase(transport: ApiTransport, token: string, i: number, random: () => number, existing?: Array<{ key: string; id: string }>): CaseBuilder {
+  return new CaseBuilder(transport, token)
+    .withCase({ title: `Bench compressors ${i}`, category: 'bench-compressors', estimatedBudget: '95000.00' })
+    .withSpecification({
+      description: 'Oil-free screw compressors, 90 kW, installed',
+      requirements: [
+        { text: 'ISO 9001 certified', type: 'certification', value: 'ISO 9001' },
+        { text: 'Delivery within 90 days', type: 'max_lead_time_days', value: 90 },
+        { text: 'Warranty of at least 12 months', type: 'min_warranty_months', value: 12 },
+      ],
+      criteria: CRITERIA,
+    })
+    .withSuppliers(existing ?? suppliers(random))
+    .withRounds(rounds(random))
+    .withScores(() => Math.round(40 + random() * 60) / 10);
+}
+
 /**
  * A case in DECISION of `suppliers` × `criteria` for the 200 × 40 targets and the growth fit: price,
  * three offer terms, reliability, up to 10 evaluator-scored criteria (two evaluators; one PUT of at
@@ -186,20 +209,7 @@ export async function run(): Promise<void> {
     const random = prng(11);
 
     const build = async (i: number, first?: Awaited<ReturnType<CaseBuilder['build']>>) => {
-      const builder = new CaseBuilder(transport, token.token)
-        .withCase({ title: `Bench compressors ${i}`, category: 'bench-compressors', estimatedBudget: '95000.00' })
-        .withSpecification({
-          description: 'Oil-free screw compressors, 90 kW, installed',
-          requirements: [
-            { text: 'ISO 9001 certified', type: 'certification', value: 'ISO 9001' },
-            { text: 'Delivery within 90 days', type: 'max_lead_time_days', value: 90 },
-            { text: 'Warranty of at least 12 months', type: 'min_warranty_months', value: 12 },
-          ],
-          criteria: CRITERIA,
-        })
-        .withSuppliers(first ? first.suppliers.map((s) => ({ key: s.key, id: s.id })) : suppliers(random))
-        .withRounds(rounds(random))
-        .withScores(() => Math.round(40 + random() * 60) / 10);
+      const builder = compressorCase(transport, token.token, i, random, first?.suppliers.map((s) => ({ key: s.key, id: s.id })));
       // the same people on every case, so one approver has them all pending
       if (first) builder.withPeople(DEFAULT_PEOPLE.map((p) => ({ ...p, existing: first.person(p.key) })));
       return builder.build('APPROVAL');

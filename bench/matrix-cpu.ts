@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { type AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -9,9 +9,9 @@ import { runMigrations } from '../src/database/data-source';
 import { ensureDatabase } from '../src/database/database-url';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { UsersService } from '../src/modules/users/users.service';
-import { CaseBuilder, fetchTransport } from '../src/tools/case-builder';
-import { CRITERIA, gridCase, prng, rounds, suppliers } from './http.bench';
-import { median } from './util';
+import { fetchTransport } from '../src/tools/case-builder';
+import { compressorCase, gridCase, prng } from './http.bench';
+import { median, postgresCpuMs } from './util';
 
 /**
  * `node dist/bench/matrix-cpu.js [seconds] [repetitions]`: the trivial GET and the matrix (8 × 8,
@@ -28,24 +28,6 @@ let n = 0; const start = Date.now();
 const one = () => new Promise((res, rej) => { const r = http.request({ host: '127.0.0.1', port: Number(port), path, agent, headers: { Authorization: 'Bearer ' + token } }, (x) => { x.resume(); x.on('end', () => x.statusCode === 200 ? res() : rej(new Error(path + ' ' + x.statusCode))); }); r.on('error', rej); r.end(); });
 Promise.all(Array.from({ length: Number(conns) }, async () => { while (Date.now() - start < Number(ms)) { await one(); n++; } })).then(() => { console.log(JSON.stringify({ n, s: (Date.now() - start) / 1000 })); agent.destroy(); });
 `;
-
-function postgresCpuMs(dataDir: string): number {
-  const postmaster = Number(readFileSync(join(dataDir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
-  let ticks = 0;
-  for (const pid of readdirSync('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    } catch {
-      continue;
-    }
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(pid) !== postmaster && Number(fields[1]) !== postmaster) continue;
-    ticks += Number(fields[11]) + Number(fields[12]);
-  }
-  return ticks * 10;
-}
 
 function loadFromChild(port: number, path: string, token: string, ms: number): Promise<{ n: number; s: number }> {
   return new Promise((resolve, reject) => {
@@ -72,21 +54,7 @@ async function main(): Promise<void> {
     const { token } = await app.get(UsersService).createWithToken({ name: 'Bench Admin', email: 'bench-admin@example.com', orgRole: 'admin' });
     const transport = fetchTransport(`http://127.0.0.1:${port}`);
     const random = prng(11);
-    const main8 = await new CaseBuilder(transport, token.token)
-      .withCase({ title: 'Bench compressors 0', category: 'bench-compressors', estimatedBudget: '95000.00' })
-      .withSpecification({
-        description: 'Oil-free screw compressors, 90 kW, installed',
-        requirements: [
-          { text: 'ISO 9001 certified', type: 'certification', value: 'ISO 9001' },
-          { text: 'Delivery within 90 days', type: 'max_lead_time_days', value: 90 },
-          { text: 'Warranty of at least 12 months', type: 'min_warranty_months', value: 12 },
-        ],
-        criteria: CRITERIA,
-      })
-      .withSuppliers(suppliers(random))
-      .withRounds(rounds(random))
-      .withScores(() => Math.round(40 + random() * 60) / 10)
-      .build('APPROVAL');
+    const main8 = await compressorCase(transport, token.token, 0, random).build('APPROVAL');
     const approver = main8.person('approver').token;
     const large = await gridCase(transport, token.token, 200, 40, random);
     const endpoints = [
@@ -127,11 +95,11 @@ async function main(): Promise<void> {
       for (let k = 0; k < endpoints.length; k++) {
         const i = (k + r) % endpoints.length;
         const e = endpoints[i];
-        const pg0 = postgresCpuMs(dir);
+        const pg0 = (postgresCpuMs(join(dir, 'data')) ?? 0);
         const cpu0 = process.cpuUsage();
         const { n, s } = await loadFromChild(port, e.path, e.token, seconds * 1000);
         const cpu = process.cpuUsage(cpu0);
-        const pg = postgresCpuMs(dir) - pg0;
+        const pg = (postgresCpuMs(join(dir, 'data')) ?? 0) - pg0;
         figures[i].push({ rps: n / s, nodeMs: (cpu.user + cpu.system) / 1000 / n, pgMs: pg / n });
       }
     }

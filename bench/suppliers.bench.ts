@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -16,7 +16,7 @@ import { type ImportRow, readHeader, readRow } from '../src/modules/suppliers/su
 import { arrayLiteral, copyText } from '../src/modules/suppliers/suppliers.queries';
 import { normalizeTaxId } from '../src/modules/suppliers/tax-id';
 import { UsersService } from '../src/modules/users/users.service';
-import { medianMs, peakRssMiB } from './util';
+import { medianMs, peakRssMiB, postgresCpuMs } from './util';
 
 const ROWS = 10_000;
 /** The sizes of the import figure (issue 17 target 5: import ≥ 0.6× the raw multi-row INSERT of the same rows). */
@@ -104,32 +104,6 @@ async function rawCopy(db: Client, rows: readonly ImportRow[]): Promise<void> {
   await db.query('BEGIN');
   await pipeline(Readable.from(chunks()), db.query(copyFrom(`COPY suppliers (${SUPPLIER_COLUMNS}) FROM STDIN`)));
   await db.query('COMMIT');
-}
-
-/**
- * CPU time (ms) of the embedded PostgreSQL so far: the postmaster and every process it started
- * (backends, WAL writer, checkpointer), from /proc; null where /proc is not there.
- */
-function postgresCpuMs(dataDir: string): number | null {
-  try {
-    const postmaster = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    let ticks = 0;
-    for (const pid of readdirSync('/proc')) {
-      if (!/^\d+$/.test(pid)) continue;
-      let stat: string;
-      try {
-        stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      } catch {
-        continue; // ended meanwhile
-      }
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from the 3rd (state) on
-      if (Number(pid) !== postmaster && Number(fields[1]) !== postmaster) continue;
-      ticks += Number(fields[11]) + Number(fields[12]); // utime + stime
-    }
-    return ticks * 10; // USER_HZ is 100 on Linux
-  } catch {
-    return null;
-  }
 }
 
 /** Runs `fn`, with the CPU time it took in this process (client and server) and in PostgreSQL. */
