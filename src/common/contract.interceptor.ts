@@ -31,8 +31,6 @@ export class ContractInterceptor implements NestInterceptor {
     const res = context.switchToHttp().getResponse<Response>();
     const etag = this.reflector.get<'read' | 'write' | undefined>(ETAG, context.getHandler());
     const idempotent = Boolean(this.reflector.get<boolean | undefined>(IDEMPOTENT, context.getHandler()));
-    // most routes: no ETag, no replay, nothing to do around the handler
-    if (etag === undefined && !idempotent) return next.handle();
     if (etag === 'write' && this.requireIfMatch && req.headers['if-match'] === undefined) {
       throw new DomainError('PRECONDITION_REQUIRED', 'this service requires If-Match on changes: read the resource and send its ETag', {
         errors: [{ field: 'If-Match', message: 'required' }],

@@ -4,7 +4,6 @@ import { ContractInterceptor, ETAG, IDEMPOTENT } from '../common/contract.interc
 import { PROBLEM_STATUSES } from './problem';
 import { type Component } from './schema';
 
-export { ETAG, IDEMPOTENT };
 
 export interface EndpointOptions<T = unknown> {
   /** the success status (default 200) */

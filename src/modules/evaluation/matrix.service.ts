@@ -29,7 +29,7 @@ import { type SpecificationVersion } from '../specification/specification-versio
 import { WeightsService } from '../specification/weights.service';
 import { heldCertifications } from '../suppliers/certifications.reader';
 import { reliabilityOfRecord } from '../suppliers/reliability.service';
-import { EvaluationQueries, type MatrixReads, parseMatrixReads } from './evaluation.queries';
+import { EvaluationQueries, type MatrixReads, type MatrixReadsText, parseMatrixReads } from './evaluation.queries';
 import { matrixCsv } from './matrix.csv';
 import { BuiltFromReads, RenderedBodies } from './rendered-bodies';
 import { Score } from './score.entity';
@@ -157,6 +157,23 @@ export class MatrixService {
     return built;
   }
 
+  /**
+   * The matrix's reads outside any transaction (one statement, one snapshot) as the text PostgreSQL
+   * sent, and that text's three columns, what `builtFrom` and `sensitivityFrom` compare (null: no such case).
+   */
+  private async readsText(caseId: string) {
+    const text = await this.queries.matrixReadsText(this.dataSource, caseId);
+    return { text, reads: text && [text.context, text.offers, text.scores] };
+  }
+
+  /** `build` from reads already read as text (`readsText`). */
+  private async buildFromText(caseId: string, text: MatrixReadsText | null): Promise<MatrixBuild> {
+    const timed = this.metrics?.compute.startTimer({ step: 'matrix' });
+    const built = this.buildOf(await this.basisOf(this.dataSource.manager, caseId, text && parseMatrixReads(text)));
+    timed?.();
+    return built;
+  }
+
   /** The pure part of `build`: the matrix input and result from the basis, reliability and scores. */
   private buildOf({ basis, reliability, scores }: Awaited<ReturnType<MatrixService['basisOf']>>): MatrixBuild {
     const input = assembleMatrixInput({
@@ -195,18 +212,14 @@ export class MatrixService {
    * serializing the view: the ETag covers every fact the body shows, as the 304 already relies on.
    */
   async matrix(caseId: string, ifNoneMatch?: string, representation: 'json' | 'csv' = 'json'): Promise<{ etag: string; body: Buffer | null }> {
-    // no transaction: the reads are one statement, one snapshot
-    const text = await this.queries.matrixReadsText(this.dataSource, caseId);
-    const reads = text && [text.context, text.offers, text.scores];
+    const { text, reads } = await this.readsText(caseId);
     const known = reads ? this.builtFrom.get(caseId, reads, representation) : undefined;
     if (known !== undefined) {
       if (etagListed(ifNoneMatch, known)) return { etag: known, body: null };
       const kept = this.bodies.peek(known);
       if (kept) return { etag: known, body: kept };
     }
-    const timed = this.metrics?.compute.startTimer({ step: 'matrix' });
-    const b = this.buildOf(await this.basisOf(this.dataSource.manager, caseId, text && parseMatrixReads(text)));
-    timed?.();
+    const b = await this.buildFromText(caseId, text);
     const etag = matrixEtag(b, representation);
     if (reads) this.builtFrom.remember(caseId, reads, representation, etag);
     if (etagListed(ifNoneMatch, etag)) return { etag, body: null };
@@ -220,14 +233,10 @@ export class MatrixService {
    * frozen, so no caller can change what the next one is given.
    */
   async sensitivity(caseId: string): Promise<SensitivityView> {
-    // no transaction: the reads are one statement, one snapshot
-    const text = await this.queries.matrixReadsText(this.dataSource, caseId);
-    const reads = text && [text.context, text.offers, text.scores];
+    const { text, reads } = await this.readsText(caseId);
     const known = reads ? this.sensitivityFrom.get(caseId, reads, 'json') : undefined;
     if (known !== undefined) return known;
-    const timed = this.metrics?.compute.startTimer({ step: 'matrix' });
-    const built = this.buildOf(await this.basisOf(this.dataSource.manager, caseId, text && parseMatrixReads(text)));
-    timed?.();
+    const built = await this.buildFromText(caseId, text);
     const { threshold, closeCallPercent } = built.policy.sensitivity;
     const result = sensitivity(built.input, { sensitiveThreshold: threshold, closeCallPercent });
     const view = deepFreeze(sensitivityView(built, result, threshold, closeCallPercent));
@@ -304,7 +313,7 @@ export function matrixEtag(b: MatrixBuild, representation: 'json' | 'csv'): stri
     b.input.suppliers.map((s) => [s.supplierId, s.reliability, s.totalCost, s.failedRequirements.map((f) => [f.requirementId, f.reason])]),
     b.result.ranking.map((r) => [r.supplierId, r.rank, r.total, r.tie]),
     b.result.excluded.map((e) => [e.supplierId, e.requirementId, e.reason]),
-    // the aggregate's rows come in (criterion, supplier) order, whatever plan PostgreSQL picks (scoreSummaries)
+    // the aggregate's rows come in (criterion, supplier) order, whatever plan PostgreSQL picks (the `scores` column of EvaluationQueries' MATRIX_READS)
     scoreFacts(b.scores),
   ];
   // the raw values (suppliers × criteria in input order, a missing one NaN) hashed as their 64-bit floats, not as decimal text
