@@ -6,6 +6,7 @@ import PDFDocument from 'pdfkit';
 
 import type { ReportView } from '../view/report-view';
 import { renderDecisionPage, renderSection } from './blocks';
+import { deflateBufferedPages } from './deflate-pages';
 import { registerReportFonts } from './fonts';
 import { writePageFurniture } from './furniture';
 import { MARGIN_X, PRINTABLE } from './theme';
@@ -26,6 +27,8 @@ export async function renderReport(view: ReportView, opts: RenderOptions = {}): 
     await renderSection(w, section);
   }
   await writePageFurniture(w, view);
+  w.flush();
+  await deflateBufferedPages(doc);
   w.end();
   return bytes;
 }

@@ -60,6 +60,11 @@ export class Writer {
     this.content = new ContentStream(doc);
   }
 
+  /** The gathered operators go to their page (the document may then take the pages' content as final). */
+  flush(): void {
+    this.content.flush();
+  }
+
   /** Ends the document: the last gathered operators go to their page first. */
   end(): void {
     this.content.flush();
