@@ -19,6 +19,7 @@ import { httpMetrics } from './modules/observability/http-metrics';
 import { Metrics } from './modules/observability/metrics';
 import { type ObservabilityOptions, ServiceState } from './modules/observability/observability.options';
 import { closeWhileDraining } from './modules/observability/drain';
+import { CallerCache, forgetOnWrites } from './modules/auth/caller-cache';
 
 export interface CreateAppOptions {
   databaseUrl: string;
@@ -57,6 +58,8 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   app.set('etag', false);
   let routes: RouteTable | null = null;
   for (const middleware of options.middleware ?? []) app.use(middleware);
+  // any request that may change data clears the guard's caller cache, when it starts and when it answers
+  app.use(forgetOnWrites(app.get(CallerCache)));
   app.use(httpMetrics(app.get(Metrics)));
   app.use(closeWhileDraining(app.get(ServiceState)));
   // a silent logger writes no request line: its per-request child logger would be work for nothing

@@ -5,13 +5,12 @@ import { AuditQueries } from './modules/audit/audit.queries';
 import { OrgAuditService } from './modules/audit/org-audit.service';
 import { UsersQueries } from './modules/users/users.queries';
 import { UsersService } from './modules/users/users.service';
-import { CALLER_CACHE } from './modules/auth/caller-cache';
 
 /** Only what creating a user needs (the data source, with its migrations, the users service and the organization trail it writes to): a quick start. */
 export function cliModule(databaseUrl: string): Type<unknown> {
   @Module({
     imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), migrationsRun: true })],
-    providers: [UsersService, UsersQueries, OrgAuditService, AuditQueries, CALLER_CACHE],
+    providers: [UsersService, UsersQueries, OrgAuditService, AuditQueries],
   })
   class CliModule {}
   return CliModule;

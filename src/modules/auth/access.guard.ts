@@ -2,7 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AUTH_METADATA, type AuthedRequest, type AuthUser, bearerToken, type CaseAccess, cookieValue, SESSION_COOKIE } from '../../common/auth';
+import { AUTH_METADATA, type AuthedRequest, bearerToken, type CaseAccess, cookieValue, SESSION_COOKIE } from '../../common/auth';
 import { sha256 } from '../../domain/audit/canonical-json';
 import { DomainError, invalid } from '../../domain/errors';
 import { assertAllowed, type CaseAction, type OrgAction } from '../../domain/lifecycle/permissions';
@@ -47,9 +47,9 @@ export class AccessGuard implements CanActivate {
     const action = this.reflector.getAllAndOverride<CaseAction | undefined>(AUTH_METADATA.caseAction, targets);
     const caseId = action ? String(req.params.id) : null;
     const credential = token ? { kind: 'token' as const, hash: sha256(token) } : { kind: 'session' as const, hash: sha256(session!) };
-    const user = action ? null : this.cachedUser(credential);
-    // token, user and case access in one round trip; a malformed case id is refused after authentication
-    const caller = user ? { user, caseAccess: null } : await this.caller(credential, caseId !== null && UUID.test(caseId) ? caseId : null);
+    // token, user and case access in one round trip, or none while remembered; a malformed case id is refused after authentication
+    const asked = caseId !== null && UUID.test(caseId) ? caseId : null;
+    const caller = this.remembered(credential, asked) ?? (await this.caller(credential, asked));
     if (!caller) throw new DomainError('UNAUTHENTICATED', token ? 'the bearer token is not valid' : 'the session has expired: open the link in your e-mail again');
     req.user = caller.user;
     const isAdmin = caller.user.orgRole === 'admin';
@@ -60,17 +60,19 @@ export class AccessGuard implements CanActivate {
     return this.bodyRead(req);
   }
 
-  /** An API token's user as the cache holds it (a route that names no case; never a session cookie). */
-  private cachedUser(credential: Credential): AuthUser | null {
-    return credential.kind === 'token' ? this.callers.get(credential.hash) : null;
+  /** The guard's answer for an API token (and this case) as the cache holds it; never a session cookie's. */
+  private remembered(credential: Credential, caseId: string | null): Caller | null {
+    return credential.kind === 'token' ? this.callers.get(credential.hash, caseId) : null;
   }
 
-  /** The database's answer; a token's user is remembered (only the user: a case's access is always read afresh). */
+  /** The database's answer; a token's is remembered, no longer than until its case access changes by the clock. */
   private async caller(credential: Credential, caseId: string | null): Promise<Caller | null> {
     const mark = this.callers.mark();
     const caller = await this.queries.caller(this.dataSource.manager, credential, caseId);
-    if (caller && credential.kind === 'token') this.callers.put(credential.hash, caller.user, mark);
-    return caller;
+    if (!caller) return null;
+    const { boundaryMs, ...answer } = caller;
+    if (credential.kind === 'token') this.callers.put(credential.hash, caseId, answer, mark, boundaryMs);
+    return answer;
   }
 
   /**

@@ -8,8 +8,8 @@ import { CALLER_CACHE, CallerCache } from './caller-cache';
  * Authentication and authorization for every route: the one access guard (bearer token → user;
  * the permission table for org-level and case actions). The decorators handlers declare their
  * action with live in src/common/auth.ts; AuthQueries is shared with the services that decide a
- * case action by hand (the performance record's case); CallerCache with the users service, which
- * clears it when a token is revoked or a user's roles change.
+ * case action by hand (the performance record's case); CallerCache with the app factory, whose
+ * forgetOnWrites clears it on every request that may change data.
  */
 @Global()
 @Module({

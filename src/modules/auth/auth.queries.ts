@@ -11,6 +11,11 @@ export interface Caller {
   caseAccess: { stage: Stage; roles: CaseRole[] } | null;
 }
 
+/** The guard's read: the caller, and in how many milliseconds (by the database's clock) their access to the case changes by itself (null: it does not). */
+export interface CallerRead extends Caller {
+  boundaryMs: number | null;
+}
+
 /** The guard's row: the user's columns, the case's stage (null: no case asked for, or none) and the caller's roles on it. */
 interface CallerRow {
   id: string;
@@ -22,6 +27,7 @@ interface CallerRow {
   created_at: Date;
   stage: Stage | null;
   roles: CaseRole[];
+  boundary_ms: number | null;
 }
 
 /**
@@ -32,6 +38,15 @@ const DELEGATED_APPROVER = `CASE WHEN NOT 'approver' = ANY (coalesce(cm.roles, '
            SELECT 1 FROM delegations d JOIN case_members a ON a.case_id = c.id AND a.user_id = d.user_id AND 'approver' = ANY (a.roles)
             WHERE d.delegate_id = u.id AND d.revoked_at IS NULL AND d.starts_at <= now() AND d.ends_at > now())
          THEN '{approver}'::text[] ELSE '{}'::text[] END`;
+
+/**
+ * The next instant DELEGATED_APPROVER's answer can change by the clock alone, in milliseconds from
+ * now: the start of a delegation still to come, or the end of one running, among the caller's
+ * delegations from an approver of the case (the guard's cache keeps its answer no longer).
+ */
+const DELEGATION_BOUNDARY_MS = `(SELECT (extract(epoch FROM min(CASE WHEN d.starts_at > now() THEN d.starts_at ELSE d.ends_at END) - now()) * 1000)::float8
+           FROM delegations d JOIN case_members a ON a.case_id = c.id AND a.user_id = d.user_id AND 'approver' = ANY (a.roles)
+          WHERE d.delegate_id = u.id AND d.revoked_at IS NULL AND d.ends_at > now())`;
 
 /** How the caller proves who they are: an API token, or the approver pages' session cookie; each by its SHA-256. */
 export interface Credential {
@@ -53,12 +68,12 @@ export class AuthQueries {
   /**
    * The guard's one round trip: the user holding this live token (or approver-pages session) and, when `caseId` is given, that
    * case's stage and the user's roles on it. Plain rows, no entity hydration (this runs on every
-   * request). null for an unknown or revoked token.
+   * request). null for an unknown or revoked token. `boundaryMs`: see DELEGATION_BOUNDARY_MS.
    */
-  async caller(m: EntityManager, credential: Credential, caseId: string | null): Promise<Caller | null> {
+  async caller(m: EntityManager, credential: Credential, caseId: string | null): Promise<CallerRead | null> {
     const { table, live } = CREDENTIALS[credential.kind];
     const text = `SELECT u.id, u.name, u.email, u.org_role, u.org_roles, u.executive, u.created_at, c.stage,
-              coalesce(cm.roles, '{}') || ${DELEGATED_APPROVER} AS roles
+              coalesce(cm.roles, '{}') || ${DELEGATED_APPROVER} AS roles, ${DELEGATION_BOUNDARY_MS} AS boundary_ms
          FROM ${table} t
          JOIN users u ON u.id = t.user_id
          LEFT JOIN cases c ON c.id = $2::uuid
@@ -70,6 +85,7 @@ export class AuthQueries {
     return {
       user: { id: row.id, name: row.name, email: row.email, orgRole: row.org_role, orgRoles: row.org_roles, executive: row.executive, createdAt: row.created_at },
       caseAccess: row.stage === null ? null : { stage: row.stage, roles: row.roles },
+      boundaryMs: row.boundary_ms,
     };
   }
 

@@ -10,7 +10,6 @@ import { OrgAuditService } from '../audit/org-audit.service';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 import { ApiToken, User } from './user.entity';
 import { UsersQueries } from './users.queries';
-import { CallerCache } from '../auth/caller-cache';
 
 export interface IssuedToken {
   id: string;
@@ -48,7 +47,6 @@ export class UsersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queries: UsersQueries,
     private readonly orgAudit: OrgAuditService,
-    private readonly callers: CallerCache,
   ) {}
 
   /** A user, audited in the organization trail; with `withToken` also their first token, in the same transaction. */
@@ -96,7 +94,7 @@ export class UsersService {
     // one's own language is no power; one's own roles are
     const grants = dto.orgRoles !== undefined || dto.orgRole !== undefined || dto.executive !== undefined;
     if (id === actor.id && grants) throw new DomainError('SELF_GRANT', 'nobody changes their own organization roles: another admin must', { userId: id });
-    const updated = await this.dataSource.transaction(async (m) => {
+    return this.dataSource.transaction(async (m) => {
       const user = await m.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new DomainError('NOT_FOUND', 'user not found');
       const before = userView(user);
@@ -125,9 +123,6 @@ export class UsersService {
       });
       return after;
     });
-    // committed: the guard reads the user's roles afresh on this instance's next request
-    this.callers.forget();
-    return updated;
   }
 
   /** A new random token; only its SHA-256 is stored, so this is the one time it can be shown. */
@@ -142,8 +137,6 @@ export class UsersService {
   async revokeToken(id: string): Promise<void> {
     const result = await this.dataSource.getRepository(ApiToken).update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
     if (!result.affected) throw new DomainError('NOT_FOUND', 'token not found or already revoked');
-    // committed: the next request with it is refused on this instance (on the others within CALLER_TTL_MS)
-    this.callers.forget();
   }
 
   async count(): Promise<number> {
