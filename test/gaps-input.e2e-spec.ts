@@ -131,13 +131,14 @@ describe('gaps: bad input on every endpoint family', () => {
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     }
     const after = await tableCounts(t);
-    // opening the round is the only change (its case event, and the organization trail's link of the case head)
+    // opening the round is the only change (its case event, the organization trail's link of the case head, and the matrix's change log of its round and participants)
     expect({
       ...after,
       negotiation_rounds: before.negotiation_rounds,
       round_participants: before.round_participants,
       audit_events: before.audit_events,
       org_audit_events: before.org_audit_events,
+      matrix_input_changes: before.matrix_input_changes,
     }).toEqual(before);
   });
 

@@ -28,6 +28,7 @@ import { APPROVER_ENTITIES } from '../modules/approver/entities';
 import { ApproverPages1796219777226 } from '../../migrations/1796219777226-ApproverPages';
 import { WEBHOOK_ENTITIES } from '../modules/webhooks/webhook.entities';
 import { Webhooks1796220468155 } from '../../migrations/1796220468155-Webhooks';
+import { MatrixInputChanges1796240000000 } from '../../migrations/1796240000000-MatrixInputChanges';
 
 /** Entities and migrations are listed, not globbed: the same list works compiled, under Jest and in the CLI. */
 export const ENTITIES = [
@@ -64,6 +65,7 @@ export const MIGRATIONS = [
   Webhooks1796220468155,
   SupplierDialogue1796222607820,
   UserLanguage1796230000000,
+  MatrixInputChanges1796240000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

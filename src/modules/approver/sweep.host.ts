@@ -1,11 +1,15 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messages/messaging.options';
+import { MatrixService } from '../evaluation/matrix.service';
 import { ScoreNotices } from '../evaluation/score-notices';
 import { SignatureNotices } from './signature-notices';
 
 const EVERY_MS = 15 * 60 * 1000;
 
-/** Where the delivery worker runs, the reminder sweep runs too, every quarter hour (idempotent: see SignatureNotices, ScoreNotices). */
+/**
+ * Where the delivery worker runs, the reminder sweep runs too, every quarter hour (idempotent: see SignatureNotices, ScoreNotices),
+ * and prunes the decision matrix's change log (MatrixService.pruneInputChanges: exact whenever and wherever it runs).
+ */
 @Injectable()
 export class SignatureSweepHost implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer: NodeJS.Timeout | null = null;
@@ -15,16 +19,18 @@ export class SignatureSweepHost implements OnApplicationBootstrap, OnApplication
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
     private readonly notices: SignatureNotices,
     private readonly scores: ScoreNotices,
+    private readonly matrix: MatrixService,
   ) {}
 
   onApplicationBootstrap(): void {
     if (!this.options.worker) return;
     this.timer = setInterval(() => {
       const now = new Date();
-      // the signature reminders and escalations, then the evaluators' scores reminders
+      // the signature reminders and escalations, then the evaluators' scores reminders, then the matrix's change log
       this.notices
         .sweep(now)
         .then(() => this.scores.sweep(now))
+        .then(() => this.matrix.pruneInputChanges())
         .catch((error: unknown) => this.logger.error(error instanceof Error ? error.message : String(error)));
     }, EVERY_MS);
     this.timer.unref();

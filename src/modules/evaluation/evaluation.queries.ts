@@ -99,6 +99,33 @@ export class EvaluationQueries {
     const [row] = await preparedQuery<MatrixReadsText>(dataSource, MATRIX_READS, [caseId, true], { types: JSON_AS_TEXT });
     return row ?? null;
   }
+
+  /**
+   * Whether the matrix's reads of the case could differ now from those read at `since` (the
+   * snapshot and decision round of a `matrixReadsText`), in one prepared statement
+   * (`MATRIX_INPUTS_CHANGED`); false only when they cannot.
+   */
+  async matrixInputsChanged(dataSource: DataSource, caseId: string, since: ReadsBasis): Promise<boolean> {
+    const [row] = await preparedQuery<{ unchanged: boolean | null; roundId: string | null }>(dataSource, MATRIX_INPUTS_CHANGED, [caseId, since.snapshot]);
+    return !(row?.unchanged === true && row.roundId === since.roundId);
+  }
+
+  /**
+   * Prunes the matrix's change log (README "The decision matrix"): the rows below the bound the
+   * previous prune recorded (the oldest transaction then running), so a kept answer read since the
+   * previous prune still passes its check; the bound becomes `pruned_below`, which the check reads.
+   * Any instance may run it at any time. The number of rows removed.
+   */
+  async pruneMatrixInputChanges(m: EntityManager): Promise<number> {
+    const [, removed] = (await m.query(
+      `WITH bound AS (
+         UPDATE matrix_input_pruning
+            SET pruned_below = greatest(pruned_below, next_below), next_below = greatest(next_below, pg_snapshot_xmin(pg_current_snapshot()))
+          RETURNING pruned_below)
+       DELETE FROM matrix_input_changes WHERE xid < (SELECT pruned_below FROM bound)`,
+    )) as [unknown, number];
+    return removed;
+  }
 }
 
 /** An instant as ISO text in milliseconds, as pg parses a timestamptz (it truncates the microseconds). */
@@ -126,8 +153,13 @@ const ROUND_AS_OF = (alias: string) => `(coalesce(${alias}.closed_at, ${alias}.d
  *   (numeric(4,2) × 100 is an integer), in (criterion, supplier) order, so the map's order does
  *   not follow the plan PostgreSQL picks.
  * Exact amounts travel as text, instants as `MS_ISO` text (what pg makes of a timestamptz).
+ * Beside them, what `MATRIX_INPUTS_CHANGED` later checks the reads by: `snapshot`, the statement's
+ * own snapshot (`pg_current_snapshot()` is the active snapshot, the one the statement's scans read
+ * in: outside a transaction, or in READ COMMITTED, taken for this statement), and `roundId`, the
+ * decision round chosen. Every table read here has the change log's triggers (a spec reads the
+ * table names of this text and checks them in pg_trigger).
  */
-const MATRIX_READS = `SELECT json_build_object(
+export const MATRIX_READS = `SELECT json_build_object(
          'currency', c.currency, 'profitImpact', c.profit_impact, 'supplyRisk', c.supply_risk,
          'rates', coalesce((SELECT json_agg(json_build_array(x.currency, x.rate::text)) FROM exchange_rates x WHERE x.case_id = c.id), '[]'),
          'round', CASE WHEN r.id IS NOT NULL THEN json_build_object(
@@ -156,6 +188,8 @@ const MATRIX_READS = `SELECT json_build_object(
            FROM (SELECT criterion_id, supplier_id, sum(score * 100)::bigint AS sum, count(*)::int AS count,
                         (min(score) * 100)::bigint AS min, (max(score) * 100)::bigint AS max
                    FROM scores WHERE case_id = c.id GROUP BY criterion_id, supplier_id) a), '[]') END AS scores
+,
+       pg_current_snapshot()::text AS snapshot, r.id AS "roundId"
   FROM cases c
   LEFT JOIN LATERAL (SELECT r.id, r.number, r.best_and_final, r.deadline, r.closed_at FROM negotiation_rounds r
                       WHERE r.case_id = c.id AND NOT ${roundOpenSql('r')} ORDER BY r.number DESC LIMIT 1) r ON true
@@ -163,16 +197,38 @@ const MATRIX_READS = `SELECT json_build_object(
   LEFT JOIN LATERAL (SELECT * FROM specification_versions v WHERE v.case_id = c.id ORDER BY v.version DESC LIMIT 1) v ON true
  WHERE c.id = $1`;
 
+/**
+ * The check in front of `MATRIX_READS` (README "The decision matrix"), for case $1 and a snapshot
+ * $2 its reads were made in (`pg_current_snapshot()` of that statement, `ReadsBasis`):
+ * - `unchanged`: the change log has no row of this case or of every case (NULL) written by a
+ *   transaction $2 does not see (every transaction before its xmin it sees, or it aborted), and
+ *   was not pruned past $2's xmin (rows below `pruned_below` may be gone); NULL counts as changed;
+ * - `roundId`: the decision round as `MATRIX_READS` chooses it now, against the database clock, the
+ *   one part of the reads that moves without a row changing (a deadline passing).
+ */
+const MATRIX_INPUTS_CHANGED = `SELECT (SELECT p.pruned_below FROM matrix_input_pruning p) <= pg_snapshot_xmin($2::pg_snapshot)
+          AND NOT EXISTS (SELECT FROM matrix_input_changes x
+                           WHERE x.case_id = $1 AND x.xid >= pg_snapshot_xmin($2::pg_snapshot) AND NOT pg_visible_in_snapshot(x.xid, $2::pg_snapshot))
+          AND NOT EXISTS (SELECT FROM matrix_input_changes x
+                           WHERE x.case_id IS NULL AND x.xid >= pg_snapshot_xmin($2::pg_snapshot) AND NOT pg_visible_in_snapshot(x.xid, $2::pg_snapshot)) AS unchanged,
+       (SELECT r.id FROM negotiation_rounds r WHERE r.case_id = $1 AND NOT ${roundOpenSql('r')} ORDER BY r.number DESC LIMIT 1) AS "roundId"`;
+
 /** pg's parsers with JSON (the matrix's three columns are `json`, oid 114) left as the text sent. */
 const JSON_AS_TEXT = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === 114 ? (text: string) => text : pgTypes.getTypeParser(oid, format))) as typeof pgTypes.getTypeParser,
 };
 
-/** The matrix's reads as PostgreSQL sent them: the three JSON texts of `MATRIX_READS`. */
-export interface MatrixReadsText {
+/** The matrix's reads as PostgreSQL sent them: the three JSON texts of `MATRIX_READS`, and what `MATRIX_INPUTS_CHANGED` checks them by. */
+export interface MatrixReadsText extends ReadsBasis {
   context: string;
   offers: string;
   scores: string;
+}
+
+/** The snapshot a `MATRIX_READS` statement read in (`pg_current_snapshot()` text) and the decision round it chose (null: none). */
+export interface ReadsBasis {
+  snapshot: string;
+  roundId: string | null;
 }
 
 /** `matrixReads`' answer from the text of the same statement. */

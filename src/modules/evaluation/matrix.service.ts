@@ -29,7 +29,7 @@ import { type SpecificationVersion } from '../specification/specification-versio
 import { WeightsService } from '../specification/weights.service';
 import { heldCertifications } from '../suppliers/certifications.reader';
 import { reliabilityOfRecord } from '../suppliers/reliability.service';
-import { EvaluationQueries, type MatrixReads, type MatrixReadsText, parseMatrixReads } from './evaluation.queries';
+import { EvaluationQueries, type MatrixReads, type MatrixReadsText, parseMatrixReads, type ReadsBasis } from './evaluation.queries';
 import { matrixCsv } from './matrix.csv';
 import { BuiltFromReads, RenderedBodies } from './rendered-bodies';
 import { Score } from './score.entity';
@@ -83,9 +83,9 @@ export class MatrixService {
   /** the matrix bodies last answered, by ETag, within 32 MiB (a 200 × 40 JSON body is 1.3 MB) */
   private readonly bodies = new RenderedBodies(32 * 2 ** 20);
   /** the reads each case's last matrix was built from, with its ETags, within 16 Mi characters (200 × 40: ~0.5 Mi) */
-  private readonly builtFrom = new BuiltFromReads(16 * 2 ** 20);
+  private readonly builtFrom = new BuiltFromReads<string, ReadsBasis>(16 * 2 ** 20);
   /** the sensitivity answers last made from each case's reads, within 16 Mi characters of reads */
-  private readonly sensitivityFrom = new BuiltFromReads<SensitivityView>(16 * 2 ** 20);
+  private readonly sensitivityFrom = new BuiltFromReads<SensitivityView, ReadsBasis>(16 * 2 ** 20);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -163,7 +163,18 @@ export class MatrixService {
    */
   private async readsText(caseId: string) {
     const text = await this.queries.matrixReadsText(this.dataSource, caseId);
-    return { text, reads: text && [text.context, text.offers, text.scores] };
+    return { text, reads: text && [text.context, text.offers, text.scores], basis: text && { snapshot: text.snapshot, roundId: text.roundId } };
+  }
+
+  /**
+   * The basis of what `kept` holds for the case, when its reads cannot have changed since
+   * (`EvaluationQueries.matrixInputsChanged`: the change log and the decision round, one statement
+   * in place of the reads); undefined when nothing is kept or they may have changed.
+   */
+  private async unchangedBasis<V>(kept: BuiltFromReads<V, ReadsBasis>, caseId: string): Promise<ReadsBasis | undefined> {
+    const basis = kept.basis(caseId);
+    if (basis === undefined || (await this.queries.matrixInputsChanged(this.dataSource, caseId, basis))) return undefined;
+    return basis;
   }
 
   /** `build` from reads already read as text (`readsText`). */
@@ -210,10 +221,19 @@ export class MatrixService {
    * case's last matrix was built from give its ETag without building again (`builtFrom`); a body
    * answered before under the same ETag is answered again from `bodies` without assembling or
    * serializing the view: the ETag covers every fact the body shows, as the 304 already relies on.
+   * In front of the reads, the check (`unchangedBasis`): when nothing the kept reads stand on has
+   * changed since their snapshot, the kept ETag and body answer after that one statement.
    */
   async matrix(caseId: string, ifNoneMatch?: string, representation: 'json' | 'csv' = 'json'): Promise<{ etag: string; body: Buffer | null }> {
-    const { text, reads } = await this.readsText(caseId);
-    const known = reads ? this.builtFrom.get(caseId, reads, representation) : undefined;
+    const since = await this.unchangedBasis(this.builtFrom, caseId);
+    const unchanged = since && this.builtFrom.made(caseId, since, representation);
+    if (unchanged !== undefined) {
+      if (etagListed(ifNoneMatch, unchanged)) return { etag: unchanged, body: null };
+      const kept = this.bodies.peek(unchanged);
+      if (kept) return { etag: unchanged, body: kept };
+    }
+    const { text, reads, basis } = await this.readsText(caseId);
+    const known = reads && basis ? this.builtFrom.get(caseId, reads, basis, representation) : undefined;
     if (known !== undefined) {
       if (etagListed(ifNoneMatch, known)) return { etag: known, body: null };
       const kept = this.bodies.peek(known);
@@ -221,7 +241,7 @@ export class MatrixService {
     }
     const b = await this.buildFromText(caseId, text);
     const etag = matrixEtag(b, representation);
-    if (reads) this.builtFrom.remember(caseId, reads, representation, etag);
+    if (reads && basis) this.builtFrom.remember(caseId, reads, basis, representation, etag);
     if (etagListed(ifNoneMatch, etag)) return { etag, body: null };
     return { etag, body: this.bodies.get(etag, () => matrixBody(b, representation)) };
   }
@@ -229,19 +249,32 @@ export class MatrixService {
   /**
    * The sensitivity of the ranking. Like the matrix, reads equal to those the case's last answer
    * was made from give that answer again (`sensitivityFrom`): it is a function of the build and
-   * the policy's sensitivity settings, both made from those reads alone. The answer is kept
+   * the policy's sensitivity settings, both made from those reads alone, and the same check as the
+   * matrix's stands in front of the reads (`unchangedBasis`). The answer is kept
    * frozen, so no caller can change what the next one is given.
    */
   async sensitivity(caseId: string): Promise<SensitivityView> {
-    const { text, reads } = await this.readsText(caseId);
-    const known = reads ? this.sensitivityFrom.get(caseId, reads, 'json') : undefined;
+    const since = await this.unchangedBasis(this.sensitivityFrom, caseId);
+    const unchanged = since && this.sensitivityFrom.made(caseId, since, 'json');
+    if (unchanged !== undefined) return unchanged;
+    const { text, reads, basis } = await this.readsText(caseId);
+    const known = reads && basis ? this.sensitivityFrom.get(caseId, reads, basis, 'json') : undefined;
     if (known !== undefined) return known;
     const built = await this.buildFromText(caseId, text);
     const { threshold, closeCallPercent } = built.policy.sensitivity;
     const result = sensitivity(built.input, { sensitiveThreshold: threshold, closeCallPercent });
     const view = deepFreeze(sensitivityView(built, result, threshold, closeCallPercent));
-    if (reads) this.sensitivityFrom.remember(caseId, reads, 'json', view);
+    if (reads && basis) this.sensitivityFrom.remember(caseId, reads, basis, 'json', view);
     return view;
+  }
+
+  /**
+   * Prunes the change log the check reads (`EvaluationQueries.pruneMatrixInputChanges`): the
+   * approvers' sweep runs it every quarter hour on worker processes; the rows of the last quarter
+   * hour stay, so answers kept since then still pass their check.
+   */
+  pruneInputChanges(): Promise<number> {
+    return this.queries.pruneMatrixInputChanges(this.dataSource.manager);
   }
 
   /** Rank acceptability (SMAA-2) of the ranked suppliers, seeded from the ranking's snapshot hash. */

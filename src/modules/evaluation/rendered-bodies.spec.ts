@@ -33,34 +33,59 @@ describe('RenderedBodies', () => {
 });
 
 describe('BuiltFromReads', () => {
+  const B = { snapshot: '10:10:', roundId: 'r1' };
   it('gives the ETag kept for reads equal character for character, per representation, and nothing for other reads', () => {
     const built = new BuiltFromReads(1000);
-    built.remember('case-1', ['{"a":1}', '[]', '[]'], 'json', '"e1"');
+    built.remember('case-1', ['{"a":1}', '[]', '[]'], B, 'json', '"e1"');
     // equal text, but another string object (as every answer of PostgreSQL is)
-    expect(built.get('case-1', ['{"a":' + String(1) + '}', '[]', '[]'], 'json')).toBe('"e1"');
-    expect(built.get('case-1', ['{"a":1}', '[]', '[]'], 'csv')).toBeUndefined();
-    expect(built.get('case-1', ['{"a":2}', '[]', '[]'], 'json')).toBeUndefined();
-    expect(built.get('case-1', ['{"a":1}', '[]', '[ ]'], 'json')).toBeUndefined();
-    expect(built.get('case-2', ['{"a":1}', '[]', '[]'], 'json')).toBeUndefined();
-    built.remember('case-1', ['{"a":1}', '[]', '[]'], 'csv', '"c1"');
-    expect(built.get('case-1', ['{"a":1}', '[]', '[]'], 'csv')).toBe('"c1"');
+    expect(built.get('case-1', ['{"a":' + String(1) + '}', '[]', '[]'], B, 'json')).toBe('"e1"');
+    expect(built.get('case-1', ['{"a":1}', '[]', '[]'], B, 'csv')).toBeUndefined();
+    expect(built.get('case-1', ['{"a":2}', '[]', '[]'], B, 'json')).toBeUndefined();
+    expect(built.get('case-1', ['{"a":1}', '[]', '[ ]'], B, 'json')).toBeUndefined();
+    expect(built.get('case-2', ['{"a":1}', '[]', '[]'], B, 'json')).toBeUndefined();
+    built.remember('case-1', ['{"a":1}', '[]', '[]'], B, 'csv', '"c1"');
+    expect(built.get('case-1', ['{"a":1}', '[]', '[]'], B, 'csv')).toBe('"c1"');
     // new reads of the case replace the old, with their ETags
-    built.remember('case-1', ['{"a":2}', '[]', '[]'], 'json', '"e2"');
-    expect(built.get('case-1', ['{"a":2}', '[]', '[]'], 'json')).toBe('"e2"');
-    expect(built.get('case-1', ['{"a":2}', '[]', '[]'], 'csv')).toBeUndefined();
-    expect(built.get('case-1', ['{"a":1}', '[]', '[]'], 'json')).toBeUndefined();
+    built.remember('case-1', ['{"a":2}', '[]', '[]'], B, 'json', '"e2"');
+    expect(built.get('case-1', ['{"a":2}', '[]', '[]'], B, 'json')).toBe('"e2"');
+    expect(built.get('case-1', ['{"a":2}', '[]', '[]'], B, 'csv')).toBeUndefined();
+    expect(built.get('case-1', ['{"a":1}', '[]', '[]'], B, 'json')).toBeUndefined();
   });
 
   it('keeps within its character budget, the least recently used case first out', () => {
     const built = new BuiltFromReads(20);
-    built.remember('a', ['x'.repeat(8)], 'json', '"a"');
-    built.remember('b', ['y'.repeat(8)], 'json', '"b"');
-    expect(built.get('a', ['x'.repeat(8)], 'json')).toBe('"a"');
-    built.remember('c', ['z'.repeat(8)], 'json', '"c"');
-    expect(built.get('b', ['y'.repeat(8)], 'json')).toBeUndefined();
-    expect(built.get('a', ['x'.repeat(8)], 'json')).toBe('"a"');
-    expect(built.get('c', ['z'.repeat(8)], 'json')).toBe('"c"');
-    built.remember('d', ['w'.repeat(21)], 'json', '"d"');
-    expect(built.get('d', ['w'.repeat(21)], 'json')).toBeUndefined();
+    built.remember('a', ['x'.repeat(8)], B, 'json', '"a"');
+    built.remember('b', ['y'.repeat(8)], B, 'json', '"b"');
+    expect(built.get('a', ['x'.repeat(8)], B, 'json')).toBe('"a"');
+    built.remember('c', ['z'.repeat(8)], B, 'json', '"c"');
+    expect(built.get('b', ['y'.repeat(8)], B, 'json')).toBeUndefined();
+    expect(built.get('a', ['x'.repeat(8)], B, 'json')).toBe('"a"');
+    expect(built.get('c', ['z'.repeat(8)], B, 'json')).toBe('"c"');
+    built.remember('d', ['w'.repeat(21)], B, 'json', '"d"');
+    expect(built.get('d', ['w'.repeat(21)], B, 'json')).toBeUndefined();
+  });
+
+  it('gives what was made from the kept reads by their basis, the same object only, and moves the basis to the newest reads equal to them', () => {
+    const built = new BuiltFromReads<string, { snapshot: string }>(1000);
+    const first = { snapshot: '10:10:' };
+    expect(built.basis('case-1')).toBeUndefined();
+    built.remember('case-1', ['{"a":1}'], first, 'json', '"e1"');
+    expect(built.basis('case-1')).toBe(first);
+    expect(built.made('case-1', first, 'json')).toBe('"e1"');
+    expect(built.made('case-1', first, 'csv')).toBeUndefined();
+    // an equal basis that is not the kept one: the entry may have been replaced since it was checked
+    expect(built.made('case-1', { snapshot: '10:10:' }, 'json')).toBeUndefined();
+    // the same reads read again later: the later snapshot is kept with them
+    const later = { snapshot: '12:12:' };
+    expect(built.get('case-1', ['{"a":1}'], later, 'json')).toBe('"e1"');
+    expect(built.basis('case-1')).toBe(later);
+    expect(built.made('case-1', first, 'json')).toBeUndefined();
+    // other reads: their own basis, the old answers gone
+    const other = { snapshot: '14:14:' };
+    expect(built.get('case-1', ['{"a":2}'], other, 'json')).toBeUndefined();
+    expect(built.basis('case-1')).toBe(later);
+    built.remember('case-1', ['{"a":2}'], other, 'json', '"e2"');
+    expect(built.basis('case-1')).toBe(other);
+    expect(built.made('case-1', other, 'json')).toBe('"e2"');
   });
 });

@@ -52,31 +52,48 @@ export class RenderedBodies {
 /**
  * What was last made from each case's reads (the matrix's ETags by representation, the
  * sensitivity answer), with those reads' exact text (the three JSON columns of its one statement,
- * `EvaluationQueries.matrixReadsText`): reads equal to the kept ones, character for character,
- * give the same build, so the same ETag or answer, without parsing or building again. Sound
- * because the build is a function of the case id and its reads alone (no clock: the round's
- * closing and the dates it is judged on are read against the database clock in the same
- * statement; no other state: the policy's defaults are constants), and a change of anything the
- * matrix shows is a change of the reads. Compared as text, never by a hash, so nothing can collide.
- * One entry per case, least recently used first out, within a character budget.
+ * `EvaluationQueries.matrixReadsText`) and their basis (the snapshot they were read in and the
+ * decision round they chose, what `EvaluationQueries.matrixInputsChanged` checks): reads equal to
+ * the kept ones, character for character, give the same build, so the same ETag or answer, without
+ * parsing or building again. Sound because the build is a function of the case id and its reads
+ * alone (no clock: the round's closing and the dates it is judged on are read against the database
+ * clock in the same statement; no other state: the policy's defaults are constants), and a change
+ * of anything the matrix shows is a change of the reads. Compared as text, never by a hash, so
+ * nothing can collide. The basis kept is always one the kept reads were read in (the newest seen
+ * with them). One entry per case, least recently used first out, within a character budget.
  */
-export class BuiltFromReads<V = string> {
-  private readonly entries = new Map<string, { reads: readonly string[]; chars: number; made: Map<string, V> }>();
+export class BuiltFromReads<V = string, B = unknown> {
+  private readonly entries = new Map<string, { reads: readonly string[]; basis: B; chars: number; made: Map<string, V> }>();
   private chars = 0;
 
   constructor(private readonly budgetChars: number) {}
 
-  /** What was made as `key` (a representation) from exactly these reads of the case, if kept. */
-  get(caseId: string, reads: readonly string[], key: string): V | undefined {
+  /** The basis of the case's kept reads, if any: what to check before `made`. */
+  basis(caseId: string): B | undefined {
+    return this.entries.get(caseId)?.basis;
+  }
+
+  /** What was made as `key` from the kept reads of the case, if they still have this basis (the same object `basis` gave). */
+  made(caseId: string, basis: B, key: string): V | undefined {
     const entry = this.entries.get(caseId);
-    if (!entry || !sameReads(entry.reads, reads)) return undefined;
+    if (!entry || entry.basis !== basis) return undefined;
     this.entries.delete(caseId);
     this.entries.set(caseId, entry);
     return entry.made.get(key);
   }
 
-  /** Keeps what was made as `key` from these reads (what was made from other reads of the case is forgotten). */
-  remember(caseId: string, reads: readonly string[], key: string, made: V): void {
+  /** What was made as `key` from exactly these reads of the case, if kept; the kept basis becomes `basis`, the one these reads were read in. */
+  get(caseId: string, reads: readonly string[], basis: B, key: string): V | undefined {
+    const entry = this.entries.get(caseId);
+    if (!entry || !sameReads(entry.reads, reads)) return undefined;
+    entry.basis = basis;
+    this.entries.delete(caseId);
+    this.entries.set(caseId, entry);
+    return entry.made.get(key);
+  }
+
+  /** Keeps what was made as `key` from these reads, read in `basis` (what was made from other reads of the case is forgotten). */
+  remember(caseId: string, reads: readonly string[], basis: B, key: string, made: V): void {
     let entry = this.entries.get(caseId);
     if (entry && !sameReads(entry.reads, reads)) {
       this.entries.delete(caseId);
@@ -86,7 +103,7 @@ export class BuiltFromReads<V = string> {
     if (!entry) {
       const chars = reads.reduce((n, r) => n + r.length, 0);
       if (chars > this.budgetChars) return;
-      entry = { reads, chars, made: new Map() };
+      entry = { reads, basis, chars, made: new Map() };
       this.entries.set(caseId, entry);
       this.chars += chars;
       for (const [id, old] of this.entries) {
@@ -95,6 +112,7 @@ export class BuiltFromReads<V = string> {
         this.chars -= old.chars;
       }
     }
+    entry.basis = basis;
     entry.made.set(key, made);
   }
 }
