@@ -1,9 +1,12 @@
 import PDFDocument from 'pdfkit';
 
-import { deflateBufferedPages } from './deflate-pages';
+import { deflateBufferedPages, POOL_MIN_BYTES } from './deflate-pages';
 
-/** A document of buffered pages, its bytes, and whether its pages were deflated before it ended. */
-async function pdfOf(pages: number, deflateFirst: boolean, options: PDFKit.PDFDocumentOptions = {}): Promise<Buffer> {
+/**
+ * A document of buffered pages, its bytes, and whether its pages were deflated before it ended (with
+ * no lower bound: these documents are small); `deflated` gets how many pages were.
+ */
+async function pdfOf(pages: number, deflateFirst: boolean, options: PDFKit.PDFDocumentOptions = {}, deflated: number[] = []): Promise<Buffer> {
   const doc = new PDFDocument({ bufferPages: true, info: { CreationDate: new Date(0), ModDate: new Date(0) }, ...options });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -22,22 +25,35 @@ async function pdfOf(pages: number, deflateFirst: boolean, options: PDFKit.PDFDo
     doc.switchToPage(range.start + i);
     doc.text(`Page ${i + 1} of ${range.count}`, 50, 800, { lineBreak: false });
   }
-  if (deflateFirst) await deflateBufferedPages(doc);
+  if (deflateFirst) deflated.push(await deflateBufferedPages(doc, 0));
   doc.end();
   return done;
 }
 
 describe('deflateBufferedPages', () => {
   it.each([1, 3, 12])('gives the bytes pdfkit gives by deflating the pages itself (%i pages)', async (pages) => {
+    const deflated: number[] = [];
     const own = await pdfOf(pages, false);
-    const ahead = await pdfOf(pages, true);
+    const ahead = await pdfOf(pages, true, {}, deflated);
+    expect(deflated).toEqual([pages]);
     expect(ahead.equals(own)).toBe(true);
     expect(own.toString('latin1')).toContain('/Filter /FlateDecode');
   });
 
+  it('leaves pages holding less than the lower bound in all to pdfkit', async () => {
+    const doc = new PDFDocument({ bufferPages: true });
+    doc.text('a small page', 50, 50, { lineBreak: false });
+    expect(POOL_MIN_BYTES).toBeGreaterThan(1024);
+    expect(await deflateBufferedPages(doc)).toBe(0);
+    expect(await deflateBufferedPages(doc, 1)).toBe(1);
+    doc.end();
+  });
+
   it('leaves an uncompressed document uncompressed', async () => {
     const own = await pdfOf(2, false, { compress: false });
-    const ahead = await pdfOf(2, true, { compress: false });
+    const deflated: number[] = [];
+    const ahead = await pdfOf(2, true, { compress: false }, deflated);
+    expect(deflated).toEqual([0]);
     expect(ahead.equals(own)).toBe(true);
     expect(own.toString('latin1')).not.toContain('/FlateDecode');
   });
@@ -52,7 +68,7 @@ describe('deflateBufferedPages', () => {
       });
       doc.markContent('Span');
       doc.text('still open when the document ends', 50, 50, { lineBreak: false });
-      if (deflateFirst) await deflateBufferedPages(doc);
+      if (deflateFirst) expect(await deflateBufferedPages(doc, 0)).toBe(0);
       doc.end();
       return done;
     };

@@ -30,15 +30,22 @@ interface BufferedPage {
 /** Deflate jobs given to the thread pool at once (libuv's pool has four threads unless configured). */
 const IN_FLIGHT = 4;
 
+/**
+ * Below this much page content (an 8 × 8 report has ~0.4 MiB, a 200 × 40 one ~18 MiB) pdfkit's own
+ * `deflateSync` takes a few milliseconds, less than the trips to the pool and back on a busy machine.
+ */
+export const POOL_MIN_BYTES = 2 * 1024 * 1024;
+
 const deflated = (input: Uint8Array): Promise<Buffer> =>
   new Promise((resolve, reject) => deflate(input, (err, out) => (err ? reject(err) : resolve(out))));
 
 /**
  * Deflates the content of every buffered page that pdfkit would deflate, and leaves it on the page
- * as the stream pdfkit writes (already `/FlateDecode`, so pdfkit only writes its length). Call it
- * after the last operator is on its page and before `doc.end()`.
+ * as the stream pdfkit writes (already `/FlateDecode`, so pdfkit only writes its length); when the
+ * pages hold less than `minBytes` in all, leaves them to pdfkit. Call it after the last operator is
+ * on its page and before `doc.end()`. Answers how many pages it deflated.
  */
-export async function deflateBufferedPages(doc: PDFKit.PDFDocument): Promise<void> {
+export async function deflateBufferedPages(doc: PDFKit.PDFDocument, minBytes = POOL_MIN_BYTES): Promise<number> {
   const pages = (doc as unknown as { _pageBuffer?: BufferedPage[] })._pageBuffer;
   if (!Array.isArray(pages) || pages.some((page) => !Array.isArray(page.content?.buffer))) {
     throw new Error('pdfkit no longer buffers page content as before: check deflateBufferedPages');
@@ -48,6 +55,8 @@ export async function deflateBufferedPages(doc: PDFKit.PDFDocument): Promise<voi
     .filter((page) => (page.markings?.length ?? 0) === 0)
     .map((page) => page.content)
     .filter((content) => content.compress && content.buffer.length > 0 && content.data.Filter === 'FlateDecode');
+  const bytes = contents.reduce((sum, content) => content.buffer.reduce((n, chunk) => n + chunk.byteLength, sum), 0);
+  if (bytes < minBytes) return 0;
   let next = 0;
   const work = async (): Promise<void> => {
     while (next < contents.length) {
@@ -58,4 +67,5 @@ export async function deflateBufferedPages(doc: PDFKit.PDFDocument): Promise<voi
     }
   };
   await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, contents.length) }, work));
+  return contents.length;
 }

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import PDFDocument from 'pdfkit';
 import { PDFParse } from 'pdf-parse';
 
@@ -201,6 +203,15 @@ describe('renderReport — reproducible bytes', () => {
     // one turn at least per section and per block after the first of its section
     const pieces = view.sections.reduce((n, s) => n + s.blocks.length, 0);
     expect(turns).toBeGreaterThanOrEqual(pieces);
+  }, TIMEOUT);
+
+  it('gives the same bytes whether its pages are deflated on the thread pool or by pdfkit', async () => {
+    const view = buildReportView(sampleReportSource({ suppliers: 8, criteria: 8, rounds: 2 }), 'en');
+    const pooled = await renderReport(view, { poolDeflateMinBytes: 0 });
+    const own = await renderReport(view, { poolDeflateMinBytes: Infinity });
+    expect(pooled.equals(own)).toBe(true);
+    // the 8 × 8 report's pinned hash (render-pool.spec.ts)
+    expect(createHash('sha256').update(pooled).digest('hex')).toBe('89fe436902fa54de82f42a6a7db24f918505d7abc40e1b6c7b445439accad0bb');
   }, TIMEOUT);
 
   it('changes when the case changes', async () => {

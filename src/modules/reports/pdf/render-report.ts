@@ -15,6 +15,8 @@ import { type LayoutBox, Writer, yieldToEventLoop } from './writer';
 export interface RenderOptions {
   /** When given, every text box drawn is appended here (page furniture included). */
   layoutLog?: LayoutBox[];
+  /** Page content from which the pages are deflated on the thread pool (`deflateBufferedPages`); the specs vary it. */
+  poolDeflateMinBytes?: number;
 }
 
 export async function renderReport(view: ReportView, opts: RenderOptions = {}): Promise<Buffer> {
@@ -28,7 +30,7 @@ export async function renderReport(view: ReportView, opts: RenderOptions = {}): 
   }
   await writePageFurniture(w, view);
   w.flush();
-  await deflateBufferedPages(doc);
+  await deflateBufferedPages(doc, opts.poolDeflateMinBytes);
   w.end();
   return bytes;
 }
