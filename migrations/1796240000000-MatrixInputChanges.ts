@@ -30,39 +30,9 @@ export class MatrixInputChanges1796240000000 implements MigrationInterface {
       )`);
     await q.query(`INSERT INTO matrix_input_pruning (pruned_below, next_below) VALUES ('0', pg_snapshot_xmin(pg_current_snapshot()))`);
 
-    // rows of one case, by their case_id column
-    await q.query(`
-      CREATE FUNCTION matrix_input_changed_by_case() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF TG_OP = 'INSERT' THEN
-          INSERT INTO matrix_input_changes (case_id) SELECT DISTINCT case_id FROM new_rows;
-        ELSIF TG_OP = 'UPDATE' THEN
-          INSERT INTO matrix_input_changes (case_id) SELECT case_id FROM old_rows UNION SELECT case_id FROM new_rows;
-        ELSIF TG_OP = 'DELETE' THEN
-          INSERT INTO matrix_input_changes (case_id) SELECT DISTINCT case_id FROM old_rows;
-        ELSE
-          INSERT INTO matrix_input_changes (case_id) VALUES (NULL);
-        END IF;
-        RETURN NULL;
-      END $$`);
-    // rows of one round, so of its case (NULL when the round is gone: every case)
-    await q.query(`
-      CREATE FUNCTION matrix_input_changed_by_round() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF TG_OP = 'INSERT' THEN
-          INSERT INTO matrix_input_changes (case_id)
-          SELECT DISTINCT r.case_id FROM (SELECT DISTINCT round_id FROM new_rows) t LEFT JOIN negotiation_rounds r ON r.id = t.round_id;
-        ELSIF TG_OP = 'UPDATE' THEN
-          INSERT INTO matrix_input_changes (case_id)
-          SELECT DISTINCT r.case_id FROM (SELECT round_id FROM old_rows UNION SELECT round_id FROM new_rows) t LEFT JOIN negotiation_rounds r ON r.id = t.round_id;
-        ELSIF TG_OP = 'DELETE' THEN
-          INSERT INTO matrix_input_changes (case_id)
-          SELECT DISTINCT r.case_id FROM (SELECT DISTINCT round_id FROM old_rows) t LEFT JOIN negotiation_rounds r ON r.id = t.round_id;
-        ELSE
-          INSERT INTO matrix_input_changes (case_id) VALUES (NULL);
-        END IF;
-        RETURN NULL;
-      END $$`);
+    // rows of one case, by their case_id column; rows of one round, so of its case (NULL when the round is gone: every case)
+    await q.query(casesLogged('matrix_input_changed_by_case', 'case_id'));
+    await q.query(casesLogged('matrix_input_changed_by_round', 'round_id'));
     // a table every case reads (suppliers, their performance events, the policy): one NULL row when any row changed
     await q.query(`
       CREATE FUNCTION matrix_input_changed_shared() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -135,3 +105,27 @@ const LOGGED: Array<[string, string]> = [
   ['performance_events', 'matrix_input_changed_shared'],
   ['policy_versions', 'matrix_input_changed_shared'],
 ];
+
+/**
+ * A trigger function that logs, once per statement, every case named by the rows it changed: by
+ * their `case_id`, or by their `round_id` through the round (NULL, every case, when the round is gone).
+ */
+function casesLogged(name: string, column: 'case_id' | 'round_id'): string {
+  const of = (...rows: string[]) => rows.map((r) => `SELECT ${column} FROM ${r}`).join(' UNION ');
+  const cases = (ids: string) =>
+    column === 'case_id' ? `SELECT DISTINCT case_id FROM (${ids}) t` : `SELECT DISTINCT r.case_id FROM (${ids}) t LEFT JOIN negotiation_rounds r ON r.id = t.round_id`;
+  return `
+      CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'INSERT' THEN
+          INSERT INTO matrix_input_changes (case_id) ${cases(of('new_rows'))};
+        ELSIF TG_OP = 'UPDATE' THEN
+          INSERT INTO matrix_input_changes (case_id) ${cases(of('old_rows', 'new_rows'))};
+        ELSIF TG_OP = 'DELETE' THEN
+          INSERT INTO matrix_input_changes (case_id) ${cases(of('old_rows'))};
+        ELSE
+          INSERT INTO matrix_input_changes (case_id) VALUES (NULL);
+        END IF;
+        RETURN NULL;
+      END $$`;
+}

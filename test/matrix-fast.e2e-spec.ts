@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { assembleMatrixInput } from '../src/domain/evaluation/matrix-input';
 import { summarizeAll } from '../src/domain/evaluation/scores';
 import { decisionMatrix } from '../src/domain/scoring';
@@ -8,8 +7,8 @@ import { PolicyService } from '../src/modules/policy/policy.service';
 import { WeightsService } from '../src/modules/specification/weights.service';
 import { certificationsOf } from '../src/modules/suppliers/certifications.reader';
 import { ReliabilityService } from '../src/modules/suppliers/reliability.service';
-import { type CriterionPlan } from '../src/tools/case-builder';
 import { caseInDecision } from './factories/whole-case';
+import { gridCase } from './factories/grid-case';
 import { statementsOf } from './setup/query-counter';
 import { startTestApp, type TestApp } from './setup/test-app';
 
@@ -27,58 +26,6 @@ describe('GET /cases/:id/matrix: aggregated in SQL, few statements, ETag from th
   afterAll(async () => {
     await t.close();
   });
-
-  /** A case in DECISION of `suppliers` × `criteria` (price, three offer terms, reliability, the rest alternately evaluator-scored and offer values), two evaluators' scores everywhere. */
-  async function gridCase(suppliers: number, criteria: number) {
-    const category = `grid-${randomUUID().slice(0, 8)}`;
-    const plan: CriterionPlan[] = [
-      { name: 'Total cost', kind: 'price', source: 'offer.price', direction: 'lower_is_better', normalization: 'ratio', weight: 30 },
-      { name: 'Lead time', kind: 'delivery', source: 'offer.leadTimeDays', direction: 'lower_is_better', normalization: 'minmax', weight: 10 },
-      { name: 'Warranty', kind: 'service', source: 'offer.warrantyMonths', direction: 'higher_is_better', normalization: 'ratio', weight: 10 },
-      { name: 'Payment terms', kind: 'other', source: 'offer.paymentDays', direction: 'higher_is_better', normalization: 'ratio', weight: 5 },
-      { name: 'Supplier reliability', kind: 'reliability', source: 'reliability', direction: 'higher_is_better', normalization: 'scale', weight: 15 },
-    ];
-    for (let k = plan.length; k < criteria; k++) {
-      plan.push(
-        k % 2
-          ? { name: `Quality ${k}`, kind: 'quality', source: 'evaluator', direction: 'higher_is_better', normalization: 'scale', weight: 3 + (k % 5) }
-          : { name: `Value ${k}`, kind: 'technical', source: 'offer.value', direction: 'lower_is_better', normalization: k % 4 ? 'ratio' : 'minmax', weight: 2 + (k % 3) },
-      );
-    }
-    const values = plan.filter((c) => c.source === 'offer.value').map((c) => c.name);
-    const built = await t
-      .builder()
-      .withCase({ title: `Grid ${suppliers}×${criteria}`, category, profitImpact: 2, supplyRisk: 2 })
-      .withSpecification({ description: 'A grid of suppliers and criteria', requirements: [], criteria: plan })
-      .withSuppliers(
-        Array.from({ length: suppliers }, (_, j) => ({
-          key: `s${j}`,
-          legalName: `Grid Supplier ${j} ${randomUUID().slice(0, 4)}`,
-          taxId: `DE${randomUUID().replace(/-/g, '').slice(0, 10)}`,
-          country: 'DE',
-          categories: [category],
-          contacts: [{ name: 'Sales', email: `grid-${j}-${randomUUID().slice(0, 6)}@example.com` }],
-          certifications: [],
-          financialRisk: (1 + (j % 4)) / 10,
-          performance: [{ type: 'delivery' as const, date: '2026-01-15', onTime: j % 3 !== 0, inFull: true }],
-        })),
-      )
-      .withRounds([
-        {
-          offers: Array.from({ length: suppliers }, (_, j) => ({
-            supplier: `s${j}`,
-            totalPrice: (9000 + ((j * 7919) % 2000) + 0.37 * j).toFixed(2),
-            leadTimeDays: 10 + ((j * 13) % 40),
-            warrantyMonths: 12 + ((j * 5) % 24),
-            paymentDays: 30 + ((j * 11) % 60),
-            values: Object.fromEntries(values.map((v, i) => [v, 1 + ((j * 31 + i * 17) % 97) / 3])),
-          })),
-        },
-      ])
-      .withScores(({ evaluatorIndex, supplierIndex, criterionIndex }) => ((supplierIndex * 37 + criterionIndex * 11 + evaluatorIndex * 53) % 1001) / 100)
-      .build('scored');
-    return { caseId: built.caseId, decider: built.person('decider'), evaluator: built.person('evaluator'), admin: t.admin, suppliers: built.suppliers };
-  }
 
   /** The matrix JSON the score-row path gave: every score pulled and summarized in JS, the same view over it. */
   async function scoreRowMatrix(caseId: string) {
@@ -106,7 +53,7 @@ describe('GET /cases/:id/matrix: aggregated in SQL, few statements, ETag from th
       [8, 8],
       [30, 14],
     ]) {
-      const g = await gridCase(s, c);
+      const g = await gridCase(t, s, c);
       const statements = await sent(() => t.http.get(`/api/v1/cases/${g.caseId}/matrix`).set(g.decider.auth).expect(200));
       // the guard's one statement, then the matrix build's
       const build = statements.slice(1);
@@ -121,7 +68,7 @@ describe('GET /cases/:id/matrix: aggregated in SQL, few statements, ETag from th
 
   it('answers the same JSON as the score-row path, byte for byte, for the whole-case fixture and a grid, also when answered again', async () => {
     const w = await caseInDecision(t);
-    const g = await gridCase(12, 10);
+    const g = await gridCase(t, 12, 10);
     for (const [caseId, auth] of [
       [w.caseId, w.people.decider.auth],
       [g.caseId, g.decider.auth],
@@ -138,7 +85,7 @@ describe('GET /cases/:id/matrix: aggregated in SQL, few statements, ETag from th
 
   it('reads in its few statements exactly what the separate readers give: round, offers, certifications, reliability, policy, weights', async () => {
     const w = await caseInDecision(t);
-    const g = await gridCase(12, 10);
+    const g = await gridCase(t, 12, 10);
     for (const caseId of [w.caseId, g.caseId]) {
       await t.db.transaction('REPEATABLE READ', async (m) => {
         const b = await t.app.get(MatrixService).build(m, caseId);
@@ -160,7 +107,7 @@ describe('GET /cases/:id/matrix: aggregated in SQL, few statements, ETag from th
   });
 
   it('gives an ETag that If-None-Match answers with 304 until a score, an offer-side name or the representation changes', async () => {
-    const g = await gridCase(4, 6);
+    const g = await gridCase(t, 4, 6);
     const path = `/api/v1/cases/${g.caseId}/matrix`;
     const first = await t.http.get(path).set(g.decider.auth).expect(200);
     const etag = first.headers.etag as string;
@@ -201,7 +148,7 @@ describe('GET /cases/:id/matrix: aggregated in SQL, few statements, ETag from th
   });
 
   it('answers a change made behind the service\'s back (SQL, no write of the app) at once: the reads are compared, nothing is invalidated', async () => {
-    const g = await gridCase(6, 8);
+    const g = await gridCase(t, 6, 8);
     const path = `/api/v1/cases/${g.caseId}/matrix`;
     const first = await t.http.get(path).set(g.decider.auth).expect(200);
     const again = await t.http.get(path).set(g.decider.auth).expect(200);
@@ -222,7 +169,7 @@ describe('GET /cases/:id/matrix: aggregated in SQL, few statements, ETag from th
   });
 
   it('the sensitivity too: the same answer while the reads are the same, a change made in SQL only answered at once', async () => {
-    const g = await gridCase(6, 8);
+    const g = await gridCase(t, 6, 8);
     const path = `/api/v1/cases/${g.caseId}/sensitivity`;
     const first = (await t.http.get(path).set(g.decider.auth).expect(200)).body;
     expect((await t.http.get(path).set(g.evaluator.auth).expect(200)).body).toEqual(first);
