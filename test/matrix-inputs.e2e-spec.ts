@@ -307,11 +307,16 @@ describe('GET /cases/:id/matrix and /sensitivity: the kept answer while the chan
     expect((await get(g, 'matrix')).path).toBe('check');
 
     // the check itself, with a snapshot older than the bound and with a newer one
-    const [{ snapshot: now }] = (await t.db.query(`SELECT pg_current_snapshot()::text AS snapshot`)) as Array<{ snapshot: string }>;
+    const [{ snapshot: now, server }] = (await t.db.query(`SELECT pg_current_snapshot()::text AS snapshot, pg_postmaster_start_time()::text AS server`)) as Array<{
+      snapshot: string;
+      server: string;
+    }>;
     const roundId = await decisionRound(g.caseId);
-    expect(await queries.matrixInputsChanged(t.db, g.caseId, { snapshot: now, roundId })).toBe(false);
-    expect(await queries.matrixInputsChanged(t.db, g.caseId, { snapshot: '3:3:', roundId })).toBe(true);
-    expect(await queries.matrixInputsChanged(t.db, g.caseId, { snapshot: now, roundId: randomUUID() })).toBe(true);
+    expect(await queries.matrixInputsChanged(t.db, g.caseId, { snapshot: now, roundId, server })).toBe(false);
+    expect(await queries.matrixInputsChanged(t.db, g.caseId, { snapshot: '3:3:', roundId, server })).toBe(true);
+    expect(await queries.matrixInputsChanged(t.db, g.caseId, { snapshot: now, roundId: randomUUID(), server })).toBe(true);
+    // another server (a promoted standby, a restore), or this one restarted: its transaction ids may repeat ones the snapshot saw
+    expect(await queries.matrixInputsChanged(t.db, g.caseId, { snapshot: now, roundId, server: '2000-01-01 00:00:00+00' })).toBe(true);
   });
 
   it('the sensitivity likewise: the check alone while nothing changed, a change in SQL answered at once and equal to a fresh build', async () => {

@@ -106,8 +106,8 @@ export class EvaluationQueries {
    * (`MATRIX_INPUTS_CHANGED`); false only when they cannot.
    */
   async matrixInputsChanged(dataSource: DataSource, caseId: string, since: ReadsBasis): Promise<boolean> {
-    const [row] = await preparedQuery<{ unchanged: boolean | null; roundId: string | null }>(dataSource, MATRIX_INPUTS_CHANGED, [caseId, since.snapshot]);
-    return !(row?.unchanged === true && row.roundId === since.roundId);
+    const [row] = await preparedQuery<{ unchanged: boolean | null; roundId: string | null; server: string }>(dataSource, MATRIX_INPUTS_CHANGED, [caseId, since.snapshot]);
+    return !(row?.unchanged === true && row.roundId === since.roundId && row.server === since.server);
   }
 
   /**
@@ -189,7 +189,7 @@ export const MATRIX_READS = `SELECT json_build_object(
                         (min(score) * 100)::bigint AS min, (max(score) * 100)::bigint AS max
                    FROM scores WHERE case_id = c.id GROUP BY criterion_id, supplier_id) a), '[]') END AS scores
 ,
-       pg_current_snapshot()::text AS snapshot, r.id AS "roundId"
+       pg_current_snapshot()::text AS snapshot, r.id AS "roundId", pg_postmaster_start_time()::text AS server
   FROM cases c
   LEFT JOIN LATERAL (SELECT r.id, r.number, r.best_and_final, r.deadline, r.closed_at FROM negotiation_rounds r
                       WHERE r.case_id = c.id AND NOT ${roundOpenSql('r')} ORDER BY r.number DESC LIMIT 1) r ON true
@@ -204,14 +204,19 @@ export const MATRIX_READS = `SELECT json_build_object(
  *   transaction $2 does not see (every transaction before its xmin it sees, or it aborted), and
  *   was not pruned past $2's xmin (rows below `pruned_below` may be gone); NULL counts as changed;
  * - `roundId`: the decision round as `MATRIX_READS` chooses it now, against the database clock, the
- *   one part of the reads that moves without a row changing (a deadline passing).
+ *   one part of the reads that moves without a row changing (a deadline passing);
+ * - `server`: when the server answering started. Transaction ids only grow on one server; a
+ *   standby promoted after losing the primary's last transactions, or a restore into another
+ *   cluster, hands out ids again that a kept snapshot would count as seen, so another server (or
+ *   the same one restarted) counts as changed.
  */
 const MATRIX_INPUTS_CHANGED = `SELECT (SELECT p.pruned_below FROM matrix_input_pruning p) <= pg_snapshot_xmin($2::pg_snapshot)
           AND NOT EXISTS (SELECT FROM matrix_input_changes x
                            WHERE x.case_id = $1 AND x.xid >= pg_snapshot_xmin($2::pg_snapshot) AND NOT pg_visible_in_snapshot(x.xid, $2::pg_snapshot))
           AND NOT EXISTS (SELECT FROM matrix_input_changes x
                            WHERE x.case_id IS NULL AND x.xid >= pg_snapshot_xmin($2::pg_snapshot) AND NOT pg_visible_in_snapshot(x.xid, $2::pg_snapshot)) AS unchanged,
-       (SELECT r.id FROM negotiation_rounds r WHERE r.case_id = $1 AND NOT ${roundOpenSql('r')} ORDER BY r.number DESC LIMIT 1) AS "roundId"`;
+       (SELECT r.id FROM negotiation_rounds r WHERE r.case_id = $1 AND NOT ${roundOpenSql('r')} ORDER BY r.number DESC LIMIT 1) AS "roundId",
+       pg_postmaster_start_time()::text AS server`;
 
 /** pg's parsers with JSON (the matrix's three columns are `json`, oid 114) left as the text sent. */
 const JSON_AS_TEXT = {
@@ -225,10 +230,11 @@ export interface MatrixReadsText extends ReadsBasis {
   scores: string;
 }
 
-/** The snapshot a `MATRIX_READS` statement read in (`pg_current_snapshot()` text) and the decision round it chose (null: none). */
+/** The snapshot a `MATRIX_READS` statement read in (`pg_current_snapshot()` text), the decision round it chose (null: none) and when its server started. */
 export interface ReadsBasis {
   snapshot: string;
   roundId: string | null;
+  server: string;
 }
 
 /** `matrixReads`' answer from the text of the same statement. */

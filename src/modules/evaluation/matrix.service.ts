@@ -163,7 +163,7 @@ export class MatrixService {
    */
   private async readsText(caseId: string) {
     const text = await this.queries.matrixReadsText(this.dataSource, caseId);
-    return { text, reads: text && [text.context, text.offers, text.scores], basis: text && { snapshot: text.snapshot, roundId: text.roundId } };
+    return { text, reads: text && [text.context, text.offers, text.scores], basis: text && { snapshot: text.snapshot, roundId: text.roundId, server: text.server } };
   }
 
   /**
@@ -270,8 +270,8 @@ export class MatrixService {
 
   /**
    * Prunes the change log the check reads (`EvaluationQueries.pruneMatrixInputChanges`): the
-   * approvers' sweep runs it every quarter hour on worker processes; the rows of the last quarter
-   * hour stay, so answers kept since then still pass their check.
+   * approvers' sweep runs it every quarter hour on worker processes; the rows written since the
+   * previous prune stay, so answers kept since then still pass their check.
    */
   pruneInputChanges(): Promise<number> {
     return this.queries.pruneMatrixInputChanges(this.dataSource.manager);

@@ -33,7 +33,7 @@ describe('RenderedBodies', () => {
 });
 
 describe('BuiltFromReads', () => {
-  const B = { snapshot: '10:10:', roundId: 'r1' };
+  const B = { snapshot: '10:10:', roundId: 'r1', server: 's1' };
   it('gives the ETag kept for reads equal character for character, per representation, and nothing for other reads', () => {
     const built = new BuiltFromReads(1000);
     built.remember('case-1', ['{"a":1}', '[]', '[]'], B, 'json', '"e1"');
