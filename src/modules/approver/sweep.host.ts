@@ -26,12 +26,14 @@ export class SignatureSweepHost implements OnApplicationBootstrap, OnApplication
     if (!this.options.worker) return;
     this.timer = setInterval(() => {
       const now = new Date();
-      // the signature reminders and escalations, then the evaluators' scores reminders, then the matrix's change log
+      const failed = (error: unknown) => this.logger.error(error instanceof Error ? error.message : String(error));
+      // the signature reminders and escalations, then the evaluators' scores reminders
       this.notices
         .sweep(now)
         .then(() => this.scores.sweep(now))
-        .then(() => this.matrix.pruneInputChanges())
-        .catch((error: unknown) => this.logger.error(error instanceof Error ? error.message : String(error)));
+        .catch(failed);
+      // the matrix's change log, whether or not a reminder failed
+      this.matrix.pruneInputChanges().catch(failed);
     }, EVERY_MS);
     this.timer.unref();
   }

@@ -40,7 +40,7 @@ export class CallerCache {
   private readonly entries = new Map<string, Entry>();
   private generation = 0;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(private readonly now: () => number = monotonicNow) {}
 
   /** A copy of what the guard's statement answered for this token's hash (and this case), while the entry is fresh. */
   get(tokenHash: string, caseId: string | null = null): Caller | null {
@@ -77,6 +77,11 @@ export class CallerCache {
     this.generation += 1;
     this.entries.clear();
   }
+}
+
+/** Milliseconds on a clock that never steps back (a wall clock set back would lengthen every entry's life). */
+function monotonicNow(): number {
+  return performance.now();
 }
 
 function keyOf(tokenHash: string, caseId: string | null): string {
