@@ -52,15 +52,16 @@ export class RenderedBodies {
 /**
  * What was last made from each case's reads (the matrix's ETags by representation, the
  * sensitivity answer), with those reads' exact text (the three JSON columns of its one statement,
- * `EvaluationQueries.matrixReadsText`) and their basis (the snapshot they were read in and the
- * decision round they chose, what `EvaluationQueries.matrixInputsChanged` checks): reads equal to
+ * `EvaluationQueries.matrixReadsText`) and their basis (the snapshot they were read in, the
+ * decision round they chose and their server, what `EvaluationQueries.matrixInputsChanged` checks): reads equal to
  * the kept ones, character for character, give the same build, so the same ETag or answer, without
  * parsing or building again. Sound because the build is a function of the case id and its reads
  * alone (no clock: the round's closing and the dates it is judged on are read against the database
  * clock in the same statement; no other state: the policy's defaults are constants), and a change
  * of anything the matrix shows is a change of the reads. Compared as text, never by a hash, so
- * nothing can collide. The basis kept is always one the kept reads were read in (the newest seen
- * with them). One entry per case, least recently used first out, within a character budget.
+ * nothing can collide. The basis kept is always one the kept reads were read in (the last one to
+ * arrive with them, not always the newest snapshot: an older one only sends the check to the reads
+ * sooner). One entry per case, least recently used first out, within a character budget.
  */
 export class BuiltFromReads<V = string, B = unknown> {
   private readonly entries = new Map<string, { reads: readonly string[]; basis: B; chars: number; made: Map<string, V> }>();
