@@ -7,9 +7,10 @@
  *   Here the operators of a page are gathered as text and handed to the page as one chunk when the
  *   document moves to another page or ends: the page's stream is the same bytes, deflated alike.
  * - A line drawn with `text(line, x, y, { lineBreak: false })` is written as the operators pdfkit's
- *   `_fragment` writes for it. The glyph string (`[<…> …] TJ`) of a text depends only on the face and
- *   the text once its glyphs are in the document's subset, so it is encoded once per document. A text
- *   whose glyphs carry an offset (a mark placed on a letter) is left to pdfkit itself.
+ *   `_fragment` writes for it. A text's glyphs and kerning depend only on the face: they are shaped
+ *   once per process. Its glyph string (`[<…> …] TJ`) also depends on the document's subset, which
+ *   numbers glyphs in order of first use, so it is written once per document. A text whose glyphs
+ *   carry an offset (a mark placed on a letter) is left to pdfkit itself.
  */
 
 /** What this module reads of pdfkit's document, page and embedded font. */
@@ -26,11 +27,23 @@ interface GlyphPosition {
   yOffset: number;
 }
 
+interface FontkitGlyph {
+  id: number;
+  advanceWidth: number;
+  codePoints: number[];
+}
+
 interface EmbeddedFont {
   id: string;
   ascender: number;
   ref(): unknown;
-  encode(text: string): [string[], GlyphPosition[]];
+  /** The parsed fontkit font: one object per face for the whole process (fonts.ts parses each once). */
+  font: object;
+  scale: number;
+  subset: { includeGlyph(glyphId: number): number };
+  widths: number[];
+  unicode: number[][];
+  layout(text: string): { glyphs: FontkitGlyph[]; positions: GlyphPosition[] };
 }
 
 interface PdfkitInternals {
@@ -63,6 +76,20 @@ export class ContentStream {
   /** Per document and face id: text → the glyph operators, or null where pdfkit must draw it. */
   private readonly glyphs = new Map<string, Map<string, string | null>>();
   private readonly colors = new Map<string, string | null>();
+  /**
+   * A text line's operators are the same but for its face, size and place: the parts that do not
+   * move are kept as text (the last page height, face and size seen; every x drawn at, since table
+   * columns repeat them; the last y, shared by a row's cells) instead of formatting four numbers a line.
+   */
+  private pageHeight = NaN;
+  private opening = '';
+  private face = '';
+  private faceSize = NaN;
+  private selectFace = '';
+  private ascent = 0;
+  private readonly xs = new Map<number, string>();
+  private lastY = NaN;
+  private yText = '';
 
   constructor(readonly pdf: PDFKit.PDFDocument) {
     this.doc = pdf as unknown as PdfkitInternals;
@@ -127,7 +154,7 @@ export class ContentStream {
     }
     let glyphs = known.get(text);
     if (glyphs === undefined) {
-      glyphs = glyphOperators(font, text);
+      glyphs = this.glyphOperators(font, text);
       known.set(text, glyphs);
     }
     if (glyphs === null) {
@@ -136,9 +163,58 @@ export class ContentStream {
     }
     const page = doc.page;
     const size = doc._fontSize;
-    const dy = (font.ascender / 1000) * size;
     if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
-    this.add(`q\n1 0 0 -1 0 ${num(page.height)} cm\nBT\n1 0 0 1 ${num(x)} ${num(page.height - y - dy)} Tm\n/${font.id} ${num(size)} Tf\n${glyphs}ET\nQ\n`);
+    if (page.height !== this.pageHeight) {
+      this.pageHeight = page.height;
+      this.opening = `q\n1 0 0 -1 0 ${num(page.height)} cm\nBT\n1 0 0 1 `;
+      this.lastY = NaN;
+    }
+    if (font.id !== this.face || size !== this.faceSize) {
+      this.face = font.id;
+      this.faceSize = size;
+      this.selectFace = ` Tm\n/${font.id} ${num(size)} Tf\n`;
+      this.ascent = (font.ascender / 1000) * size;
+      this.lastY = NaN;
+    }
+    let xText = this.xs.get(x);
+    if (xText === undefined) this.xs.set(x, (xText = `${num(x)} `));
+    if (y !== this.lastY) {
+      this.lastY = y;
+      this.yText = `${num(page.height - y - this.ascent)}`;
+    }
+    this.add(`${this.opening}${xText}${this.yText}${this.selectFace}${glyphs}ET\nQ\n`);
+  }
+
+  /**
+   * The `TJ` operators of pdfkit's `_fragment` for a text without word or character spacing, each
+   * followed by a newline; null when a glyph is offset. What pdfkit's `encode` does for the
+   * document is done here too: each glyph joins the document's subset in order of first use, with
+   * its width and code points, so the subset and the font's tables come out the same.
+   */
+  private glyphOperators(font: EmbeddedFont, text: string): string | null {
+    const shape = shapeOf(font, text);
+    if (shape === null) return null;
+    if (typeof font.subset?.includeGlyph !== 'function' || !Array.isArray(font.widths) || !Array.isArray(font.unicode)) {
+      throw new Error('pdfkit no longer keeps a subset, widths and code points per font: check glyphOperators');
+    }
+    const commands: string[] = [];
+    let hex = '';
+    let segment = 0;
+    for (let i = 0; i < shape.glyphs.length; i++) {
+      const glyph = shape.glyphs[i];
+      const gid = font.subset.includeGlyph(glyph.id);
+      let digits = HEX[gid];
+      if (digits === undefined) HEX[gid] = digits = `0000${gid.toString(16)}`.slice(-4);
+      if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth * font.scale;
+      if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
+      hex += digits;
+      if (i + 1 === shape.ends[segment]) {
+        commands.push(`<${hex}> ${shape.adjustments[segment]}`);
+        hex = '';
+        segment += 1;
+      }
+    }
+    return commands.length > 0 ? `[${commands.join(' ')}] TJ\n` : '';
   }
 
   /** A `#rrggbb` colour's operators, worked out once; null for any other colour (pdfkit sets those). */
@@ -179,26 +255,52 @@ function colorOperators(color: string, stroke: boolean): string {
 }
 
 /**
- * The `TJ` operators of pdfkit's `_fragment` for a text without word or character spacing, each
- * followed by a newline; null when a glyph is offset (pdfkit then writes `Tm` operators in between).
- * Encoding puts the text's glyphs into the document's subset, as drawing it would.
+ * A text's glyphs and how `_fragment` splits them into `TJ` segments: where a glyph's advance
+ * differs from its width (kerning), a segment ends with that difference. This depends only on the
+ * face and the text, so it is worked out once per process; the glyph numbers written depend on the
+ * document's subset and are filled in per document (`glyphOperators`).
  */
-function glyphOperators(font: EmbeddedFont, text: string): string | null {
-  const [encoded, positions] = font.encode(text);
-  if (positions.some((pos) => pos.xOffset || pos.yOffset)) return null;
-  const commands: string[] = [];
-  let last = 0;
-  const addSegment = (cur: number): void => {
-    if (last < cur) {
-      const hex = encoded.slice(last, cur).join('');
-      const advance = positions[cur - 1].xAdvance - positions[cur - 1].advanceWidth;
-      commands.push(`<${hex}> ${num(-advance)}`);
+interface Shape {
+  glyphs: FontkitGlyph[];
+  /** Index after the last glyph of each segment. */
+  ends: number[];
+  /** Each segment's adjustment, as pdfkit writes it. */
+  adjustments: string[];
+}
+
+/** A glyph number in a subset → the four hex digits pdfkit writes for it. */
+const HEX: string[] = [];
+
+/** Per parsed face: text → its shape, or null when a glyph is offset (pdfkit then writes `Tm` operators in between). */
+const shapes = new WeakMap<object, Map<string, Shape | null>>();
+const SHAPES_LIMIT = 100_000;
+
+function shapeOf(font: EmbeddedFont, text: string): Shape | null {
+  let known = shapes.get(font.font);
+  if (known === undefined) shapes.set(font.font, (known = new Map()));
+  let shape = known.get(text);
+  if (shape === undefined) {
+    const { glyphs, positions } = font.layout(text);
+    shape = null;
+    if (!positions.some((pos) => pos.xOffset || pos.yOffset)) {
+      const ends: number[] = [];
+      const adjustments: string[] = [];
+      let last = 0;
+      const addSegment = (cur: number): void => {
+        if (last < cur) {
+          ends.push(cur);
+          adjustments.push(`${num(-(positions[cur - 1].xAdvance - positions[cur - 1].advanceWidth))}`);
+        }
+        last = cur;
+      };
+      for (let i = 0; i < positions.length; i++) {
+        if (positions[i].xAdvance - positions[i].advanceWidth !== 0) addSegment(i + 1);
+      }
+      addSegment(positions.length);
+      shape = { glyphs, ends, adjustments };
     }
-    last = cur;
-  };
-  for (let i = 0; i < positions.length; i++) {
-    if (positions[i].xAdvance - positions[i].advanceWidth !== 0) addSegment(i + 1);
+    if (known.size >= SHAPES_LIMIT) known.clear();
+    known.set(text, shape);
   }
-  addSegment(positions.length);
-  return commands.length > 0 ? `[${commands.join(' ')}] TJ\n` : '';
+  return shape;
 }

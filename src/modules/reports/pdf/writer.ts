@@ -52,6 +52,8 @@ export class Writer {
   /** Wrapped cell texts of this document: face → size → width → text → lines (read, never changed). */
   private readonly cellLines = new Map<FontName, Map<number, Map<number, Map<string, string[]>>>>();
   private readonly extents = new Map<FontName, Map<number, Map<string, [number, number]>>>();
+  /** Widths of the right-aligned and centred lines drawn in this document: face → size → line → width. */
+  private readonly lineWidths = new Map<FontName, Map<number, Map<string, number>>>();
 
   constructor(
     readonly doc: PDFKit.PDFDocument,
@@ -232,13 +234,16 @@ export class Writer {
   drawLines(lines: string[], x: number, y: number, width: number, style: TextStyle, align: Align = 'left'): number {
     const lh = lineHeight(style);
     this.useStyle(style);
-    lines.forEach((line, i) => {
-      if (line === '') return;
-      const dx = align === 'right' ? width - this.width(line, style) : align === 'center' ? (width - this.width(line, style)) / 2 : 0;
+    let drawn = false;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      if (line === '') continue;
+      drawn = true;
+      const dx = align === 'right' ? width - this.lineWidth(line, style) : align === 'center' ? (width - this.lineWidth(line, style)) / 2 : 0;
       this.content.textLine(line, x + Math.max(0, dx), y + i * lh);
-    });
+    }
     const height = lines.length * lh;
-    if (this.log && lines.some((l) => l !== '')) {
+    if (this.log && drawn) {
       this.log.push({
         page: this.pageIndex + 1,
         x,
@@ -251,6 +256,17 @@ export class Writer {
       });
     }
     return height;
+  }
+
+  /** `width`, kept per document: a table draws the same numbers and labels right-aligned or centred row after row. */
+  private lineWidth(line: string, style: TextStyle): number {
+    let bySize = this.lineWidths.get(style.font);
+    if (bySize === undefined) this.lineWidths.set(style.font, (bySize = new Map()));
+    let byLine = bySize.get(style.size);
+    if (byLine === undefined) bySize.set(style.size, (byLine = new Map()));
+    let width = byLine.get(line);
+    if (width === undefined) byLine.set(line, (width = this.width(line, style)));
+    return width;
   }
 
   /** Wraps and draws a text at the cursor across the full content width (or a given width). */
@@ -296,7 +312,9 @@ interface FlowOptions {
 }
 
 function rowHeight(row: RowBox, padY: number): number {
-  return Math.max(...row.cells.map((c) => c.lines.length * lineHeight(c.style)), 0) + 2 * padY;
+  let tallest = 0;
+  for (const cell of row.cells) tallest = Math.max(tallest, cell.lines.length * lineHeight(cell.style));
+  return tallest + 2 * padY;
 }
 
 export function flowRows(w: Writer, rows: RowBox[], opts: FlowOptions): void {
