@@ -54,10 +54,14 @@ interface PdfkitInternals {
   x: number;
   y: number;
   addContent(data: string): unknown;
+  options: { bufferPages?: boolean };
 }
 
-/** pdfkit's number formatting for content operators (`PDFObject.number`). */
-const num = (n: number): number => Math.round(n * 1e6) / 1e6;
+/** pdfkit's number formatting for content operators (`PDFObject.number`, which refuses what PDF cannot write). */
+const num = (n: number): number => {
+  if (n > -1e21 && n < 1e21) return Math.round(n * 1e6) / 1e6;
+  throw new Error(`unsupported number: ${n}`);
+};
 
 /** Bytes gathered before they go to the page as one chunk. */
 const CHUNK = 256 * 1024;
@@ -73,13 +77,14 @@ export class ContentStream {
   private readonly scratch = Buffer.allocUnsafe(CHUNK) as Buffer & Partial<LatinWritable>;
   private length = 0;
   private pendingPage: PdfkitPage | null = null;
-  /** Per document and face id: text → the glyph operators, or null where pdfkit must draw it. */
-  private readonly glyphs = new Map<string, Map<string, string | null>>();
+  /** Per document and face id: text → its glyph operators, or null where pdfkit must draw it. */
+  private readonly operators = new Map<string, Map<string, string | null>>();
   private readonly colors = new Map<string, string | null>();
   /**
    * A text line's operators are the same but for its face, size and place: the parts that do not
-   * move are kept as text (the last page height, face and size seen; every x drawn at, since table
-   * columns repeat them; the last y, shared by a row's cells) instead of formatting four numbers a line.
+   * move are kept as text (the last page height, face and size seen; every x drawn at, since a table
+   * column's left-aligned cells share one; the last y, shared by a row's cells) instead of formatting
+   * four numbers a line.
    */
   private pageHeight = NaN;
   private opening = '';
@@ -98,6 +103,11 @@ export class ContentStream {
     }
     if (typeof this.scratch.latin1Write !== 'function') {
       throw new Error('Buffer no longer has latin1Write: check ContentStream');
+    }
+    // a page's operators reach it when the document has moved on to another page: by then an
+    // unbuffered page would have been ended and written out without them
+    if (this.doc.options?.bufferPages !== true) {
+      throw new Error('ContentStream needs a document that buffers its pages (bufferPages: true)');
     }
     // every operator pdfkit itself writes (charts, the page's first transform) joins the same bytes
     this.doc.addContent = (data: string) => {
@@ -147,10 +157,10 @@ export class ContentStream {
   textLine(text: string, x: number, y: number): void {
     const doc = this.doc;
     const font = doc._font;
-    let known = this.glyphs.get(font.id);
+    let known = this.operators.get(font.id);
     if (known === undefined) {
       known = new Map();
-      this.glyphs.set(font.id, known);
+      this.operators.set(font.id, known);
     }
     let glyphs = known.get(text);
     if (glyphs === undefined) {
@@ -187,16 +197,16 @@ export class ContentStream {
 
   /**
    * The `TJ` operators of pdfkit's `_fragment` for a text without word or character spacing, each
-   * followed by a newline; null when a glyph is offset. What pdfkit's `encode` does for the
-   * document is done here too: each glyph joins the document's subset in order of first use, with
-   * its width and code points, so the subset and the font's tables come out the same.
+   * followed by a newline. What pdfkit's `encode` does for the document is done here too: each glyph
+   * joins the document's subset in order of first use, with its width and code points, so the
+   * subset and the font's tables come out the same. Null, so that pdfkit draws the text itself, for
+   * what `_fragment` treats otherwise (an empty text draws nothing, a line break starts a fragment),
+   * a face that is not embedded as this module expects (a standard PDF font), and offset glyphs.
    */
   private glyphOperators(font: EmbeddedFont, text: string): string | null {
+    if (text === '' || text.includes('\n') || !isEmbedded(font)) return null;
     const shape = shapeOf(font, text);
     if (shape === null) return null;
-    if (typeof font.subset?.includeGlyph !== 'function' || !Array.isArray(font.widths) || !Array.isArray(font.unicode)) {
-      throw new Error('pdfkit no longer keeps a subset, widths and code points per font: check glyphOperators');
-    }
     const commands: string[] = [];
     let hex = '';
     let segment = 0;
@@ -273,7 +283,23 @@ const HEX: string[] = [];
 
 /** Per parsed face: text → its shape, or null when a glyph is offset (pdfkit then writes `Tm` operators in between). */
 const shapes = new WeakMap<object, Map<string, Shape | null>>();
-const SHAPES_LIMIT = 100_000;
+/**
+ * Texts kept per face (a 200 × 40 report draws ~6,400 distinct texts in all; an entry is a few
+ * hundred bytes). Past it the face starts again: a shape is only a quicker way to what pdfkit's
+ * layout gives, and every document's glyph strings are its own, so nothing drawn depends on it.
+ */
+const SHAPES_LIMIT = 20_000;
+
+/** Whether pdfkit embeds the face as this module reads it (fontkit layout, a subset, widths and code points). */
+function isEmbedded(font: EmbeddedFont): boolean {
+  return (
+    typeof font.layout === 'function' &&
+    typeof font.font === 'object' &&
+    typeof font.subset?.includeGlyph === 'function' &&
+    Array.isArray(font.widths) &&
+    Array.isArray(font.unicode)
+  );
+}
 
 function shapeOf(font: EmbeddedFont, text: string): Shape | null {
   let known = shapes.get(font.font);

@@ -54,7 +54,11 @@ function pageDeflater(): { deflate: (chunks: Uint8Array[]) => Promise<Buffer>; c
       new Promise((resolve, reject) => {
         failed = reject;
         for (const chunk of chunks) stream.write(chunk);
-        stream.flush(constants.Z_FINISH, () => {
+        stream.flush(constants.Z_FINISH, (err?: Error | null) => {
+          if (err) return reject(err);
+          // a finished page's output has all been handed out by now; were any still buffered, it
+          // would open the next page's stream: refuse rather than write a wrong page
+          if (stream.readableLength !== 0) return reject(new Error('deflate output still buffered after the page was finished'));
           const page = out.length === 1 ? out[0] : Buffer.concat(out);
           out = [];
           stream.reset();
@@ -92,6 +96,10 @@ export async function deflateBufferedPages(doc: PDFKit.PDFDocument, minBytes = P
         content.buffer = [await deflater.deflate(content.buffer)];
         content.compress = false;
       }
+    } catch (err) {
+      // the other streams take no further page
+      next = contents.length;
+      throw err;
     } finally {
       deflater.close();
     }

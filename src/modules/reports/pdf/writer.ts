@@ -353,7 +353,8 @@ export function flowRows(w: Writer, rows: RowBox[], opts: FlowOptions): void {
 
 /** The part of a row that fits in `space` (whole lines), and the remainder. */
 function splitRow(row: RowBox, space: number): [RowBox | null, RowBox] {
-  const maxLh = Math.max(...row.cells.map((c) => lineHeight(c.style)));
+  let maxLh = -Infinity;
+  for (const cell of row.cells) maxLh = Math.max(maxLh, lineHeight(cell.style));
   const fit = Math.floor(space / maxLh);
   if (fit < 2) return [null, row];
   const part = (pick: (lines: string[]) => string[]): RowBox => ({
