@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 import { PDFParse } from 'pdf-parse';
 import { Decimal } from '../src/common/money';
+import { CallerCache } from '../src/modules/auth/caller-cache';
 import { MatrixService } from '../src/modules/evaluation/matrix.service';
+import { gridCase } from './factories/grid-case';
 import { caseInApproval, caseInDecision } from './factories/whole-case';
+import { statementsOf } from './setup/query-counter';
 import { startTestApp, type TestApp, type TestUser } from './setup/test-app';
 
 /** The PDF's text with white space folded, so wrapped names still read whole. */
@@ -114,6 +117,23 @@ describe('the decision report (PDF)', () => {
     } finally {
       matrix.build = build;
     }
+  });
+
+  it('gathers a report in the same statements whatever the case\'s size: nothing read per supplier, criterion or score', async () => {
+    const counts: number[] = [];
+    for (const [suppliers, criteria] of [
+      [8, 8],
+      [30, 14],
+    ]) {
+      const g = await gridCase(t, suppliers, criteria);
+      await report(g.caseId, g.decider).expect(200);
+      // the guard's one statement counted every time (its answer is kept for up to half a second)
+      t.app.get(CallerCache).forget();
+      counts.push((await statementsOf(t.db, () => report(g.caseId, g.decider).expect(200))).length);
+    }
+    expect(counts[1]).toBe(counts[0]);
+    // 65 statements when issue 17 was filed (the matrix built three times, the audit chain read whole); 26 now
+    expect(counts[0]).toBeLessThanOrEqual(26);
   });
 
   it('renders the same bytes twice for an unchanged case in DECISION (deterministic)', async () => {
