@@ -42,6 +42,15 @@ interface Advances {
 const advances = new Map<FontName, Advances>();
 const ADVANCES_LIMIT = 100_000;
 
+/** One face and size's map among a document's measures (face → size → map), made on first use. */
+function ofStyle<K, V>(maps: Map<FontName, Map<number, Map<K, V>>>, style: TextStyle): Map<K, V> {
+  let bySize = maps.get(style.font);
+  if (bySize === undefined) maps.set(style.font, (bySize = new Map()));
+  let map = bySize.get(style.size);
+  if (map === undefined) bySize.set(style.size, (map = new Map()));
+  return map;
+}
+
 /** pdfkit's `widthOfString` from a run sum: scaled to the size, then its (unset) spacing and scaling. */
 const scaled = (sum: number, size: number): number => ((sum * (size / 1000) + 0) * 100) / 100;
 
@@ -108,10 +117,7 @@ export class Writer {
 
   /** A table cell's measures (widest line, longest word), worked out once per document for face, size and text. */
   extent(text: string, style: TextStyle, measure: (text: string) => [number, number]): [number, number] {
-    let bySize = this.extents.get(style.font);
-    if (bySize === undefined) this.extents.set(style.font, (bySize = new Map()));
-    let byText = bySize.get(style.size);
-    if (byText === undefined) bySize.set(style.size, (byText = new Map()));
+    const byText = ofStyle(this.extents, style);
     let known = byText.get(text);
     if (known === undefined) byText.set(text, (known = measure(text)));
     return known;
@@ -127,10 +133,7 @@ export class Writer {
    * in columns of one width, so the lines are kept per document for face, size, width and text.
    */
   cell(text: string, x: number, width: number, style: TextStyle, align: Align = 'left'): CellBox {
-    let bySize = this.cellLines.get(style.font);
-    if (bySize === undefined) this.cellLines.set(style.font, (bySize = new Map()));
-    let byWidth = bySize.get(style.size);
-    if (byWidth === undefined) bySize.set(style.size, (byWidth = new Map()));
+    const byWidth = ofStyle(this.cellLines, style);
     let byText = byWidth.get(width);
     if (byText === undefined) byWidth.set(width, (byText = new Map()));
     let lines = byText.get(text);
@@ -260,10 +263,7 @@ export class Writer {
 
   /** `width`, kept per document: a table draws the same numbers and labels right-aligned or centred row after row. */
   private lineWidth(line: string, style: TextStyle): number {
-    let bySize = this.lineWidths.get(style.font);
-    if (bySize === undefined) this.lineWidths.set(style.font, (bySize = new Map()));
-    let byLine = bySize.get(style.size);
-    if (byLine === undefined) bySize.set(style.size, (byLine = new Map()));
+    const byLine = ofStyle(this.lineWidths, style);
     let width = byLine.get(line);
     if (width === undefined) byLine.set(line, (width = this.width(line, style)));
     return width;
